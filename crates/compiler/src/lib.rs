@@ -1,0 +1,443 @@
+//! The content compiler: reads `content/`, validates it, and produces the
+//! static content API (`api/v1/...`) and `sitemap.xml`, all in memory first
+//! so that a build with any error writes nothing.
+
+pub mod diagnostic;
+pub mod markdown;
+pub mod model;
+pub mod output;
+pub mod schema;
+pub mod source;
+
+use diagnostic::Diagnostics;
+use model::*;
+use portal_content::nav;
+use portal_content::*;
+use source::{read_item, read_items, Source};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+type Topic = Source<TopicMeta, TitledFront>;
+type Page = Source<PageMeta, TitledFront>;
+type Agency = Source<AgencyMeta, AgencyFront>;
+type Region = Source<RegionMeta, RegionFront>;
+type Site = Source<SiteMeta, SiteFront>;
+
+pub struct Options {
+    pub content_dir: PathBuf,
+    /// Absolute URL the portal is served from, for the sitemap (no trailing slash).
+    pub site_url: String,
+    /// Today's date, `YYYY-MM-DD`: the compile date and the review deadline check.
+    pub today: String,
+}
+
+/// A successful compile: every output file by its path relative to the
+/// output folder, and the warnings for editors.
+pub struct Compiled {
+    pub files: BTreeMap<String, Vec<u8>>,
+    pub warnings: Diagnostics,
+    pub stats: Stats,
+}
+
+#[derive(Debug, Default)]
+pub struct Stats {
+    pub topics: usize,
+    pub pages: usize,
+    pub agencies: usize,
+    pub regions: usize,
+    /// Deepest page, in clicks from the home page, over all languages.
+    pub max_clicks: usize,
+}
+
+struct Content {
+    site: Site,
+    topics: Vec<Topic>,
+    pages: Vec<Page>,
+    agencies: Vec<Agency>,
+    regions: Vec<Region>,
+}
+
+/// Compiles the content; on any error returns every finding, errors and warnings.
+pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
+    let mut diags = Diagnostics::default();
+    let dir = &options.content_dir;
+    let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
+    let content = Content {
+        topics: read_items(&dir.join("topics"), &mut diags),
+        pages: read_items(&dir.join("pages"), &mut diags),
+        agencies: read_items(&dir.join("agencies"), &mut diags),
+        regions: read_items(&dir.join("regions"), &mut diags),
+        site: match site {
+            Some(site) => site,
+            None => return Err(diags),
+        },
+    };
+    check(&content, options, &mut diags);
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    let mut files = BTreeMap::new();
+    let mut sitemap = output::Sitemap::new(&options.site_url);
+    let mut stats = Stats {
+        topics: content.topics.len(),
+        pages: content.pages.len(),
+        agencies: content.agencies.len(),
+        regions: content.regions.len(),
+        max_clicks: 0,
+    };
+    for lang in Lang::ALL {
+        let docs = build_docs(&content, lang, options);
+        prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
+        for (route, json) in docs.files {
+            files.insert(format!("api/v{API_VERSION}/{}", route), json);
+        }
+    }
+    if diags.has_errors() {
+        return Err(diags);
+    }
+    sitemap_entries(&content, &mut sitemap);
+    files.insert("sitemap.xml".into(), sitemap.finish().into_bytes());
+    Ok(Compiled { files, warnings: diags, stats })
+}
+
+/// Cross-item rules: references, links, dates, required text.
+fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
+    let topics: BTreeSet<&str> = c.topics.iter().map(|t| t.slug.as_str()).collect();
+    let pages: BTreeSet<&str> = c.pages.iter().map(|p| p.slug.as_str()).collect();
+    let agencies: BTreeMap<&str, &Agency> = c.agencies.iter().map(|a| (a.slug.as_str(), a)).collect();
+    let regions: BTreeSet<&str> = c.regions.iter().map(|r| r.slug.as_str()).collect();
+    let exists = |route: &Route| match route {
+        Route::Home | Route::Agencies | Route::Regions => true,
+        Route::Topic(s) => topics.contains(s.as_str()),
+        Route::Page(s) => pages.contains(s.as_str()),
+        Route::Agency(s) => agencies.contains_key(s.as_str()),
+        Route::Region(s) => regions.contains(s.as_str()),
+    };
+    let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
+        if !known {
+            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
+        }
+    };
+    for p in &c.pages {
+        reference(&p.meta_file, p.meta_line(&p.meta.topic), "topic", p.meta.topic.get_ref(), topics.contains(p.meta.topic.get_ref().as_str()));
+        reference(&p.meta_file, p.meta_line(&p.meta.agency), "state body", p.meta.agency.get_ref(), agencies.contains_key(p.meta.agency.get_ref().as_str()));
+        for r in &p.meta.related {
+            reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref().as_str()));
+        }
+    }
+    for a in &c.agencies {
+        if let Some(parent) = &a.meta.parent {
+            reference(&a.meta_file, a.meta_line(parent), "state body", parent.get_ref(), agencies.contains_key(parent.get_ref().as_str()));
+        }
+        if let Some(region) = &a.meta.region {
+            reference(&a.meta_file, a.meta_line(region), "region", region.get_ref(), regions.contains(region.get_ref().as_str()));
+        }
+    }
+    for r in &c.regions {
+        if let Some(akimat) = &r.meta.akimat {
+            reference(&r.meta_file, r.meta_line(akimat), "state body", akimat.get_ref(), agencies.contains_key(akimat.get_ref().as_str()));
+        }
+    }
+    // Dates.
+    for p in &c.pages {
+        let (updated, review) = (p.meta.updated.get_ref(), p.meta.review_by.get_ref());
+        if review < updated {
+            diags.error(&p.meta_file, p.meta_line(&p.meta.review_by), "date", format!("review_by {} is before updated {}", review.0, updated.0));
+        } else if review.0 < options.today {
+            diags.warning(&p.meta_file, p.meta_line(&p.meta.review_by), "review-overdue", format!("the page was due for review on {}", review.0));
+        }
+        if updated.0 > options.today {
+            diags.error(&p.meta_file, p.meta_line(&p.meta.updated), "date", format!("updated {} is in the future", updated.0));
+        }
+    }
+    // Links in every text, and text every item must have.
+    let texts = c
+        .site
+        .texts
+        .values()
+        .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("tagline", &t.front.tagline)]))
+        .chain(c.topics.iter().flat_map(|s| s.texts.values()).chain(c.pages.iter().flat_map(|s| s.texts.values())).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
+        .chain(c.agencies.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
+        .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])));
+    for (file, body, required) in texts {
+        for (route, line) in &body.links {
+            if !exists(route) {
+                diags.error(file, *line, "dead-link", format!("link to {}: no such item in content/", route.neutral_path()));
+            }
+        }
+        for (field, value) in required {
+            if value.trim().is_empty() {
+                diags.error(file, 2, "empty", format!("{field} must not be empty"));
+            }
+        }
+    }
+    // Every language of the portal should have every item.
+    let all = c.topics.iter().map(|s| (&s.meta_file, s.languages()))
+        .chain(c.pages.iter().map(|s| (&s.meta_file, s.languages())))
+        .chain(c.agencies.iter().map(|s| (&s.meta_file, s.languages())))
+        .chain(c.regions.iter().map(|s| (&s.meta_file, s.languages())));
+    for (file, langs) in all {
+        let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
+        if !missing.is_empty() && !langs.is_empty() {
+            diags.warning(file.parent().unwrap_or(file), 0, "missing-translation", format!("no text in {}", missing.join(", ")));
+        }
+    }
+    for lang in Lang::ALL {
+        if !c.site.texts.contains_key(&lang) {
+            diags.error(&c.site.meta_file.with_file_name(format!("{}.md", lang.code())), 0, "site-language", "the site text must exist in every language of the portal");
+        }
+    }
+}
+
+/// The API documents of one language, by path relative to `api/v1/`.
+struct Docs {
+    files: Vec<(String, Vec<u8>)>,
+    /// Links each route's page shows, from the navigation model.
+    links: BTreeMap<Route, Vec<Route>>,
+    /// Routes that exist in this language.
+    available: Vec<(Route, PathBuf)>,
+}
+
+fn json<T: serde::Serialize>(doc: &T) -> Vec<u8> {
+    serde_json::to_vec(doc).expect("API documents always serialize")
+}
+
+fn card(slug: &str, title: &str, summary: &str) -> Card {
+    Card { slug: slug.to_owned(), title: title.to_owned(), summary: summary.to_owned() }
+}
+
+fn unavailable<M, F>(item: &Source<M, F>, title: impl Fn(&F) -> &str) -> Unavailable {
+    Unavailable {
+        slug: item.slug.clone(),
+        versions: item.texts.iter().map(|(lang, t)| Version { lang: *lang, title: title(&t.front).to_owned() }).collect(),
+    }
+}
+
+/// Sorts cards by title, case-insensitively.
+fn by_title(mut cards: Vec<Card>) -> Vec<Card> {
+    cards.sort_by_key(|c| c.title.to_lowercase());
+    cards
+}
+
+fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
+    let mut docs = Docs { files: vec![], links: BTreeMap::new(), available: vec![] };
+    let emit = |docs: &mut Docs, route: Route, bytes: Vec<u8>, links: Option<Vec<Route>>, file: &Path| {
+        if let Some(links) = links {
+            docs.links.insert(route.clone(), links);
+            docs.available.push((route.clone(), file.to_path_buf()));
+        }
+        docs.files.push((route.api_path(lang), bytes));
+    };
+    let agency_ref = |slug: &str| {
+        let a = c.agencies.iter().find(|a| a.slug == slug)?;
+        Some(Ref { slug: slug.to_owned(), name: a.text_or_any(lang)?.front.name.clone() })
+    };
+    let region_ref = |slug: &str| {
+        let r = c.regions.iter().find(|r| r.slug == slug)?;
+        Some(Ref { slug: slug.to_owned(), name: r.text_or_any(lang)?.front.name.clone() })
+    };
+    let page_cards = |filter: &dyn Fn(&Page) -> bool| {
+        by_title(
+            c.pages
+                .iter()
+                .filter(|p| filter(p))
+                .filter_map(|p| p.texts.get(&lang).map(|t| card(&p.slug, &t.front.title, &t.front.summary)))
+                .collect(),
+        )
+    };
+
+    // Home.
+    let mut topics: Vec<&Topic> = c.topics.iter().filter(|t| t.texts.contains_key(&lang)).collect();
+    topics.sort_by_key(|t| (t.meta.order, t.slug.clone()));
+    let site_text = &c.site.texts[&lang];
+    let site = SiteDoc {
+        api_version: API_VERSION,
+        lang,
+        name: site_text.front.name.clone(),
+        tagline: site_text.front.tagline.clone(),
+        intro: site_text.body.blocks.clone(),
+        demonstration: true,
+        generated: options.today.clone(),
+        topics: topics.iter().map(|t| { let f = &t.texts[&lang].front; card(&t.slug, &f.title, &f.summary) }).collect(),
+    };
+    emit(&mut docs, Route::Home, json(&site), Some(nav::site_links(&site)), &c.site.meta_file);
+
+    for t in &c.topics {
+        let route = Route::Topic(t.slug.clone());
+        let Some(text) = t.texts.get(&lang) else {
+            emit(&mut docs, route, json(&Item::<TopicDoc>::Unavailable(unavailable(t, |f| &f.title))), None, &t.meta_file);
+            continue;
+        };
+        let doc = TopicDoc {
+            slug: t.slug.clone(),
+            title: text.front.title.clone(),
+            summary: text.front.summary.clone(),
+            intro: text.body.blocks.clone(),
+            pages: page_cards(&|p: &Page| p.meta.topic.get_ref() == &t.slug),
+        };
+        let links = nav::topic_links(&doc);
+        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &t.meta_file);
+    }
+
+    for p in &c.pages {
+        let route = Route::Page(p.slug.clone());
+        let Some(text) = p.texts.get(&lang) else {
+            emit(&mut docs, route, json(&Item::<PageDoc>::Unavailable(unavailable(p, |f| &f.title))), None, &p.meta_file);
+            continue;
+        };
+        let topic = c.topics.iter().find(|t| &t.slug == p.meta.topic.get_ref()).expect("checked");
+        let doc = PageDoc {
+            slug: p.slug.clone(),
+            title: text.front.title.clone(),
+            summary: text.front.summary.clone(),
+            topic: Ref { slug: topic.slug.clone(), name: topic.text_or_any(lang).map(|t| t.front.title.clone()).unwrap_or_default() },
+            agency: agency_ref(p.meta.agency.get_ref()).expect("checked"),
+            updated: p.meta.updated.get_ref().0.clone(),
+            review_by: p.meta.review_by.get_ref().0.clone(),
+            body: text.body.blocks.clone(),
+            related: p
+                .meta
+                .related
+                .iter()
+                .filter_map(|r| c.pages.iter().find(|q| &q.slug == r.get_ref()))
+                .filter_map(|q| q.texts.get(&lang).map(|t| card(&q.slug, &t.front.title, &t.front.summary)))
+                .collect(),
+            languages: p.languages(),
+        };
+        let links = nav::page_links(&doc);
+        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &p.meta_file);
+    }
+
+    // The directory of state bodies.
+    let mut groups: BTreeMap<AgencyKind, Vec<AgencyCard>> = BTreeMap::new();
+    for a in &c.agencies {
+        if let Some(t) = a.texts.get(&lang) {
+            groups.entry(a.meta.kind).or_default().push(AgencyCard {
+                slug: a.slug.clone(),
+                name: t.front.name.clone(),
+                short_name: t.front.short_name.clone(),
+                summary: t.front.summary.clone(),
+            });
+        }
+    }
+    let directory = AgenciesDoc {
+        groups: groups
+            .into_iter()
+            .map(|(kind, mut agencies)| {
+                agencies.sort_by_key(|a| a.name.to_lowercase());
+                AgencyGroup { kind, agencies }
+            })
+            .collect(),
+    };
+    emit(&mut docs, Route::Agencies, json(&directory), Some(nav::agencies_links(&directory)), &c.site.meta_file);
+
+    for a in &c.agencies {
+        let route = Route::Agency(a.slug.clone());
+        let Some(text) = a.texts.get(&lang) else {
+            emit(&mut docs, route, json(&Item::<AgencyDoc>::Unavailable(unavailable(a, |f| &f.name))), None, &a.meta_file);
+            continue;
+        };
+        let mut children: Vec<Ref> = c
+            .agencies
+            .iter()
+            .filter(|b| b.meta.parent.as_ref().map(|p| p.get_ref()) == Some(&a.slug))
+            .filter_map(|b| agency_ref(&b.slug))
+            .collect();
+        children.sort_by_key(|r| r.name.to_lowercase());
+        let doc = AgencyDoc {
+            slug: a.slug.clone(),
+            name: text.front.name.clone(),
+            short_name: text.front.short_name.clone(),
+            kind: a.meta.kind,
+            summary: text.front.summary.clone(),
+            body: text.body.blocks.clone(),
+            contacts: Contacts {
+                address: text.front.address.clone(),
+                phone: a.meta.phone.clone(),
+                email: a.meta.email.clone(),
+                website: a.meta.website.clone(),
+            },
+            parent: a.meta.parent.as_ref().and_then(|p| agency_ref(p.get_ref())),
+            children,
+            region: a.meta.region.as_ref().and_then(|r| region_ref(r.get_ref())),
+            pages: page_cards(&|p: &Page| p.meta.agency.get_ref() == &a.slug),
+        };
+        let links = nav::agency_links(&doc);
+        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &a.meta_file);
+    }
+
+    // Regions.
+    let mut region_groups: BTreeMap<RegionKind, Vec<(u32, Card)>> = BTreeMap::new();
+    for r in &c.regions {
+        if let Some(t) = r.texts.get(&lang) {
+            region_groups.entry(r.meta.kind).or_default().push((r.meta.order, card(&r.slug, &t.front.name, &t.front.summary)));
+        }
+    }
+    let regions_doc = RegionsDoc {
+        groups: region_groups
+            .into_iter()
+            .map(|(kind, mut list)| {
+                list.sort_by(|a, b| (a.0, a.1.title.to_lowercase()).cmp(&(b.0, b.1.title.to_lowercase())));
+                RegionGroup { kind, regions: list.into_iter().map(|(_, c)| c).collect() }
+            })
+            .collect(),
+    };
+    emit(&mut docs, Route::Regions, json(&regions_doc), Some(nav::regions_links(&regions_doc)), &c.site.meta_file);
+
+    for r in &c.regions {
+        let route = Route::Region(r.slug.clone());
+        let Some(text) = r.texts.get(&lang) else {
+            emit(&mut docs, route, json(&Item::<RegionDoc>::Unavailable(unavailable(r, |f| &f.name))), None, &r.meta_file);
+            continue;
+        };
+        let akimat = r.meta.akimat.as_ref().map(|a| a.get_ref().clone());
+        let mut agencies: Vec<Ref> = c
+            .agencies
+            .iter()
+            .filter(|a| a.meta.region.as_ref().map(|x| x.get_ref()) == Some(&r.slug) && Some(&a.slug) != akimat.as_ref())
+            .filter_map(|a| agency_ref(&a.slug))
+            .collect();
+        agencies.sort_by_key(|a| a.name.to_lowercase());
+        let doc = RegionDoc {
+            slug: r.slug.clone(),
+            name: text.front.name.clone(),
+            kind: r.meta.kind,
+            summary: text.front.summary.clone(),
+            akimat: akimat.as_deref().and_then(agency_ref),
+            agencies,
+        };
+        let links = nav::region_links(&doc);
+        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &r.meta_file);
+    }
+    docs
+}
+
+/// Fails the build for any page of `lang` more than three clicks from home.
+fn prove_three_clicks(_c: &Content, docs: &Docs, lang: Lang, diags: &mut Diagnostics, stats: &mut Stats) {
+    let depths = nav::click_depths(|route| docs.links.get(route).cloned().unwrap_or_default());
+    for (route, file) in &docs.available {
+        match depths.get(route) {
+            Some(&d) if d <= nav::MAX_CLICKS => stats.max_clicks = stats.max_clicks.max(d),
+            Some(&d) => diags.error(file, 0, "three-clicks", format!("{} is {d} clicks from the home page; at most {} are allowed", route.href(lang), nav::MAX_CLICKS)),
+            None => diags.error(file, 0, "three-clicks", format!("{} is not linked from any page reachable from the home page", route.href(lang))),
+        }
+    }
+}
+
+fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
+    sitemap.add(&Route::Home, &Lang::ALL, None);
+    sitemap.add(&Route::Agencies, &Lang::ALL, None);
+    sitemap.add(&Route::Regions, &Lang::ALL, None);
+    for t in &c.topics {
+        sitemap.add(&Route::Topic(t.slug.clone()), &t.languages(), None);
+    }
+    for p in &c.pages {
+        sitemap.add(&Route::Page(p.slug.clone()), &p.languages(), Some(&p.meta.updated.get_ref().0));
+    }
+    for a in &c.agencies {
+        sitemap.add(&Route::Agency(a.slug.clone()), &a.languages(), None);
+    }
+    for r in &c.regions {
+        sitemap.add(&Route::Region(r.slug.clone()), &r.languages(), None);
+    }
+}

@@ -1,0 +1,370 @@
+//! Markdown to typed blocks, with pulldown-cmark. Only what the portal's
+//! blocks can express is accepted; anything else is an error at its line,
+//! so an editor never publishes something that silently renders wrong.
+
+use crate::diagnostic::{line_of, Diagnostics};
+use portal_content::{Block, CalloutTone, Inline, Route};
+use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::path::Path;
+
+/// A converted Markdown body.
+#[derive(Debug, Default)]
+pub struct Converted {
+    pub blocks: Vec<Block>,
+    /// Internal links with the line they are on, for the dead-link check.
+    pub links: Vec<(Route, usize)>,
+}
+
+/// An open container while events stream in.
+enum Frame {
+    /// The document, a list item or a quote: holds blocks.
+    Blocks { blocks: Vec<Block>, kind: Container },
+    List { ordered: bool, items: Vec<Vec<Block>> },
+    /// Inline content of a paragraph; `implicit` for text directly in a
+    /// tight list item, which Markdown does not wrap in a paragraph.
+    Paragraph { inlines: Vec<Inline>, implicit: bool },
+    Heading { level: u8, inlines: Vec<Inline> },
+    Span { kind: Span, inlines: Vec<Inline> },
+    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>> },
+    Cell { inlines: Vec<Inline> },
+}
+
+enum Container {
+    Root,
+    Item,
+    Quote(CalloutTone),
+}
+
+enum Span {
+    Strong,
+    Emphasis,
+    Link(Option<LinkTarget>),
+    /// Content of something rejected (an image): read and dropped.
+    Dropped,
+}
+
+enum LinkTarget {
+    Internal(Route),
+    External(String),
+}
+
+/// Converts `text` (the body of `file`, starting after `line_offset` lines).
+pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnostics) -> Converted {
+    let options = Options::ENABLE_TABLES | Options::ENABLE_GFM;
+    let mut c = Converter { stack: vec![Frame::Blocks { blocks: vec![], kind: Container::Root }], links: vec![], headings: 0 };
+    for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
+        let line = line_of(text, range.start) + line_offset;
+        let mut err = |rule: &'static str, message: String| diags.error(file, line, rule, message);
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => c.open_block(Frame::Paragraph { inlines: vec![], implicit: false }),
+                Tag::Heading { level, .. } => {
+                    let level = heading_number(level);
+                    if !(2..=4).contains(&level) {
+                        err("heading-level", format!("heading level {level} is not allowed: the title is the page's only level-1 heading; use ## to ####"));
+                    }
+                    c.open_block(Frame::Heading { level: level.clamp(2, 4), inlines: vec![] });
+                }
+                Tag::List(start) => c.open_block(Frame::List { ordered: start.is_some(), items: vec![] }),
+                Tag::Item => c.stack.push(Frame::Blocks { blocks: vec![], kind: Container::Item }),
+                Tag::BlockQuote(kind) => {
+                    let tone = match kind {
+                        Some(BlockQuoteKind::Important) => CalloutTone::Important,
+                        Some(BlockQuoteKind::Warning | BlockQuoteKind::Caution) => CalloutTone::Warning,
+                        _ => CalloutTone::Note,
+                    };
+                    c.open_block(Frame::Blocks { blocks: vec![], kind: Container::Quote(tone) });
+                }
+                Tag::Table(_) => c.open_block(Frame::Table { head: vec![], rows: vec![], row: vec![] }),
+                Tag::TableHead | Tag::TableRow => {}
+                Tag::TableCell => c.stack.push(Frame::Cell { inlines: vec![] }),
+                Tag::Strong => c.open_span(Span::Strong),
+                Tag::Emphasis => c.open_span(Span::Emphasis),
+                Tag::Link { dest_url, .. } => {
+                    let target = classify_link(&dest_url).map_err(|(rule, m)| err(rule, m)).ok();
+                    if let Some(LinkTarget::Internal(route)) = &target {
+                        c.links.push((route.clone(), line));
+                    }
+                    c.open_span(Span::Link(target));
+                }
+                Tag::Image { .. } => {
+                    err("unsupported-markdown", "images are not supported in page text yet".into());
+                    c.open_span(Span::Dropped);
+                }
+                Tag::CodeBlock(_) => {
+                    err("unsupported-markdown", "code blocks are not supported in page text".into());
+                    c.open_span(Span::Dropped);
+                }
+                Tag::HtmlBlock => {}
+                other => {
+                    err("unsupported-markdown", format!("this Markdown construct is not supported: {other:?}"));
+                    c.open_span(Span::Dropped);
+                }
+            },
+            Event::End(end) => c.close(end),
+            Event::Text(t) => c.push_inline(Inline::text(t.into_string())),
+            Event::Code(t) => c.push_inline(Inline::Code { text: t.into_string() }),
+            // Raw HTML is never passed on as markup: it reaches readers as the text it is.
+            Event::Html(t) | Event::InlineHtml(t) => {
+                diags.warning(file, line, "raw-html", "raw HTML is shown to readers as plain text; write Markdown instead");
+                c.push_inline(Inline::text(t.trim_end_matches('\n').to_owned()));
+            }
+            Event::SoftBreak => c.push_inline(Inline::text(" ")),
+            Event::HardBreak => c.push_inline(Inline::LineBreak),
+            Event::Rule => err("unsupported-markdown", "horizontal rules are not supported; use a ## heading to start a section".into()),
+            other => err("unsupported-markdown", format!("this Markdown construct is not supported: {other:?}")),
+        }
+    }
+    c.close_implicit();
+    let blocks = match c.stack.pop() {
+        Some(Frame::Blocks { blocks, .. }) => blocks,
+        _ => vec![],
+    };
+    Converted { blocks, links: c.links }
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    level as u8
+}
+
+/// What a link destination points at. Internal links are written language
+/// neutral (`/pages/passport`); only https, mailto and tel leave the portal.
+fn classify_link(dest: &str) -> Result<LinkTarget, (&'static str, String)> {
+    if dest.starts_with('/') {
+        return Route::parse_neutral(dest).map(LinkTarget::Internal).ok_or_else(|| {
+            ("bad-link", format!("{dest:?} is not a page of the portal: write /pages/SLUG, /topics/SLUG, /agencies/SLUG or /regions/SLUG"))
+        });
+    }
+    let lower = dest.trim().to_ascii_lowercase();
+    if lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
+        return Ok(LinkTarget::External(dest.trim().to_owned()));
+    }
+    let scheme = lower.split(':').next().unwrap_or("");
+    Err(("link-scheme", format!("link {dest:?} is not allowed: links leave the portal only by https:, mailto: or tel: (found {scheme:?})")))
+}
+
+struct Converter {
+    stack: Vec<Frame>,
+    links: Vec<(Route, usize)>,
+    headings: usize,
+}
+
+impl Converter {
+    /// Starts a block-level frame, first closing text left open in a tight list item.
+    fn open_block(&mut self, frame: Frame) {
+        self.close_implicit();
+        self.stack.push(frame);
+    }
+
+    fn open_span(&mut self, kind: Span) {
+        self.ensure_inline_target();
+        self.stack.push(Frame::Span { kind, inlines: vec![] });
+    }
+
+    fn ensure_inline_target(&mut self) {
+        if matches!(self.stack.last(), Some(Frame::Blocks { .. })) {
+            self.stack.push(Frame::Paragraph { inlines: vec![], implicit: true });
+        }
+    }
+
+    fn push_inline(&mut self, inline: Inline) {
+        self.ensure_inline_target();
+        let target = match self.stack.last_mut() {
+            Some(Frame::Paragraph { inlines, .. })
+            | Some(Frame::Heading { inlines, .. })
+            | Some(Frame::Span { inlines, .. })
+            | Some(Frame::Cell { inlines }) => inlines,
+            _ => return,
+        };
+        // Adjacent text runs are merged so the API carries one text node.
+        if let (Some(Inline::Text { text: last }), Inline::Text { text }) = (target.last_mut(), &inline) {
+            last.push_str(text);
+            return;
+        }
+        target.push(inline);
+    }
+
+    fn close_implicit(&mut self) {
+        if matches!(self.stack.last(), Some(Frame::Paragraph { implicit: true, .. })) {
+            if let Some(Frame::Paragraph { inlines, .. }) = self.stack.pop() {
+                self.push_block(Block::Paragraph { text: trim_inlines(inlines) });
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.close_implicit();
+        if let Some(Frame::Blocks { blocks, .. }) = self.stack.last_mut() {
+            blocks.push(block);
+        }
+    }
+
+    fn close(&mut self, end: TagEnd) {
+        if !matches!(end, TagEnd::Paragraph) {
+            // Ending any container ends the text left open in it.
+            if !matches!(end, TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Image | TagEnd::TableCell | TagEnd::Heading(_)) {
+                self.close_implicit();
+            }
+        }
+        match end {
+            TagEnd::Paragraph => {
+                if let Some(Frame::Paragraph { inlines, .. }) = self.stack.pop() {
+                    self.push_block(Block::Paragraph { text: trim_inlines(inlines) });
+                }
+            }
+            TagEnd::Heading(_) => {
+                if let Some(Frame::Heading { level, inlines }) = self.stack.pop() {
+                    self.headings += 1;
+                    let id = format!("section-{}", self.headings);
+                    self.push_block(Block::Heading { level, id, text: trim_inlines(inlines) });
+                }
+            }
+            TagEnd::Item => {
+                if let Some(Frame::Blocks { blocks, .. }) = self.stack.pop() {
+                    if let Some(Frame::List { items, .. }) = self.stack.last_mut() {
+                        items.push(blocks);
+                    }
+                }
+            }
+            TagEnd::List(_) => {
+                if let Some(Frame::List { ordered, items }) = self.stack.pop() {
+                    self.push_block(Block::List { ordered, items });
+                }
+            }
+            TagEnd::BlockQuote(_) => {
+                if let Some(Frame::Blocks { blocks, kind: Container::Quote(tone) }) = self.stack.pop() {
+                    self.push_block(Block::Callout { tone, body: blocks });
+                }
+            }
+            TagEnd::TableCell => {
+                if let Some(Frame::Cell { inlines }) = self.stack.pop() {
+                    if let Some(Frame::Table { row, .. }) = self.stack.last_mut() {
+                        row.push(trim_inlines(inlines));
+                    }
+                }
+            }
+            TagEnd::TableHead => {
+                if let Some(Frame::Table { head, row, .. }) = self.stack.last_mut() {
+                    *head = std::mem::take(row);
+                }
+            }
+            TagEnd::TableRow => {
+                if let Some(Frame::Table { rows, row, .. }) = self.stack.last_mut() {
+                    rows.push(std::mem::take(row));
+                }
+            }
+            TagEnd::Table => {
+                if let Some(Frame::Table { head, rows, .. }) = self.stack.pop() {
+                    self.push_block(Block::Table { head, rows });
+                }
+            }
+            TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Image | TagEnd::CodeBlock => {
+                if let Some(Frame::Span { kind, inlines }) = self.stack.pop() {
+                    let inline = match kind {
+                        Span::Strong => Some(Inline::Strong { content: inlines }),
+                        Span::Emphasis => Some(Inline::Emphasis { content: inlines }),
+                        Span::Link(Some(LinkTarget::Internal(to))) => Some(Inline::Link { to, content: inlines }),
+                        Span::Link(Some(LinkTarget::External(href))) => Some(Inline::ExternalLink { href, content: inlines }),
+                        Span::Link(None) | Span::Dropped => None,
+                    };
+                    if let Some(inline) = inline {
+                        self.push_inline(inline);
+                    }
+                }
+            }
+            TagEnd::HtmlBlock => {}
+            _ => {
+                // A rejected construct opened a span; drop it with its content.
+                if matches!(self.stack.last(), Some(Frame::Span { kind: Span::Dropped, .. })) {
+                    self.stack.pop();
+                }
+            }
+        }
+    }
+}
+
+/// Removes leading and trailing white space of a run of inlines.
+fn trim_inlines(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    if let Some(Inline::Text { text }) = inlines.first_mut() {
+        *text = text.trim_start().to_owned();
+    }
+    if let Some(Inline::Text { text }) = inlines.last_mut() {
+        *text = text.trim_end().to_owned();
+    }
+    inlines.retain(|i| !matches!(i, Inline::Text { text } if text.is_empty()));
+    inlines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn conv(md: &str) -> (Converted, Diagnostics) {
+        let mut d = Diagnostics::default();
+        let c = convert(md, Path::new("x.md"), 4, &mut d);
+        (c, d)
+    }
+
+    fn t(s: &str) -> Inline {
+        Inline::text(s)
+    }
+
+    #[test]
+    fn paragraphs_headings_and_inlines() {
+        let (c, d) = conv("Intro **bold** and *em*.\n\n## Who can apply\n\nSee [the passport page](/pages/passport).\n");
+        assert!(d.items.is_empty(), "{:?}", d.items);
+        assert_eq!(
+            c.blocks,
+            vec![
+                Block::Paragraph { text: vec![t("Intro "), Inline::Strong { content: vec![t("bold")] }, t(" and "), Inline::Emphasis { content: vec![t("em")] }, t(".")] },
+                Block::Heading { level: 2, id: "section-1".into(), text: vec![t("Who can apply")] },
+                Block::Paragraph { text: vec![t("See "), Inline::Link { to: Route::Page("passport".into()), content: vec![t("the passport page")] }, t(".")] },
+            ]
+        );
+        assert_eq!(c.links, vec![(Route::Page("passport".into()), 9)]);
+    }
+
+    #[test]
+    fn tight_and_nested_lists() {
+        let (c, d) = conv("1. First\n2. Second\n   - a\n   - b\n");
+        assert!(d.items.is_empty());
+        let para = |s: &str| Block::Paragraph { text: vec![t(s)] };
+        assert_eq!(
+            c.blocks,
+            vec![Block::List {
+                ordered: true,
+                items: vec![
+                    vec![para("First")],
+                    vec![para("Second"), Block::List { ordered: false, items: vec![vec![para("a")], vec![para("b")]] }],
+                ]
+            }]
+        );
+    }
+
+    #[test]
+    fn tables_and_callouts() {
+        let (c, d) = conv("| Fee | Time |\n|---|---|\n| free | 10 days |\n\n> [!WARNING]\n> Bring the original.\n");
+        assert!(d.items.is_empty(), "{:?}", d.items);
+        assert_eq!(
+            c.blocks,
+            vec![
+                Block::Table { head: vec![vec![t("Fee")], vec![t("Time")]], rows: vec![vec![vec![t("free")], vec![t("10 days")]]] },
+                Block::Callout { tone: CalloutTone::Warning, body: vec![Block::Paragraph { text: vec![t("Bring the original.")] }] },
+            ]
+        );
+    }
+
+    #[test]
+    fn html_is_kept_as_text() {
+        let (c, d) = conv("Hello <script>alert(1)</script> there\n");
+        assert_eq!(c.blocks, vec![Block::Paragraph { text: vec![t("Hello <script>alert(1)</script> there")] }]);
+        assert!(d.items.iter().all(|x| x.rule == "raw-html" && x.line == 5));
+    }
+
+    #[test]
+    fn rejected_constructs_name_their_line() {
+        let (_, d) = conv("ok\n\n# Title\n\n[x](javascript:alert(1)) [y](/nowhere/z)\n\n![img](a.png)\n");
+        let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
+        assert_eq!(found, vec![(7, "heading-level"), (9, "link-scheme"), (9, "bad-link"), (11, "unsupported-markdown")]);
+    }
+}

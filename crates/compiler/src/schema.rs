@@ -1,0 +1,41 @@
+//! JSON Schema of the content API, generated from the Rust types so the
+//! contract other publishers follow cannot drift from what the app reads.
+
+use portal_content::*;
+use schemars::{schema_for, Schema};
+use std::collections::BTreeMap;
+
+/// The schema of each document kind, by the name docs/content-api.md uses.
+pub fn schemas() -> BTreeMap<&'static str, Schema> {
+    BTreeMap::from([
+        ("site", schema_for!(SiteDoc)),
+        ("topic", schema_for!(TopicItem)),
+        ("page", schema_for!(PageItem)),
+        ("agencies", schema_for!(AgenciesDoc)),
+        ("agency", schema_for!(AgencyItem)),
+        ("regions", schema_for!(RegionsDoc)),
+        ("region", schema_for!(RegionItem)),
+    ])
+}
+
+/// All schemas as one pretty JSON document, as committed in docs/.
+pub fn schemas_json() -> String {
+    let mut text = serde_json::to_string_pretty(&schemas()).expect("schemas serialize");
+    text.push('\n');
+    text
+}
+
+/// Which schema applies to an output file, by its path under `api/v1/`.
+pub fn kind_of(path: &str) -> Option<&'static str> {
+    let (_, rest) = path.split_once('/')?;
+    Some(match rest.split('/').collect::<Vec<_>>().as_slice() {
+        ["site.json"] => "site",
+        ["agencies.json"] => "agencies",
+        ["regions.json"] => "regions",
+        ["topics", _] => "topic",
+        ["pages", _] => "page",
+        ["agencies", _] => "agency",
+        ["regions", _] => "region",
+        _ => return None,
+    })
+}

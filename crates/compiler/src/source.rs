@@ -1,0 +1,197 @@
+//! Reading content/: one folder per item, `meta.toml` for what is the same
+//! in every language and `{lang}.md` (TOML front matter between `+++` lines,
+//! then Markdown) for each language the item exists in.
+
+use crate::diagnostic::{line_of, Diagnostics};
+use crate::markdown::{self, Converted};
+use portal_content::{is_valid_slug, Lang};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// An item folder, read and parsed.
+#[derive(Debug)]
+pub struct Source<M, F> {
+    pub slug: String,
+    pub meta_file: PathBuf,
+    /// The text of meta.toml, to turn field spans into line numbers.
+    pub meta_text: String,
+    pub meta: M,
+    pub texts: BTreeMap<Lang, Text<F>>,
+}
+
+/// One language version of an item.
+#[derive(Debug)]
+pub struct Text<F> {
+    pub file: PathBuf,
+    pub front: F,
+    pub body: Converted,
+}
+
+impl<M, F> Source<M, F> {
+    pub fn languages(&self) -> Vec<Lang> {
+        self.texts.keys().copied().collect()
+    }
+
+    /// Line in meta.toml of a field read as `toml::Spanned`.
+    pub fn meta_line<T>(&self, field: &toml::Spanned<T>) -> usize {
+        line_of(&self.meta_text, field.span().start)
+    }
+
+    /// The text in `lang`, else in the first language the item has, for
+    /// naming the item where it is referred to.
+    pub fn text_or_any(&self, lang: Lang) -> Option<&Text<F>> {
+        self.texts.get(&lang).or_else(|| self.texts.values().next())
+    }
+}
+
+/// A date written in TOML as `2026-10-15`, kept as that text.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date(pub String);
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let value = toml::value::Datetime::deserialize(d)?;
+        match (value.date, value.time, value.offset) {
+            (Some(date), None, None) => Ok(Date(date.to_string())),
+            _ => Err(serde::de::Error::custom(format!(
+                "expected a date like 2026-10-15 without time, found {value}"
+            ))),
+        }
+    }
+}
+
+/// Reads every item folder under `dir`, in slug order. Problems go to
+/// `diags`; an item with an error in its metadata is left out.
+pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(
+    dir: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<Source<M, F>> {
+    let mut entries = match fs::read_dir(dir) {
+        Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect::<Vec<_>>(),
+        Err(e) => {
+            diags.error(dir, 0, "io", format!("cannot read the folder: {e}"));
+            return vec![];
+        }
+    };
+    entries.sort();
+    let mut items = vec![];
+    for path in entries {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        if name.starts_with('.') {
+            continue;
+        }
+        if !path.is_dir() {
+            diags.error(&path, 0, "layout", "expected only item folders here (one folder per item)");
+            continue;
+        }
+        if !is_valid_slug(&name) {
+            diags.error(
+                &path,
+                0,
+                "slug",
+                format!("folder name {name:?} is not a valid slug: use lowercase latin letters, digits and single hyphens"),
+            );
+            continue;
+        }
+        if let Some(item) = read_item(&path, name, diags) {
+            items.push(item);
+        }
+    }
+    items
+}
+
+pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
+    dir: &Path,
+    slug: String,
+    diags: &mut Diagnostics,
+) -> Option<Source<M, F>> {
+    let meta_file = dir.join("meta.toml");
+    let mut files: Vec<PathBuf> = fs::read_dir(dir).ok()?.filter_map(Result::ok).map(|e| e.path()).collect();
+    files.sort();
+    for file in &files {
+        let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let known = name == "meta.toml"
+            || name.strip_suffix(".md").is_some_and(|code| Lang::from_code(code).is_some());
+        if !known && !name.starts_with('.') {
+            diags.error(file, 0, "layout", "unexpected file: an item folder holds meta.toml and kk.md, ru.md, en.md");
+        }
+    }
+    let (meta_text, meta): (String, Option<M>) = match fs::read_to_string(&meta_file) {
+        Ok(text) => {
+            let meta = parse_toml(&meta_file, &text, 0, diags);
+            (text, meta)
+        }
+        Err(e) => {
+            diags.error(&meta_file, 0, "io", format!("cannot read meta.toml: {e}"));
+            (String::new(), None)
+        }
+    };
+    let mut texts = BTreeMap::new();
+    for lang in Lang::ALL {
+        let file = dir.join(format!("{}.md", lang.code()));
+        if !file.exists() {
+            continue;
+        }
+        match fs::read_to_string(&file) {
+            Ok(text) => {
+                if let Some(t) = read_text(&file, &text, diags) {
+                    texts.insert(lang, t);
+                }
+            }
+            Err(e) => diags.error(&file, 0, "io", format!("cannot read the file as UTF-8 text: {e}")),
+        }
+    }
+    if texts.is_empty() && !Lang::ALL.iter().any(|l| dir.join(format!("{}.md", l.code())).exists()) {
+        diags.error(dir, 0, "no-language", "the item has no text in any language: add kk.md, ru.md or en.md");
+    }
+    Some(Source { slug, meta_file, meta_text, meta: meta?, texts })
+}
+
+/// Splits off and parses the front matter, then converts the Markdown body.
+fn read_text<F: DeserializeOwned>(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Text<F>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Some(after_open) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
+        diags.error(file, 1, "front-matter", "the file must start with a +++ line, then TOML front matter (title, summary), then a closing +++ line");
+        return None;
+    };
+    let open_len = text.len() - after_open.len();
+    let Some(close) = find_closing_fence(after_open) else {
+        diags.error(file, 1, "front-matter", "the front matter opened on line 1 is never closed by a +++ line");
+        return None;
+    };
+    let front_text = &after_open[..close.start];
+    let body_start = open_len + close.end;
+    let front = parse_toml::<F>(file, front_text, 1, diags);
+    let body_line = line_of(text, body_start);
+    let body = markdown::convert(&text[body_start..], file, body_line - 1, diags);
+    Some(Text { file: file.to_path_buf(), front: front?, body })
+}
+
+/// Byte range of the closing `+++` line (with its line break) in `s`.
+fn find_closing_fence(s: &str) -> Option<std::ops::Range<usize>> {
+    let mut offset = 0;
+    for line in s.split_inclusive('\n') {
+        if line.trim_end_matches(['\n', '\r']) == "+++" {
+            return Some(offset..offset + line.len());
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// Parses TOML, reporting errors at their line; `line_offset` is the number
+/// of lines in the file before `text` starts.
+pub fn parse_toml<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize, diags: &mut Diagnostics) -> Option<T> {
+    match toml::from_str::<T>(text) {
+        Ok(value) => Some(value),
+        Err(e) => {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1) + line_offset;
+            let rule = if toml::from_str::<toml::Table>(text).is_ok() { "field" } else { "toml" };
+            diags.error(file, line, rule, e.message().trim().to_owned());
+            None
+        }
+    }
+}

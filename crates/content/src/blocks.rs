@@ -1,0 +1,140 @@
+//! Rich text as typed blocks. The compiler turns Markdown into these; the
+//! app renders them as views. The browser never parses Markdown or HTML.
+
+use crate::route::Route;
+use serde::{Deserialize, Serialize};
+
+/// A block of rich text. Unknown block types from a newer API version
+/// deserialize as [`Block::Unknown`] and are skipped by the app.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Block {
+    /// A section heading, level 2 to 4 (the page title is the only level 1).
+    Heading { level: u8, id: String, text: Vec<Inline> },
+    Paragraph { text: Vec<Inline> },
+    /// A bulleted or numbered list; each item is a sequence of blocks.
+    List { ordered: bool, items: Vec<Vec<Block>> },
+    /// A table with one header row.
+    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    /// A highlighted note, important point or warning.
+    Callout { tone: CalloutTone, body: Vec<Block> },
+    #[serde(other)]
+    Unknown,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum CalloutTone {
+    Note,
+    Important,
+    Warning,
+}
+
+/// Inline text. Unknown inline types deserialize as [`Inline::Unknown`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Inline {
+    Text { text: String },
+    Strong { content: Vec<Inline> },
+    Emphasis { content: Vec<Inline> },
+    Code { text: String },
+    LineBreak,
+    /// A link to another page of the portal, in the reader's language.
+    Link { to: Route, content: Vec<Inline> },
+    /// A link that leaves the portal (`https:`, `mailto:` or `tel:`).
+    ExternalLink { href: String, content: Vec<Inline> },
+    #[serde(other)]
+    Unknown,
+}
+
+impl Inline {
+    pub fn text(s: impl Into<String>) -> Inline {
+        Inline::Text { text: s.into() }
+    }
+}
+
+/// The plain text of inline content, for titles, excerpts and link checks.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text } | Inline::Code { text } => out.push_str(text),
+            Inline::LineBreak => out.push(' '),
+            Inline::Strong { content }
+            | Inline::Emphasis { content }
+            | Inline::Link { content, .. }
+            | Inline::ExternalLink { content, .. } => out.push_str(&plain_text(content)),
+            Inline::Unknown => {}
+        }
+    }
+    out
+}
+
+/// Every internal route linked from `blocks`, in reading order.
+pub fn internal_links(blocks: &[Block]) -> Vec<Route> {
+    fn inlines(out: &mut Vec<Route>, list: &[Inline]) {
+        for inline in list {
+            match inline {
+                Inline::Link { to, content } => {
+                    out.push(to.clone());
+                    inlines(out, content);
+                }
+                Inline::Strong { content }
+                | Inline::Emphasis { content }
+                | Inline::ExternalLink { content, .. } => inlines(out, content),
+                _ => {}
+            }
+        }
+    }
+    fn blocks_into(out: &mut Vec<Route>, list: &[Block]) {
+        for block in list {
+            match block {
+                Block::Heading { text, .. } | Block::Paragraph { text } => inlines(out, text),
+                Block::List { items, .. } => items.iter().for_each(|item| blocks_into(out, item)),
+                Block::Table { head, rows } => {
+                    head.iter().for_each(|cell| inlines(out, cell));
+                    rows.iter().flatten().for_each(|cell| inlines(out, cell));
+                }
+                Block::Callout { body, .. } => blocks_into(out, body),
+                Block::Unknown => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    blocks_into(&mut out, blocks);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_types_from_a_newer_api_are_kept_apart() {
+        let json = r#"[{"type":"paragraph","text":[{"type":"text","text":"a"},{"type":"sparkle"}]},{"type":"video","src":"x"}]"#;
+        let blocks: Vec<Block> = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            blocks,
+            vec![
+                Block::Paragraph { text: vec![Inline::text("a"), Inline::Unknown] },
+                Block::Unknown
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_links_anywhere() {
+        let link = |s: &str| Inline::Link { to: Route::Page(s.into()), content: vec![Inline::text(s)] };
+        let blocks = vec![
+            Block::Paragraph { text: vec![Inline::Strong { content: vec![link("a")] }] },
+            Block::List { ordered: false, items: vec![vec![Block::Paragraph { text: vec![link("b")] }]] },
+            Block::Callout { tone: CalloutTone::Note, body: vec![Block::Paragraph { text: vec![link("c")] }] },
+        ];
+        let found: Vec<Route> = internal_links(&blocks);
+        assert_eq!(found, vec![Route::Page("a".into()), Route::Page("b".into()), Route::Page("c".into())]);
+        assert_eq!(plain_text(&[Inline::text("x "), link("y")]), "x y");
+    }
+}

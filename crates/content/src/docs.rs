@@ -1,0 +1,203 @@
+//! The documents of the content API, one type per JSON file.
+//!
+//! Layout under the API base (`api/v1/`), see docs/content-api.md:
+//! `{lang}/site.json` [`SiteDoc`], `{lang}/topics/{slug}.json` [`TopicDoc`],
+//! `{lang}/pages/{slug}.json` [`PageDoc`], `{lang}/agencies.json`
+//! [`AgenciesDoc`], `{lang}/agencies/{slug}.json` [`AgencyDoc`],
+//! `{lang}/regions.json` [`RegionsDoc`], `{lang}/regions/{slug}.json` [`RegionDoc`].
+
+use crate::blocks::Block;
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+
+macro_rules! schema {
+    ($($item:item)*) => { $(
+        #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+        #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        $item
+    )* };
+}
+
+schema! {
+    /// An item (topic, page, state body, region) in one language. Items are
+    /// written for every language; where the item has no text in that
+    /// language the document says which languages it exists in.
+    #[serde(tag = "status", rename_all = "snake_case")]
+    pub enum Item<T> {
+        Available(T),
+        Unavailable(Unavailable),
+    }
+
+    /// The item has no version in the requested language.
+    pub struct Unavailable {
+        pub slug: String,
+        /// The languages the item exists in, with its title in each.
+        pub versions: Vec<Version>,
+    }
+
+    pub struct Version {
+        pub lang: Lang,
+        pub title: String,
+    }
+
+    /// A link to a topic or a page, with what a list of them shows.
+    pub struct Card {
+        pub slug: String,
+        pub title: String,
+        pub summary: String,
+    }
+
+    /// A reference to an item by slug and its name in the document's language.
+    pub struct Ref {
+        pub slug: String,
+        pub name: String,
+    }
+
+    /// `{lang}/site.json`: what every page and the home page need.
+    pub struct SiteDoc {
+        pub api_version: u32,
+        pub lang: Lang,
+        /// The portal's name.
+        pub name: String,
+        pub tagline: String,
+        /// Introduction on the home page.
+        pub intro: Vec<Block>,
+        /// True while the bundled content is demonstration content.
+        pub demonstration: bool,
+        /// Date the content was compiled, `YYYY-MM-DD`.
+        pub generated: String,
+        /// All topics, in display order.
+        pub topics: Vec<Card>,
+    }
+
+    /// `{lang}/topics/{slug}.json`.
+    pub struct TopicDoc {
+        pub slug: String,
+        pub title: String,
+        pub summary: String,
+        pub intro: Vec<Block>,
+        /// The topic's pages, ordered by title.
+        pub pages: Vec<Card>,
+    }
+
+    /// `{lang}/pages/{slug}.json`: a service or information page.
+    pub struct PageDoc {
+        pub slug: String,
+        pub title: String,
+        pub summary: String,
+        pub topic: Ref,
+        /// The state body responsible for the page's content.
+        pub agency: Ref,
+        /// Date last updated, `YYYY-MM-DD`.
+        pub updated: String,
+        /// Date by which the owner must review the page, `YYYY-MM-DD`.
+        pub review_by: String,
+        pub body: Vec<Block>,
+        pub related: Vec<Card>,
+        /// Languages the page exists in.
+        pub languages: Vec<Lang>,
+    }
+
+    /// Kinds of state body, in the order the directory shows them.
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum AgencyKind {
+        Ministry,
+        CentralAgency,
+        Committee,
+        StateCorporation,
+        Akimat,
+    }
+
+    /// `{lang}/agencies.json`: the directory of state bodies, grouped by kind.
+    pub struct AgenciesDoc {
+        pub groups: Vec<AgencyGroup>,
+    }
+
+    pub struct AgencyGroup {
+        pub kind: AgencyKind,
+        pub agencies: Vec<AgencyCard>,
+    }
+
+    pub struct AgencyCard {
+        pub slug: String,
+        pub name: String,
+        pub short_name: Option<String>,
+        pub summary: String,
+    }
+
+    /// `{lang}/agencies/{slug}.json`: one state body.
+    pub struct AgencyDoc {
+        pub slug: String,
+        pub name: String,
+        pub short_name: Option<String>,
+        pub kind: AgencyKind,
+        pub summary: String,
+        pub body: Vec<Block>,
+        pub contacts: Contacts,
+        pub parent: Option<Ref>,
+        pub children: Vec<Ref>,
+        pub region: Option<Ref>,
+        /// Pages this body is responsible for, ordered by title.
+        pub pages: Vec<Card>,
+    }
+
+    pub struct Contacts {
+        pub address: Option<String>,
+        pub phone: Option<String>,
+        pub email: Option<String>,
+        pub website: Option<String>,
+    }
+
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum RegionKind {
+        /// A city of republican significance.
+        City,
+        Region,
+    }
+
+    /// `{lang}/regions.json`: cities of republican significance and regions.
+    pub struct RegionsDoc {
+        pub groups: Vec<RegionGroup>,
+    }
+
+    pub struct RegionGroup {
+        pub kind: RegionKind,
+        pub regions: Vec<Card>,
+    }
+
+    /// `{lang}/regions/{slug}.json`.
+    pub struct RegionDoc {
+        pub slug: String,
+        pub name: String,
+        pub kind: RegionKind,
+        pub summary: String,
+        /// The local executive body of the region or city.
+        pub akimat: Option<Ref>,
+        /// Other state bodies located in the region.
+        pub agencies: Vec<Ref>,
+    }
+}
+
+/// Document types by file.
+pub type TopicItem = Item<TopicDoc>;
+pub type PageItem = Item<PageDoc>;
+pub type AgencyItem = Item<AgencyDoc>;
+pub type RegionItem = Item<RegionDoc>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unavailable_items_are_tagged() {
+        let item: PageItem = Item::Unavailable(Unavailable {
+            slug: "x".into(),
+            versions: vec![Version { lang: Lang::Ru, title: "Икс".into() }],
+        });
+        let json = serde_json::to_string(&item).unwrap();
+        assert_eq!(json, r#"{"status":"unavailable","slug":"x","versions":[{"lang":"ru","title":"Икс"}]}"#);
+        assert_eq!(serde_json::from_str::<PageItem>(&json).unwrap(), item);
+    }
+}

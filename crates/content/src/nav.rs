@@ -1,0 +1,100 @@
+//! The navigation model: which links each kind of page shows.
+//!
+//! The app renders these links, and the compiler walks them from the home
+//! page to prove that every page is within [`MAX_CLICKS`] clicks.
+
+use crate::blocks::internal_links;
+use crate::docs::*;
+use crate::route::Route;
+use std::collections::{BTreeMap, VecDeque};
+
+/// Every page must be reachable from its language's home page in at most
+/// this many clicks (Order No. 124-НҚ of 31 March 2025).
+pub const MAX_CLICKS: usize = 3;
+
+/// Links in the header and footer of every page.
+pub fn chrome_links() -> Vec<Route> {
+    vec![Route::Home, Route::Agencies, Route::Regions]
+}
+
+pub fn site_links(site: &SiteDoc) -> Vec<Route> {
+    let mut links: Vec<Route> = site.topics.iter().map(|t| Route::Topic(t.slug.clone())).collect();
+    links.extend(internal_links(&site.intro));
+    links
+}
+
+pub fn topic_links(topic: &TopicDoc) -> Vec<Route> {
+    let mut links = internal_links(&topic.intro);
+    links.extend(topic.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    links
+}
+
+pub fn page_links(page: &PageDoc) -> Vec<Route> {
+    let mut links = vec![Route::Topic(page.topic.slug.clone()), Route::Agency(page.agency.slug.clone())];
+    links.extend(internal_links(&page.body));
+    links.extend(page.related.iter().map(|p| Route::Page(p.slug.clone())));
+    links
+}
+
+pub fn agencies_links(doc: &AgenciesDoc) -> Vec<Route> {
+    doc.groups.iter().flat_map(|g| g.agencies.iter()).map(|a| Route::Agency(a.slug.clone())).collect()
+}
+
+pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
+    let mut links = internal_links(&agency.body);
+    links.extend(agency.parent.iter().map(|p| Route::Agency(p.slug.clone())));
+    links.extend(agency.children.iter().map(|c| Route::Agency(c.slug.clone())));
+    links.extend(agency.region.iter().map(|r| Route::Region(r.slug.clone())));
+    links.extend(agency.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    links
+}
+
+pub fn regions_links(doc: &RegionsDoc) -> Vec<Route> {
+    doc.groups.iter().flat_map(|g| g.regions.iter()).map(|r| Route::Region(r.slug.clone())).collect()
+}
+
+pub fn region_links(region: &RegionDoc) -> Vec<Route> {
+    let mut links: Vec<Route> = region.akimat.iter().map(|a| Route::Agency(a.slug.clone())).collect();
+    links.extend(region.agencies.iter().map(|a| Route::Agency(a.slug.clone())));
+    links
+}
+
+/// Clicks needed to reach each route from the home page, by breadth-first
+/// search over `links_of` (which gives the links a route's page shows,
+/// chrome included). Routes that cannot be reached are absent.
+pub fn click_depths(links_of: impl Fn(&Route) -> Vec<Route>) -> BTreeMap<Route, usize> {
+    let mut depth = BTreeMap::from([(Route::Home, 0)]);
+    let mut queue = VecDeque::from([Route::Home]);
+    while let Some(route) = queue.pop_front() {
+        let d = depth[&route];
+        for next in links_of(&route).into_iter().chain(chrome_links()) {
+            depth.entry(next.clone()).or_insert_with(|| {
+                queue.push_back(next);
+                d + 1
+            });
+        }
+    }
+    depth
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depths_follow_the_shortest_path() {
+        // home -> topic a -> page p -> page q (through related); q is also in chrome? no.
+        let links_of = |r: &Route| match r {
+            Route::Home => vec![Route::Topic("a".into())],
+            Route::Topic(_) => vec![Route::Page("p".into())],
+            Route::Page(s) if s == "p" => vec![Route::Page("q".into())],
+            _ => vec![],
+        };
+        let depths = click_depths(links_of);
+        assert_eq!(depths[&Route::Agencies], 1);
+        assert_eq!(depths[&Route::Topic("a".into())], 1);
+        assert_eq!(depths[&Route::Page("p".into())], 2);
+        assert_eq!(depths[&Route::Page("q".into())], 3);
+        assert!(!depths.contains_key(&Route::Page("orphan".into())));
+    }
+}

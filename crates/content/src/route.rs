@@ -1,0 +1,114 @@
+//! Language-neutral routes: the one place that turns a page of the portal
+//! into a URL (for the app's links, the compiler's sitemap and link checks)
+//! and into the path of its content API document.
+
+use crate::lang::Lang;
+use serde::{Deserialize, Serialize};
+
+/// A page of the portal, independent of language.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "route", content = "slug", rename_all = "snake_case")]
+pub enum Route {
+    Home,
+    Topic(String),
+    Page(String),
+    Agencies,
+    Agency(String),
+    Regions,
+    Region(String),
+}
+
+impl Route {
+    /// The URL path of this route in `lang`, for example `/ru/pages/passport`.
+    /// The only function that builds the portal's URLs.
+    pub fn href(&self, lang: Lang) -> String {
+        format!("/{}{}", lang.code(), self.neutral_path())
+    }
+
+    /// The language-neutral path editors write in Markdown links, for
+    /// example `/pages/passport`; the home page is `/`.
+    pub fn neutral_path(&self) -> String {
+        match self {
+            Route::Home => "/".to_owned(),
+            Route::Topic(s) => format!("/topics/{s}"),
+            Route::Page(s) => format!("/pages/{s}"),
+            Route::Agencies => "/agencies".to_owned(),
+            Route::Agency(s) => format!("/agencies/{s}"),
+            Route::Regions => "/regions".to_owned(),
+            Route::Region(s) => format!("/regions/{s}"),
+        }
+    }
+
+    /// Path of the API document behind this route, relative to the API base
+    /// (`api/v1/`), for example `ru/pages/passport.json`.
+    pub fn api_path(&self, lang: Lang) -> String {
+        let l = lang.code();
+        match self {
+            Route::Home => format!("{l}/site.json"),
+            Route::Topic(s) => format!("{l}/topics/{s}.json"),
+            Route::Page(s) => format!("{l}/pages/{s}.json"),
+            Route::Agencies => format!("{l}/agencies.json"),
+            Route::Agency(s) => format!("{l}/agencies/{s}.json"),
+            Route::Regions => format!("{l}/regions.json"),
+            Route::Region(s) => format!("{l}/regions/{s}.json"),
+        }
+    }
+
+    /// Parses a language-neutral path as written in content (`/pages/passport`).
+    /// Returns `None` for anything that is not a route of the portal.
+    pub fn parse_neutral(path: &str) -> Option<Route> {
+        let rest = path.strip_prefix('/')?;
+        let rest = rest.strip_suffix('/').unwrap_or(rest);
+        let parts: Vec<&str> = if rest.is_empty() { vec![] } else { rest.split('/').collect() };
+        let slug = |s: &str| crate::is_valid_slug(s).then(|| s.to_owned());
+        Some(match parts.as_slice() {
+            [] => Route::Home,
+            ["topics", s] => Route::Topic(slug(s)?),
+            ["pages", s] => Route::Page(slug(s)?),
+            ["agencies"] => Route::Agencies,
+            ["agencies", s] => Route::Agency(slug(s)?),
+            ["regions"] => Route::Regions,
+            ["regions", s] => Route::Region(slug(s)?),
+            _ => return None,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_kinds() -> Vec<Route> {
+        vec![
+            Route::Home,
+            Route::Topic("documents".into()),
+            Route::Page("identity-card".into()),
+            Route::Agencies,
+            Route::Agency("ministry-of-justice".into()),
+            Route::Regions,
+            Route::Region("astana".into()),
+        ]
+    }
+
+    #[test]
+    fn neutral_paths_round_trip() {
+        for route in all_kinds() {
+            assert_eq!(Route::parse_neutral(&route.neutral_path()), Some(route.clone()));
+        }
+    }
+
+    #[test]
+    fn href_carries_the_language() {
+        assert_eq!(Route::Home.href(Lang::Kk), "/kk/");
+        assert_eq!(Route::Page("passport".into()).href(Lang::En), "/en/pages/passport");
+        assert_eq!(Route::Agencies.api_path(Lang::Ru), "ru/agencies.json");
+    }
+
+    #[test]
+    fn rejects_what_is_not_a_route() {
+        for bad in ["pages/x", "/pages", "/pages/X", "/pages/a/b", "/news/x", "/kk/pages/x"] {
+            assert_eq!(Route::parse_neutral(bad), None, "{bad}");
+        }
+    }
+}
