@@ -1,0 +1,107 @@
+//! The content API client: typed documents fetched with gloo-net from a
+//! base URL the deploying team sets in index.html
+//! (`<meta name="portal-api-base">`), with a timeout, an in-memory cache of
+//! what was read, and errors a page can explain to the reader.
+
+use futures::future::{select, Either};
+use gloo_net::http::Request;
+use gloo_timers::future::TimeoutFuture;
+use portal_content::{Lang, Route};
+use serde::de::DeserializeOwned;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// How long a document may take before the reader is offered a retry.
+const TIMEOUT_MS: u32 = 15_000;
+const DEFAULT_BASE: &str = "/api/v1/";
+
+/// Why a document could not be shown.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// No answer: offline, DNS, connection refused, request blocked.
+    Network,
+    Timeout,
+    /// The document does not exist: the page is not found.
+    NotFound,
+    /// The server answered with another error status.
+    Status(u16),
+    /// The answer was not a document of the expected shape.
+    Malformed(String),
+}
+
+#[derive(Clone, Debug)]
+pub struct ApiClient {
+    base: Arc<str>,
+}
+
+thread_local! {
+    /// Documents already read in this visit, by URL: going back is instant
+    /// and costs no data. Only successful answers are kept.
+    static CACHE: RefCell<HashMap<String, Arc<str>>> = RefCell::new(HashMap::new());
+}
+
+impl ApiClient {
+    pub fn new(base: &str) -> ApiClient {
+        let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
+        ApiClient { base: base.into() }
+    }
+
+    /// The client for the base URL in the page's `<meta name="portal-api-base">`.
+    pub fn from_document() -> ApiClient {
+        let base = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector("meta[name=portal-api-base]").ok().flatten())
+            .and_then(|m| m.get_attribute("content"))
+            .filter(|c| !c.trim().is_empty());
+        ApiClient::new(base.as_deref().unwrap_or(DEFAULT_BASE))
+    }
+
+    pub fn url(&self, route: &Route, lang: Lang) -> String {
+        format!("{}{}", self.base, route.api_path(lang))
+    }
+
+    /// The document behind `route` in `lang`.
+    pub async fn document<T: DeserializeOwned>(&self, route: &Route, lang: Lang) -> Result<T, ApiError> {
+        let url = self.url(route, lang);
+        let cached = CACHE.with(|c| c.borrow().get(&url).cloned());
+        let text = match cached {
+            Some(text) => text,
+            None => {
+                let text: Arc<str> = fetch_text(&url).await?.into();
+                parse::<T>(&text)?;
+                CACHE.with(|c| c.borrow_mut().insert(url, text.clone()));
+                text
+            }
+        };
+        parse(&text)
+    }
+}
+
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
+    serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+async fn fetch_text(url: &str) -> Result<String, ApiError> {
+    let controller = web_sys::AbortController::new().ok();
+    let signal = controller.as_ref().map(|c| c.signal());
+    let request = Request::get(url).abort_signal(signal.as_ref());
+    let exchange = async move {
+        let response = request.send().await.map_err(|_| ApiError::Network)?;
+        match response.status() {
+            200..=299 => response.text().await.map_err(|_| ApiError::Network),
+            404 | 410 => Err(ApiError::NotFound),
+            code => Err(ApiError::Status(code)),
+        }
+    };
+    let timeout = TimeoutFuture::new(TIMEOUT_MS);
+    match select(Box::pin(exchange), timeout).await {
+        Either::Left((result, _)) => result,
+        Either::Right(_) => {
+            if let Some(c) = controller {
+                c.abort();
+            }
+            Err(ApiError::Timeout)
+        }
+    }
+}

@@ -1,0 +1,86 @@
+//! What a screen-reader user hears when the page changes without a reload.
+//! Leptos's router moves no focus and announces nothing, so after every
+//! client-side navigation the new page's heading takes focus, the document
+//! title changes, and one persistent polite live region names the new page.
+
+use crate::i18n::*;
+use leptos::prelude::*;
+
+#[derive(Clone, Copy)]
+pub struct Announcer {
+    /// Text of the live region.
+    pub message: RwSignal<String>,
+    /// Set when the reader moved to another page (or retried) in the app;
+    /// the first page of a visit is read from the top as usual.
+    moved: StoredValue<bool>,
+}
+
+impl Announcer {
+    pub fn new() -> Announcer {
+        Announcer { message: RwSignal::new(String::new()), moved: StoredValue::new(false) }
+    }
+
+    /// Marks that the next page heading to appear is the result of the reader's action.
+    pub fn reader_moved(&self) {
+        self.moved.set_value(true);
+    }
+
+    fn take_moved(&self) -> bool {
+        let moved = self.moved.get_value();
+        self.moved.set_value(false);
+        moved
+    }
+
+    fn say(&self, text: String) {
+        // Clear first, so the same words twice are still spoken twice.
+        self.message.set(String::new());
+        let message = self.message;
+        request_animation_frame(move || message.set(text));
+    }
+}
+
+impl Default for Announcer {
+    fn default() -> Self {
+        Announcer::new()
+    }
+}
+
+/// The persistent live region, rendered once in the layout.
+#[component]
+pub fn LiveRegion() -> impl IntoView {
+    let announcer = expect_context::<Announcer>();
+    view! {
+        <div id="route-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
+            {move || announcer.message.get()}
+        </div>
+    }
+}
+
+/// The page's one `<h1>`. Sets the document title and, after a client-side
+/// navigation, takes focus and announces the page.
+#[component]
+pub fn PageHeading(
+    #[prop(into)] text: String,
+    /// What to announce instead of "TITLE, page loaded".
+    #[prop(optional, into)]
+    announcement: Option<String>,
+    /// The home page's title is the portal's name alone.
+    #[prop(optional)]
+    home: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = expect_context::<Announcer>();
+    let heading = NodeRef::<leptos::html::H1>::new();
+    let title = text.clone();
+    Effect::new(move |_| {
+        let Some(h1) = heading.get() else { return };
+        let portal = t_string!(i18n, portal_name).to_string();
+        document().set_title(&if home { title.clone() } else { format!("{title} — {portal}") });
+        if announcer.take_moved() {
+            let _ = h1.focus();
+            let spoken = announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string());
+            announcer.say(spoken);
+        }
+    });
+    view! { <h1 class="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
+}

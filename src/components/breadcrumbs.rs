@@ -1,0 +1,21 @@
+//! Where the page sits in the portal, as a list of links up to it.
+
+use crate::i18n::*;
+use leptos::prelude::*;
+use portal_content::{Lang, Route};
+
+#[component]
+pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, Route)>) -> impl IntoView {
+    let i18n = use_i18n();
+    let home = (t_string!(i18n, home).to_string(), Route::Home);
+    view! {
+        <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumbs).to_string()>
+            <ol>
+                {std::iter::once(home)
+                    .chain(trail)
+                    .map(|(label, route)| view! { <li><a href=route.href(lang)>{label}</a></li> })
+                    .collect_view()}
+            </ol>
+        </nav>
+    }
+}

@@ -1,0 +1,37 @@
+//! Loads one API document and shows it, a loading indicator, or an error
+//! with a retry. A new route or language builds a new loader, so the
+//! previous page is never shown as if it were the current one.
+
+use super::{ErrorPanel, Loading, NotFound};
+use crate::api::{ApiClient, ApiError};
+use leptos::prelude::*;
+use portal_content::{Lang, Route};
+use serde::de::DeserializeOwned;
+
+pub fn fetched<T, V>(route: Route, lang: Lang, render: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let client = expect_context::<ApiClient>();
+    let announcer = expect_context::<super::Announcer>();
+    let attempt = RwSignal::new(0u32);
+    move || {
+        attempt.track();
+        let (client, route, render) = (client.clone(), route.clone(), render.clone());
+        let resource = LocalResource::new(move || {
+            let (client, route) = (client.clone(), route.clone());
+            async move { client.document::<T>(&route, lang).await }
+        });
+        let retry = Callback::new(move |()| {
+            announcer.reader_moved();
+            attempt.update(|n| *n += 1);
+        });
+        move || match resource.get() {
+            None => view! { <Loading /> }.into_any(),
+            Some(Ok(doc)) => render(doc).into_any(),
+            Some(Err(ApiError::NotFound)) => view! { <NotFound lang /> }.into_any(),
+            Some(Err(error)) => view! { <ErrorPanel error retry /> }.into_any(),
+        }
+    }
+}

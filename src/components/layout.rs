@@ -1,0 +1,104 @@
+//! The frame of every page: skip link, header with the language switch and
+//! main menu, the main landmark, the footer and the route announcer.
+
+use super::announcer::LiveRegion;
+use crate::i18n::*;
+use leptos::prelude::*;
+use leptos_router::hooks::use_location;
+use portal_content::{nav, Lang, Route};
+
+#[component]
+pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <a class="skip-link" href="#main-content">{t!(i18n, skip_to_content)}</a>
+        <header class="site-header">
+            <div class="container header-inner">
+                <a class="brand" href=move || Route::Home.href(lang.get())>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-name">{t!(i18n, portal_name)}</span>
+                </a>
+                <LanguageSwitch lang />
+            </div>
+            <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
+                <div class="container">
+                    <ul>
+                        <MenuLinks lang />
+                    </ul>
+                </div>
+            </nav>
+        </header>
+        <main id="main-content" class="container main" tabindex="-1">
+            {children()}
+        </main>
+        <footer class="site-footer">
+            <div class="container">
+                <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
+                <ul class="footer-links">
+                    <MenuLinks lang />
+                </ul>
+                <p class="demo-notice">{t!(i18n, demo_notice)}</p>
+            </div>
+        </footer>
+        <LiveRegion />
+    }
+}
+
+/// The links of every page's header and footer, from the navigation model.
+#[component]
+fn MenuLinks(lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    nav::chrome_links()
+        .into_iter()
+        .map(|route| {
+            let label = {
+                let route = route.clone();
+                move || match route {
+                    Route::Agencies => t_string!(i18n, nav_agencies).to_string(),
+                    Route::Regions => t_string!(i18n, nav_regions).to_string(),
+                    _ => t_string!(i18n, nav_home).to_string(),
+                }
+            };
+            let href = {
+                let route = route.clone();
+                move || route.href(lang.get())
+            };
+            let target = href.clone();
+            let current = move || (location.pathname.get() == target()).then_some("page");
+            view! { <li><a href=href aria-current=current>{label}</a></li> }
+        })
+        .collect_view()
+}
+
+/// Links to the same page in each language, named in that language.
+#[component]
+fn LanguageSwitch(lang: Signal<Lang>) -> impl IntoView {
+    let i18n = use_i18n();
+    let location = use_location();
+    // The same path with its language segment replaced; query and fragment kept.
+    let href_in = move |target: Lang| {
+        let path = location.pathname.get();
+        let rest = path.trim_start_matches('/').split_once('/').map(|(_, rest)| rest).unwrap_or("");
+        format!("/{}/{}{}", target.code(), rest, location.search.get().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", location.search.get())))
+    };
+    view! {
+        <nav class="language-switch" aria-label=move || t_string!(i18n, language_label).to_string()>
+            <ul>
+                {Lang::ALL
+                    .into_iter()
+                    .map(|target| {
+                        let current = move || (lang.get() == target).then_some("true");
+                        view! {
+                            <li>
+                                <a href=move || href_in(target) hreflang=target.code() lang=target.code() aria-current=current>
+                                    {target.native_name()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}

@@ -1,0 +1,16 @@
+//! Accessible building blocks shared by the pages.
+
+pub mod announcer;
+pub mod blocks;
+pub mod breadcrumbs;
+pub mod cards;
+pub mod fetched;
+pub mod layout;
+pub mod status;
+
+pub use announcer::{Announcer, PageHeading};
+pub use blocks::Blocks;
+pub use breadcrumbs::Breadcrumbs;
+pub use fetched::fetched;
+pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
+pub use cards::CardList;

@@ -1,0 +1,81 @@
+//! What a page shows while its content loads, when it fails, and when it does not exist.
+
+use super::PageHeading;
+use crate::api::ApiError;
+use crate::i18n::*;
+use leptos::prelude::*;
+use portal_content::{Lang, Route};
+
+/// An accessible progress indicator: announced once, visible as a bar.
+#[component]
+pub fn Loading() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="loading" role="status" aria-live="polite">
+            <div class="loading-bar" aria-hidden="true"></div>
+            <p class="loading-text">{t!(i18n, loading)}</p>
+        </div>
+    }
+}
+
+/// The content could not be loaded: says why in the reader's language and offers a retry.
+#[component]
+pub fn ErrorPanel(error: ApiError, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    let message = move || match &error {
+        ApiError::Network | ApiError::NotFound => t_string!(i18n, error_network).to_string(),
+        ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
+        ApiError::Malformed(_) => t_string!(i18n, error_malformed).to_string(),
+        ApiError::Status(code) => t_string!(i18n, error_status, code = *code).to_string(),
+    };
+    view! {
+        <div class="error-panel" data-testid="error-panel">
+            <PageHeading text=t_string!(i18n, error_title).to_string() announcement=t_string!(i18n, page_failed).to_string() />
+            <p>{message}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, retry)}</button>
+        </div>
+    }
+}
+
+/// A real "not found" page in the reader's language.
+#[component]
+pub fn NotFound(lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <div class="not-found" data-testid="not-found">
+            <PageHeading text=t_string!(i18n, not_found_title).to_string() />
+            <p>{t!(i18n, not_found_text)}</p>
+            <p><a href=Route::Home.href(lang)>{t!(i18n, not_found_home)}</a></p>
+        </div>
+    }
+}
+
+/// The item exists, but not in the reader's language: says so in that
+/// language and links to the versions that exist.
+#[component]
+pub fn Unavailable(lang: Lang, route: Route, info: portal_content::Unavailable) -> impl IntoView {
+    let i18n = use_i18n();
+    let _ = lang;
+    view! {
+        <div class="unavailable" data-testid="unavailable">
+            <PageHeading text=t_string!(i18n, unavailable_title).to_string() />
+            <p>{t!(i18n, unavailable_text)}</p>
+            <ul class="list list-bullet">
+                {info
+                    .versions
+                    .into_iter()
+                    .map(|v| {
+                        let code = v.lang.code();
+                        view! {
+                            <li>
+                                <a href=route.href(v.lang) hreflang=code lang=code>
+                                    {format!("{}: {}", v.lang.native_name(), v.title)}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </div>
+    }
+}

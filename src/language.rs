@@ -1,0 +1,44 @@
+//! The reader's language: taken from the URL, remembered for the next
+//! visit, and used to pick the language when the URL has none.
+
+use crate::i18n::Locale;
+use portal_content::Lang;
+
+const STORAGE_KEY: &str = "portal.lang";
+
+pub fn locale_of(lang: Lang) -> Locale {
+    match lang {
+        Lang::Kk => Locale::kk,
+        Lang::Ru => Locale::ru,
+        Lang::En => Locale::en,
+    }
+}
+
+/// Remembers the language the reader is using, for their next visit to `/`.
+pub fn remember(lang: Lang) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        // Storage can be full or disabled (private mode): remembering is a convenience only.
+        let _ = storage.set_item(STORAGE_KEY, lang.code());
+    }
+}
+
+/// The language chosen before, else the browser's preferred one of ours, else Kazakh.
+pub fn preferred() -> Lang {
+    let Some(window) = web_sys::window() else { return Lang::DEFAULT };
+    let saved = window
+        .local_storage()
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
+        .and_then(|code| Lang::from_code(&code));
+    if let Some(lang) = saved {
+        return lang;
+    }
+    let languages = window.navigator().languages();
+    languages
+        .iter()
+        .filter_map(|v| v.as_string())
+        .find_map(|tag| Lang::from_tag(&tag))
+        .or_else(|| window.navigator().language().and_then(|tag| Lang::from_tag(&tag)))
+        .unwrap_or(Lang::DEFAULT)
+}

@@ -1,0 +1,11 @@
+//! One module per kind of page. Each turns one API document into a view;
+//! the links it renders are the ones `portal_content::nav` counts.
+
+pub mod agencies;
+pub mod agency;
+pub mod home;
+pub mod not_found;
+pub mod page;
+pub mod region;
+pub mod regions;
+pub mod topic;

@@ -1,0 +1,34 @@
+use crate::app::use_lang;
+use crate::components::{fetched, Breadcrumbs, CardList, PageHeading};
+use crate::i18n::*;
+use leptos::prelude::*;
+use portal_content::{RegionKind, RegionsDoc, Route};
+
+/// Cities of republican significance and regions.
+#[component]
+pub fn RegionsPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    move || {
+        let lang = lang.get();
+        fetched(Route::Regions, lang, move |doc: RegionsDoc| {
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <PageHeading text=t_string!(i18n, regions_title).to_string() />
+                <p class="lead">{t!(i18n, regions_summary)}</p>
+                {doc.groups.into_iter().map(|group| {
+                    let heading = match group.kind {
+                        RegionKind::City => t_string!(i18n, region_kind_city).to_string(),
+                        RegionKind::Region => t_string!(i18n, region_kind_region).to_string(),
+                    };
+                    let cards = group.regions.into_iter().map(|r| (Route::Region(r.slug.clone()), r)).collect();
+                    view! {
+                        <section class="directory-group">
+                            <h2>{heading}</h2>
+                            <CardList lang cards />
+                        </section>
+                    }
+                }).collect_view()}
+            }
+        })
+    }
+}
