@@ -51,6 +51,8 @@ pub struct Stats {
 
 struct Content {
     site: Site,
+    /// Slugs of every item folder, by kind, including items left out for errors.
+    known: Known,
     topics: Vec<Topic>,
     pages: Vec<Page>,
     agencies: Vec<Agency>,
@@ -62,11 +64,18 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
+    let (topics, pages, agencies, regions) = (
+        read_items(&dir.join("topics"), &mut diags),
+        read_items(&dir.join("pages"), &mut diags),
+        read_items(&dir.join("agencies"), &mut diags),
+        read_items(&dir.join("regions"), &mut diags),
+    );
     let content = Content {
-        topics: read_items(&dir.join("topics"), &mut diags),
-        pages: read_items(&dir.join("pages"), &mut diags),
-        agencies: read_items(&dir.join("agencies"), &mut diags),
-        regions: read_items(&dir.join("regions"), &mut diags),
+        known: Known { topics: topics.slugs, pages: pages.slugs, agencies: agencies.slugs, regions: regions.slugs },
+        topics: topics.items,
+        pages: pages.items,
+        agencies: agencies.items,
+        regions: regions.items,
         site: match site {
             Some(site) => site,
             None => return Err(diags),
@@ -100,18 +109,22 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
     Ok(Compiled { files, warnings: diags, stats })
 }
 
+struct Known {
+    topics: BTreeSet<String>,
+    pages: BTreeSet<String>,
+    agencies: BTreeSet<String>,
+    regions: BTreeSet<String>,
+}
+
 /// Cross-item rules: references, links, dates, required text.
 fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let topics: BTreeSet<&str> = c.topics.iter().map(|t| t.slug.as_str()).collect();
-    let pages: BTreeSet<&str> = c.pages.iter().map(|p| p.slug.as_str()).collect();
-    let agencies: BTreeMap<&str, &Agency> = c.agencies.iter().map(|a| (a.slug.as_str(), a)).collect();
-    let regions: BTreeSet<&str> = c.regions.iter().map(|r| r.slug.as_str()).collect();
+    let Known { topics, pages, agencies, regions } = &c.known;
     let exists = |route: &Route| match route {
         Route::Home | Route::Agencies | Route::Regions => true,
-        Route::Topic(s) => topics.contains(s.as_str()),
-        Route::Page(s) => pages.contains(s.as_str()),
-        Route::Agency(s) => agencies.contains_key(s.as_str()),
-        Route::Region(s) => regions.contains(s.as_str()),
+        Route::Topic(s) => topics.contains(s),
+        Route::Page(s) => pages.contains(s),
+        Route::Agency(s) => agencies.contains(s),
+        Route::Region(s) => regions.contains(s),
     };
     let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
         if !known {
@@ -119,23 +132,23 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         }
     };
     for p in &c.pages {
-        reference(&p.meta_file, p.meta_line(&p.meta.topic), "topic", p.meta.topic.get_ref(), topics.contains(p.meta.topic.get_ref().as_str()));
-        reference(&p.meta_file, p.meta_line(&p.meta.agency), "state body", p.meta.agency.get_ref(), agencies.contains_key(p.meta.agency.get_ref().as_str()));
+        reference(&p.meta_file, p.meta_line(&p.meta.topic), "topic", p.meta.topic.get_ref(), topics.contains(p.meta.topic.get_ref()));
+        reference(&p.meta_file, p.meta_line(&p.meta.agency), "state body", p.meta.agency.get_ref(), agencies.contains(p.meta.agency.get_ref()));
         for r in &p.meta.related {
-            reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref().as_str()));
+            reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref()));
         }
     }
     for a in &c.agencies {
         if let Some(parent) = &a.meta.parent {
-            reference(&a.meta_file, a.meta_line(parent), "state body", parent.get_ref(), agencies.contains_key(parent.get_ref().as_str()));
+            reference(&a.meta_file, a.meta_line(parent), "state body", parent.get_ref(), agencies.contains(parent.get_ref()));
         }
         if let Some(region) = &a.meta.region {
-            reference(&a.meta_file, a.meta_line(region), "region", region.get_ref(), regions.contains(region.get_ref().as_str()));
+            reference(&a.meta_file, a.meta_line(region), "region", region.get_ref(), regions.contains(region.get_ref()));
         }
     }
     for r in &c.regions {
         if let Some(akimat) = &r.meta.akimat {
-            reference(&r.meta_file, r.meta_line(akimat), "state body", akimat.get_ref(), agencies.contains_key(akimat.get_ref().as_str()));
+            reference(&r.meta_file, r.meta_line(akimat), "state body", akimat.get_ref(), agencies.contains(akimat.get_ref()));
         }
     }
     // Dates.

@@ -63,10 +63,24 @@ impl<'de> Deserialize<'de> for Date {
     }
 }
 
-/// Reads every item folder under `dir`, in slug order. Problems go to
-/// `diags`; an item with an error in its metadata is left out.
-pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(
+/// The items of one kind, and the slugs of all their folders: an item
+/// whose metadata has an error is left out of `items` but still counts as
+/// existing, so one mistake is reported once, not again at every reference.
+pub struct Items<M, F> {
+    pub items: Vec<Source<M, F>>,
+    pub slugs: std::collections::BTreeSet<String>,
+}
+
+/// Reads every item folder under `dir`, in slug order. Problems go to `diags`.
+pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(dir: &Path, diags: &mut Diagnostics) -> Items<M, F> {
+    let mut slugs = std::collections::BTreeSet::new();
+    let items = read_folders(dir, &mut slugs, diags);
+    Items { items, slugs }
+}
+
+fn read_folders<M: DeserializeOwned, F: DeserializeOwned>(
     dir: &Path,
+    slugs: &mut std::collections::BTreeSet<String>,
     diags: &mut Diagnostics,
 ) -> Vec<Source<M, F>> {
     let mut entries = match fs::read_dir(dir) {
@@ -96,6 +110,7 @@ pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(
             );
             continue;
         }
+        slugs.insert(name.clone());
         if let Some(item) = read_item(&path, name, diags) {
             items.push(item);
         }

@@ -1,0 +1,55 @@
+# The portal's commands. Each target installs what it needs first
+# (scripts/bootstrap.sh) and skips what is already installed.
+#
+#   make serve   build everything and serve the portal at http://127.0.0.1:8080
+#   make test    run every test (native, browser components, end to end)
+#   make dist    write the deployable static files to dist/
+
+SHELL := /bin/bash
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Absolute address the sitemap names; set it to the public address when deploying.
+export PORTAL_SITE_URL ?= http://127.0.0.1:8080
+PORT ?= 8080
+
+.PHONY: serve dist content watch test test-native test-wasm test-e2e schema bench-build clean tools
+
+tools:
+	@scripts/bootstrap.sh rust npm
+
+## Release build of the app with its compiled content, into dist/.
+dist: tools
+	trunk build --release
+	@scripts/report-sizes.sh dist
+
+## Build, then serve dist/ on loopback (app routes fall back to index.html).
+serve: dist
+	node scripts/serve.mjs --root dist --port $(PORT)
+
+## Development server with rebuild on change (debug build, Trunk's own server).
+watch: tools
+	trunk serve
+
+## Compile content/ only: validates it and writes target/content-api/.
+content:
+	cargo run --quiet -p portal-compiler -- build --content content --out target/content-api
+
+## Regenerate the committed JSON Schema of the content API.
+schema:
+	cargo run --quiet -p portal-compiler -- schema > docs/content-api.schema.json
+
+test: test-native test-wasm test-e2e
+
+test-native:
+	cargo test -p portal-content -p portal-compiler
+
+test-wasm: tools
+	@scripts/bootstrap.sh browser
+	cargo test --target wasm32-unknown-unknown -p portal
+
+test-e2e: dist
+	@scripts/bootstrap.sh browser
+	node --test --test-concurrency=1 tests/e2e/
+
+clean:
+	rm -rf dist target/content-api

@@ -1,0 +1,265 @@
+//! The compiler against real content folders: a small valid fixture, each
+//! kind of invalid content (with the file, line and rule it must report),
+//! and the bundled content of the portal.
+
+use portal_compiler::diagnostic::{Diagnostic, Severity};
+use portal_compiler::{compile, output, Compiled, Options};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// A minimal portal: one topic, two pages (one without English), one body, one region.
+fn fixture() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let files: &[(&str, &str)] = &[
+        ("site/meta.toml", ""),
+        ("site/kk.md", "+++\nname = \"Портал\"\ntagline = \"Бір жерде\"\n+++\nКіріспе.\n"),
+        ("site/ru.md", "+++\nname = \"Портал\"\ntagline = \"В одном месте\"\n+++\nВведение.\n"),
+        ("site/en.md", "+++\nname = \"Portal\"\ntagline = \"In one place\"\n+++\nIntroduction.\n"),
+        ("topics/documents/meta.toml", "order = 1\n"),
+        ("topics/documents/kk.md", "+++\ntitle = \"Құжаттар\"\nsummary = \"Жеке басты куәландыратын құжаттар.\"\n+++\n"),
+        ("topics/documents/ru.md", "+++\ntitle = \"Документы\"\nsummary = \"Документы, удостоверяющие личность.\"\n+++\n"),
+        ("topics/documents/en.md", "+++\ntitle = \"Documents\"\nsummary = \"Identity documents.\"\n+++\n"),
+        ("pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nrelated = [\"identity-card\"]\n"),
+        ("pages/passport/kk.md", "+++\ntitle = \"Паспорт\"\nsummary = \"Паспорт алу.\"\n+++\n## Кім ала алады\n\nҚазақстан азаматтары. [Жеке куәлік](/pages/identity-card).\n"),
+        ("pages/passport/ru.md", "+++\ntitle = \"Паспорт\"\nsummary = \"Получение паспорта.\"\n+++\n## Кто может получить\n\nГраждане Казахстана.\n"),
+        ("pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"Getting a passport.\"\n+++\n## Who can apply\n\nCitizens of Kazakhstan.\n"),
+        ("pages/identity-card/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-09-01\nreview_by = 2027-03-01\n"),
+        ("pages/identity-card/kk.md", "+++\ntitle = \"Жеке куәлік\"\nsummary = \"Жеке куәлік алу.\"\n+++\nМәтін.\n"),
+        ("pages/identity-card/ru.md", "+++\ntitle = \"Удостоверение личности\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n"),
+        ("agencies/ministry-of-internal-affairs/meta.toml", "kind = \"ministry\"\nregion = \"astana\"\n"),
+        ("agencies/ministry-of-internal-affairs/kk.md", "+++\nname = \"Ішкі істер министрлігі\"\nsummary = \"Қоғамдық тәртіп.\"\n+++\n"),
+        ("agencies/ministry-of-internal-affairs/ru.md", "+++\nname = \"Министерство внутренних дел\"\nsummary = \"Общественный порядок.\"\n+++\n"),
+        ("agencies/ministry-of-internal-affairs/en.md", "+++\nname = \"Ministry of Internal Affairs\"\nsummary = \"Public order.\"\n+++\n"),
+        ("regions/astana/meta.toml", "kind = \"city\"\norder = 1\n"),
+        ("regions/astana/kk.md", "+++\nname = \"Астана\"\nsummary = \"Елорда.\"\n+++\n"),
+        ("regions/astana/ru.md", "+++\nname = \"Астана\"\nsummary = \"Столица.\"\n+++\n"),
+        ("regions/astana/en.md", "+++\nname = \"Astana\"\nsummary = \"The capital.\"\n+++\n"),
+    ];
+    for (path, text) in files {
+        write(dir.path(), path, text);
+    }
+    dir
+}
+
+fn write(root: &Path, path: &str, text: &str) {
+    let file = root.join(path);
+    fs::create_dir_all(file.parent().unwrap()).unwrap();
+    fs::write(file, text).unwrap();
+}
+
+fn options(content: &Path) -> Options {
+    Options { content_dir: content.to_path_buf(), site_url: "https://portal.example".into(), today: "2026-11-26".into() }
+}
+
+fn compile_ok(content: &Path) -> Compiled {
+    match compile(&options(content)) {
+        Ok(c) => c,
+        Err(d) => panic!("expected success, got:\n{}", d.items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+    }
+}
+
+fn errors(content: &Path) -> Vec<Diagnostic> {
+    match compile(&options(content)) {
+        Ok(_) => panic!("expected the compile to fail"),
+        Err(d) => d.items.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+    }
+}
+
+/// Asserts exactly one error, in `file` (relative to the content folder) at `line`, for `rule`.
+fn assert_one_error(content: &Path, file: &str, line: usize, rule: &str) -> String {
+    let found = errors(content);
+    assert_eq!(found.len(), 1, "expected one error, got {found:#?}");
+    let e = &found[0];
+    assert_eq!(e.file, content.join(file), "{e}");
+    assert_eq!((e.line, e.rule), (line, rule), "{e}");
+    let shown = e.to_string();
+    assert!(shown.starts_with(&format!("{}:{line}: error[{rule}]: ", content.join(file).display())), "{shown}");
+    shown
+}
+
+fn json(c: &Compiled, path: &str) -> serde_json::Value {
+    let bytes = c.files.get(path).unwrap_or_else(|| panic!("no output file {path}"));
+    serde_json::from_slice(bytes).unwrap()
+}
+
+#[test]
+fn a_valid_portal_compiles_to_every_document_in_every_language() {
+    let dir = fixture();
+    let c = compile_ok(dir.path());
+    for lang in ["kk", "ru", "en"] {
+        for doc in ["site", "agencies", "regions", "topics/documents", "pages/passport", "pages/identity-card", "agencies/ministry-of-internal-affairs", "regions/astana"] {
+            assert!(c.files.contains_key(&format!("api/v1/{lang}/{doc}.json")), "{lang}/{doc}");
+        }
+    }
+    let page = json(&c, "api/v1/ru/pages/passport.json");
+    assert_eq!(page["status"], "available");
+    assert_eq!(page["title"], "Паспорт");
+    assert_eq!(page["agency"]["name"], "Министерство внутренних дел");
+    assert_eq!(page["updated"], "2026-10-01");
+    assert_eq!(page["body"][0], serde_json::json!({"type": "heading", "level": 2, "id": "section-1", "text": [{"type": "text", "text": "Кто может получить"}]}));
+    // The Kazakh text links to the identity card page, language neutral.
+    let kk = json(&c, "api/v1/kk/pages/passport.json");
+    assert_eq!(kk["body"][1]["text"][1]["to"], serde_json::json!({"route": "page", "slug": "identity-card"}));
+    // A topic lists only the pages that exist in its language.
+    let en_topic = json(&c, "api/v1/en/topics/documents.json");
+    let en_pages: Vec<&str> = en_topic["pages"].as_array().unwrap().iter().map(|p| p["slug"].as_str().unwrap()).collect();
+    assert_eq!(en_pages, vec!["passport"]);
+    let region = json(&c, "api/v1/en/regions/astana.json");
+    assert_eq!(region["agencies"][0]["slug"], "ministry-of-internal-affairs");
+}
+
+#[test]
+fn a_page_missing_in_a_language_says_where_it_exists() {
+    let dir = fixture();
+    let c = compile_ok(dir.path());
+    assert_eq!(
+        json(&c, "api/v1/en/pages/identity-card.json"),
+        serde_json::json!({"status": "unavailable", "slug": "identity-card",
+            "versions": [{"lang": "kk", "title": "Жеке куәлік"}, {"lang": "ru", "title": "Удостоверение личности"}]})
+    );
+    let warnings: Vec<String> = c.warnings.warnings().map(|w| w.to_string()).collect();
+    assert!(warnings.iter().any(|w| w.contains("identity-card") && w.contains("missing-translation") && w.contains("no text in en")), "{warnings:?}");
+}
+
+#[test]
+fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
+    let dir = fixture();
+    let c = compile_ok(dir.path());
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("<loc>https://portal.example/kk/pages/passport</loc>"));
+    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://portal.example/en/pages/passport\"/>"));
+    assert!(sitemap.contains("<loc>https://portal.example/ru/pages/identity-card</loc>"));
+    assert!(!sitemap.contains("/en/pages/identity-card"));
+    assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
+    assert_eq!(sitemap.matches("<url>").count(), 7 * 3 + 2, "home, directory, regions, topic, passport, body and region in 3 languages; identity card in 2");
+}
+
+#[test]
+fn invalid_toml_names_its_line() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\nupdated = 2026-10-01\n");
+    assert_one_error(dir.path(), "pages/passport/meta.toml", 2, "toml");
+}
+
+#[test]
+fn a_missing_or_unknown_field_is_an_error() {
+    let dir = fixture();
+    write(dir.path(), "topics/documents/meta.toml", "order = 1\ncolour = \"blue\"\n");
+    let shown = assert_one_error(dir.path(), "topics/documents/meta.toml", 2, "field");
+    assert!(shown.contains("colour"), "{shown}");
+
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\n+++\nText.\n");
+    let shown = assert_one_error(dir.path(), "pages/passport/en.md", 2, "field");
+    assert!(shown.contains("summary"), "{shown}");
+}
+
+#[test]
+fn front_matter_must_open_and_close() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "title = \"Passport\"\n");
+    assert_one_error(dir.path(), "pages/passport/en.md", 1, "front-matter");
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"x\"\nText.\n");
+    assert_one_error(dir.path(), "pages/passport/en.md", 1, "front-matter");
+}
+
+#[test]
+fn a_dead_internal_link_names_file_and_line() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"Getting a passport.\"\n+++\nFirst.\n\nSee [birth](/pages/birth-registration).\n");
+    let shown = assert_one_error(dir.path(), "pages/passport/en.md", 7, "dead-link");
+    assert!(shown.contains("/pages/birth-registration"), "{shown}");
+}
+
+#[test]
+fn links_that_could_run_script_are_rejected() {
+    for href in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JavaScript:void(0)", "http://insecure.example"] {
+        let dir = fixture();
+        write(dir.path(), "pages/passport/en.md", &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[click]({href})\n"));
+        assert_one_error(dir.path(), "pages/passport/en.md", 5, "link-scheme");
+    }
+}
+
+#[test]
+fn a_level_one_heading_in_the_body_is_rejected() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nText.\n\n# Second title\n");
+    assert_one_error(dir.path(), "pages/passport/en.md", 7, "heading-level");
+}
+
+#[test]
+fn references_to_unknown_items_name_the_meta_line() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-magic\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\n");
+    let shown = assert_one_error(dir.path(), "pages/passport/meta.toml", 2, "reference");
+    assert!(shown.contains("ministry-of-magic"), "{shown}");
+}
+
+#[test]
+fn dates_must_be_dates_in_order() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2026-01-01\n");
+    assert_one_error(dir.path(), "pages/passport/meta.toml", 4, "date");
+    let dir = fixture();
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = \"last week\"\nreview_by = 2027-01-01\n");
+    assert_one_error(dir.path(), "pages/passport/meta.toml", 3, "field");
+}
+
+#[test]
+fn folders_must_be_slugs_and_hold_a_language() {
+    let dir = fixture();
+    write(dir.path(), "pages/Passport_2/meta.toml", "");
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].rule, found[0].file.clone()), ("slug", dir.path().join("pages/Passport_2")));
+
+    let dir = fixture();
+    write(dir.path(), "topics/empty/meta.toml", "order = 2\n");
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].rule, "no-language");
+}
+
+#[test]
+fn every_error_is_reported_in_one_run() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n# Title\n\n[x](/pages/nowhere)\n");
+    write(dir.path(), "topics/documents/meta.toml", "order = \"first\"\n");
+    let rules: Vec<&str> = errors(dir.path()).iter().map(|e| e.rule).collect();
+    for rule in ["heading-level", "dead-link", "field"] {
+        assert!(rules.contains(&rule), "{rule} missing from {rules:?}");
+    }
+}
+
+#[test]
+fn a_failed_build_writes_nothing() {
+    let dir = fixture();
+    let out: PathBuf = dir.path().join("out");
+    output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    let before = fs::read(out.join("api/v1/en/pages/passport.json")).unwrap();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Changed\"\nsummary = \"s\"\n+++\n[x](/pages/nowhere)\n");
+    write(dir.path(), "pages/new-page/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\n");
+    write(dir.path(), "pages/new-page/en.md", "+++\ntitle = \"New\"\nsummary = \"s\"\n+++\n");
+    // The binary is what editors and the build run: it must fail and leave the output as it was.
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_portal-compiler"))
+        .args(["build", "--content", dir.path().to_str().unwrap(), "--out", out.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert!(!status.status.success());
+    let stderr = String::from_utf8_lossy(&status.stderr);
+    assert!(stderr.contains("error[dead-link]") && stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(fs::read(out.join("api/v1/en/pages/passport.json")).unwrap(), before);
+    assert!(!out.join("api/v1/en/pages/new-page.json").exists());
+}
+
+#[test]
+fn html_in_content_reaches_readers_as_text() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport <b>now</b>\"\nsummary = \"s\"\n+++\nClick <img src=x onerror=alert(1)> here.\n");
+    let c = compile_ok(dir.path());
+    let page = json(&c, "api/v1/en/pages/passport.json");
+    assert_eq!(page["title"], "Passport <b>now</b>");
+    assert_eq!(page["body"][0]["text"], serde_json::json!([{"type": "text", "text": "Click <img src=x onerror=alert(1)> here."}]));
+    assert!(c.warnings.warnings().any(|w| w.rule == "raw-html"));
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Installs what the build and the tests need, skipping what is already
+# there at the right version. Idempotent; run by every make target.
+#
+#   scripts/bootstrap.sh rust      wasm32 target, Trunk, wasm-bindgen CLI
+#   scripts/bootstrap.sh npm       wasm-opt (binaryen) and Playwright, from package-lock.json
+#   scripts/bootstrap.sh browser   Chromium and chromedriver from Debian
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14   # 0.22 needs a newer rustc than this toolchain
+say() { printf 'bootstrap: %s\n' "$*" >&2; }
+
+rust() {
+  if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+    say "adding the wasm32-unknown-unknown target"
+    rustup target add wasm32-unknown-unknown
+  fi
+  if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
+    say "installing Trunk $TRUNK_VERSION (takes several minutes once)"
+    cargo install trunk --version "$TRUNK_VERSION" --locked
+  fi
+  # The CLI must match the wasm-bindgen crate in Cargo.lock exactly, or
+  # Trunk would try to download one (and fail offline).
+  local want
+  want=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/version = |"/, ""); print; exit }' Cargo.lock)
+  if [ -z "$want" ]; then
+    say "Cargo.lock names no wasm-bindgen version"; exit 1
+  fi
+  if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $want" ] \
+     || ! command -v wasm-bindgen-test-runner >/dev/null; then
+    say "installing wasm-bindgen-cli $want"
+    # No --locked: its lock pins a crate version the registry no longer serves.
+    cargo install wasm-bindgen-cli --version "$want"
+  fi
+}
+
+npm_packages() {
+  if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    say "installing npm packages from package-lock.json"
+    npm ci --no-audit --no-fund
+  fi
+}
+
+browser() {
+  if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
+    return
+  fi
+  say "installing Chromium and chromedriver from Debian"
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+}
+
+for part in "$@"; do
+  case "$part" in
+    rust) rust ;;
+    npm) npm_packages ;;
+    browser) browser ;;
+    *) say "unknown part: $part"; exit 2 ;;
+  esac
+done
