@@ -40,6 +40,8 @@ pub fn LangLayout() -> impl IntoView {
     let parsed = Memo::new(move |_| params.read().get("lang").and_then(|code| Lang::from_code(&code)));
     let lang = Signal::derive(move || parsed.get().unwrap_or_else(language::preferred));
     let i18n = use_i18n();
+    // Set at once for the first render, then kept in step with the URL.
+    i18n.set_locale(language::locale_of(lang.get_untracked()));
     Effect::new(move |_| {
         let lang = lang.get();
         i18n.set_locale(language::locale_of(lang));

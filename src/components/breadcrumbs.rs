@@ -6,10 +6,10 @@ use portal_content::{Lang, Route};
 
 #[component]
 pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, Route)>) -> impl IntoView {
-    let i18n = use_i18n();
-    let home = (t_string!(i18n, home).to_string(), Route::Home);
+    let locale = crate::language::locale_of(lang);
+    let home = (td_string!(locale, home).to_string(), Route::Home);
     view! {
-        <nav class="breadcrumbs" aria-label=move || t_string!(i18n, breadcrumbs).to_string()>
+        <nav class="breadcrumbs" aria-label=td_string!(locale, breadcrumbs)>
             <ol>
                 {std::iter::once(home)
                     .chain(trail)

@@ -21,18 +21,19 @@ pub fn Loading() -> impl IntoView {
 /// The content could not be loaded: says why in the reader's language and offers a retry.
 #[component]
 pub fn ErrorPanel(error: ApiError, retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    let message = move || match &error {
-        ApiError::Network | ApiError::NotFound => t_string!(i18n, error_network).to_string(),
-        ApiError::Timeout => t_string!(i18n, error_timeout).to_string(),
-        ApiError::Malformed(_) => t_string!(i18n, error_malformed).to_string(),
-        ApiError::Status(code) => t_string!(i18n, error_status, code = *code).to_string(),
+    // The page's language is set by the time a request has failed.
+    let locale = use_i18n().get_locale_untracked();
+    let message = match &error {
+        ApiError::Network | ApiError::NotFound => td_string!(locale, error_network).to_string(),
+        ApiError::Timeout => td_string!(locale, error_timeout).to_string(),
+        ApiError::Malformed(_) => td_string!(locale, error_malformed).to_string(),
+        ApiError::Status(code) => td_string!(locale, error_status, code = *code).to_string(),
     };
     view! {
         <div class="error-panel" data-testid="error-panel">
-            <PageHeading text=t_string!(i18n, error_title).to_string() announcement=t_string!(i18n, page_failed).to_string() />
+            <PageHeading text=td_string!(locale, error_title).to_string() announcement=td_string!(locale, page_failed).to_string() />
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{td_string!(locale, retry)}</button>
         </div>
     }
 }
@@ -40,12 +41,14 @@ pub fn ErrorPanel(error: ApiError, retry: Callback<()>) -> impl IntoView {
 /// A real "not found" page in the reader's language.
 #[component]
 pub fn NotFound(lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
+    // Rendered at once, possibly before the UI language has followed the
+    // URL, so the strings are taken for `lang` explicitly.
+    let locale = crate::language::locale_of(lang);
     view! {
         <div class="not-found" data-testid="not-found">
-            <PageHeading text=t_string!(i18n, not_found_title).to_string() />
-            <p>{t!(i18n, not_found_text)}</p>
-            <p><a href=Route::Home.href(lang)>{t!(i18n, not_found_home)}</a></p>
+            <PageHeading text=td_string!(locale, not_found_title).to_string() />
+            <p>{td_string!(locale, not_found_text)}</p>
+            <p><a href=Route::Home.href(lang)>{td_string!(locale, not_found_home)}</a></p>
         </div>
     }
 }
@@ -54,12 +57,11 @@ pub fn NotFound(lang: Lang) -> impl IntoView {
 /// language and links to the versions that exist.
 #[component]
 pub fn Unavailable(lang: Lang, route: Route, info: portal_content::Unavailable) -> impl IntoView {
-    let i18n = use_i18n();
-    let _ = lang;
+    let locale = crate::language::locale_of(lang);
     view! {
         <div class="unavailable" data-testid="unavailable">
-            <PageHeading text=t_string!(i18n, unavailable_title).to_string() />
-            <p>{t!(i18n, unavailable_text)}</p>
+            <PageHeading text=td_string!(locale, unavailable_title).to_string() />
+            <p>{td_string!(locale, unavailable_text)}</p>
             <ul class="list list-bullet">
                 {info
                     .versions

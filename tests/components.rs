@@ -1,0 +1,103 @@
+//! Components rendered in headless Chromium (wasm-bindgen-test): what the
+//! DOM holds after each one renders.
+
+use leptos::prelude::*;
+use portal::api::ApiError;
+use portal::components::{Announcer, Blocks, ErrorPanel, NotFound};
+use portal::i18n::I18nContextProvider;
+use portal_content::{Block, CalloutTone, Inline, Lang, Route};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// Mounts `view` in a fresh container with the app's contexts and returns the container.
+fn mount<V: IntoView + 'static>(view: impl FnOnce() -> V + Send + 'static) -> web_sys::HtmlElement {
+    let document = document();
+    let container: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&container).unwrap();
+    let handle = leptos::mount::mount_to(container.clone(), move || {
+        provide_context(Announcer::new());
+        view! { <I18nContextProvider>{view()}</I18nContextProvider> }
+    });
+    handle.forget();
+    container
+}
+
+fn text(s: &str) -> Inline {
+    Inline::text(s)
+}
+
+#[wasm_bindgen_test]
+fn blocks_render_as_semantic_html_with_links_in_the_reader_language() {
+    let blocks = vec![
+        Block::Heading { level: 2, id: "section-1".into(), text: vec![text("Who can apply")] },
+        Block::Paragraph {
+            text: vec![
+                text("See "),
+                Inline::Link { to: Route::Page("passport".into()), content: vec![text("the passport")] },
+                text(" or "),
+                Inline::ExternalLink { href: "https://egov.kz".into(), content: vec![text("eGov")] },
+            ],
+        },
+        Block::List { ordered: true, items: vec![vec![Block::Paragraph { text: vec![text("One")] }], vec![Block::Paragraph { text: vec![text("Two")] }]] },
+        Block::Table { head: vec![vec![text("Fee")]], rows: vec![vec![vec![text("Free")]]] },
+        Block::Callout { tone: CalloutTone::Warning, body: vec![Block::Paragraph { text: vec![text("Bring the original")] }] },
+        Block::Unknown,
+    ];
+    let root = mount(move || view! { <Blocks blocks lang=Lang::Ru /> });
+    let q = |sel: &str| root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()));
+    assert_eq!(q("h2#section-1").text_content().unwrap(), "Who can apply");
+    assert_eq!(q("p a[href='/ru/pages/passport']").text_content().unwrap(), "the passport");
+    let external = q("a.external");
+    assert_eq!(external.get_attribute("href").unwrap(), "https://egov.kz");
+    assert!(external.text_content().unwrap().contains("(external site)") || external.text_content().unwrap().contains("(сыртқы сайт)"));
+    assert_eq!(root.query_selector_all("ol > li").unwrap().length(), 2);
+    assert_eq!(q("table th[scope=col]").text_content().unwrap(), "Fee");
+    assert_eq!(q(".table-wrap").get_attribute("aria-label").unwrap(), "Fee");
+    assert_eq!(q(".callout-warning p").text_content().unwrap(), "Bring the original");
+}
+
+#[wasm_bindgen_test]
+fn markup_in_content_stays_text() {
+    let blocks = vec![Block::Paragraph { text: vec![text("<img src=x onerror=alert(1)><script>alert(2)</script>")] }];
+    let root = mount(move || view! { <Blocks blocks lang=Lang::En /> });
+    assert_eq!(root.query_selector_all("p *").unwrap().length(), 0, "{}", root.inner_html());
+    assert_eq!(root.query_selector("p").unwrap().unwrap().text_content().unwrap(), "<img src=x onerror=alert(1)><script>alert(2)</script>");
+}
+
+#[wasm_bindgen_test]
+fn the_error_panel_explains_and_retries() {
+    let retries = RwSignal::new(0);
+    let root = mount(move || view! { <ErrorPanel error=ApiError::Malformed("x".into()) retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> });
+    assert!(root.query_selector("h1").unwrap().is_some());
+    let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
+    button.click();
+    button.click();
+    assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn not_found_speaks_the_language_it_is_given() {
+    let root = mount(|| view! { <NotFound lang=Lang::Ru /> });
+    assert_eq!(root.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Страница не найдена");
+    assert_eq!(root.query_selector("a").unwrap().unwrap().get_attribute("href").unwrap(), "/ru/");
+}
+
+#[wasm_bindgen_test]
+fn dates_read_naturally_in_each_language() {
+    use portal::format::date;
+    assert_eq!(date("2026-10-15", Lang::Kk), "2026 жылғы 15 қазан");
+    assert_eq!(date("2026-03-01", Lang::Ru), "1 марта 2026 г.");
+    assert_eq!(date("2026-12-31", Lang::En), "31 December 2026");
+    assert_eq!(date("soon", Lang::En), "soon");
+}
+
+#[wasm_bindgen_test]
+fn the_remembered_language_wins_over_the_browser_language() {
+    portal::language::remember(Lang::En);
+    assert_eq!(portal::language::preferred(), Lang::En);
+    portal::language::remember(Lang::Ru);
+    assert_eq!(portal::language::preferred(), Lang::Ru);
+    window().local_storage().unwrap().unwrap().clear().unwrap();
+}

@@ -1,0 +1,94 @@
+// What the reader sees when the content API fails. The network cannot be
+// made to fail on demand here, so these tests intercept the API requests in
+// the browser (a test double for the network) and answer them badly.
+
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { startPortal, heading, assertNoPageErrors } from './harness.mjs';
+
+let portal;
+before(async () => { portal = await startPortal(); });
+after(async () => { await portal?.close(); });
+
+const PASSPORT = '**/api/v1/*/pages/passport.json';
+
+test('a failed request shows a translated error with a retry that works', async () => {
+  const page = await portal.open(null);
+  await page.route(PASSPORT, (route) => route.abort('internetdisconnected'));
+  await page.goto(portal.base + '/en/pages/passport');
+  const panel = page.locator('[data-testid=error-panel]');
+  await panel.waitFor();
+  assert.equal(await heading(page), 'This page could not be loaded');
+  assert.match(await panel.textContent(), /Check your internet connection/);
+  await page.unroute(PASSPORT);
+  await panel.getByRole('button', { name: 'Try again' }).click();
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  assert.equal(await panel.count(), 0);
+  assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1', 'focus moves to the loaded page');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('malformed JSON shows the error in the page language, never a blank page or a panic', async () => {
+  const page = await portal.open(null);
+  await page.route(PASSPORT, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"status":"available","slug":' }));
+  await page.goto(portal.base + '/ru/pages/passport');
+  await page.locator('[data-testid=error-panel]').waitFor();
+  assert.equal(await heading(page), 'Не удалось загрузить страницу');
+  assert.match(await page.locator('[data-testid=error-panel]').textContent(), /повреждённым/);
+  assert.equal(await page.getByRole('button', { name: 'Попробовать снова' }).count(), 1);
+  // The frame still works: the reader can go elsewhere.
+  await page.locator('.main-menu a', { hasText: 'Государственные органы' }).click();
+  assert.equal(await heading(page), 'Государственные органы');
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('a document of the wrong shape is an error, not a half-drawn page', async () => {
+  const page = await portal.open(null);
+  await page.route(PASSPORT, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"status":"available","slug":"passport","title":42}' }));
+  await page.goto(portal.base + '/kk/pages/passport');
+  await page.locator('[data-testid=error-panel]').waitFor();
+  assert.equal(await heading(page), 'Бетті жүктеу мүмкін болмады');
+  assert.equal(await page.getByRole('button', { name: 'Қайталау' }).count(), 1);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('a server error names its code', async () => {
+  const page = await portal.open(null);
+  await page.route(PASSPORT, (route) => route.fulfill({ status: 503, body: 'busy' }));
+  await page.goto(portal.base + '/en/pages/passport');
+  await page.locator('[data-testid=error-panel]').waitFor();
+  assert.match(await page.locator('[data-testid=error-panel]').textContent(), /code 503/);
+  await page.context().close();
+});
+
+test('while a document loads, an accessible progress indicator shows', async () => {
+  const page = await portal.open(null);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(PASSPORT, async (route) => { await held; await route.continue(); });
+  await page.goto(portal.base + '/en/pages/passport');
+  const loading = page.locator('main [role=status]', { hasText: 'Loading…' });
+  await loading.waitFor();
+  release();
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  assert.equal(await loading.count(), 0);
+  await page.context().close();
+});
+
+test('a new page never shows the previous page while it loads', async () => {
+  const page = await portal.open('/en/pages/identity-card');
+  const first = await heading(page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(PASSPORT, async (route) => { await held; await route.continue(); });
+  await page.locator('main a[href="/en/pages/passport"]').first().click();
+  await page.waitForURL(`${portal.base}/en/pages/passport`);
+  await page.locator('main [role=status]', { hasText: 'Loading…' }).waitFor();
+  assert.equal(await page.locator('main h1', { hasText: first }).count(), 0, 'the old page is still shown');
+  release();
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  await page.context().close();
+});
