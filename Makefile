@@ -8,6 +8,8 @@
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 export CHROMEDRIVER ?= /usr/bin/chromedriver
+# Trunk would ask the registry for a newer version of itself on every run.
+export TRUNK_SKIP_VERSION_CHECK := true
 # Absolute address the sitemap names; set it to the public address when deploying.
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
