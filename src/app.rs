@@ -16,6 +16,7 @@ use portal_content::Lang;
 pub fn App() -> impl IntoView {
     provide_context(ApiClient::from_document());
     provide_context(Announcer::new());
+    crate::components::display_panel::Display::provide();
     view! {
         <I18nContextProvider>
             <Router>

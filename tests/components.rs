@@ -53,6 +53,8 @@ fn blocks_render_as_semantic_html_with_links_in_the_reader_language() {
     assert_eq!(external.get_attribute("href").unwrap(), "https://egov.kz");
     assert!(external.text_content().unwrap().contains("(external site)") || external.text_content().unwrap().contains("(сыртқы сайт)"));
     assert_eq!(root.query_selector_all("ol > li").unwrap().length(), 2);
+    let first = root.query_selector("ol > li").unwrap().unwrap();
+    assert_eq!((first.child_element_count(), first.text_content().unwrap()), (0, "One".to_owned()), "a one-paragraph item is plain text");
     assert_eq!(q("table th[scope=col]").text_content().unwrap(), "Fee");
     assert_eq!(q(".table-wrap").get_attribute("aria-label").unwrap(), "Fee");
     assert_eq!(q(".callout-warning p").text_content().unwrap(), "Bring the original");

@@ -31,7 +31,7 @@ impl Announcer {
         moved
     }
 
-    fn say(&self, text: String) {
+    pub fn say(&self, text: String) {
         // Clear first, so the same words twice are still spoken twice.
         self.message.set(String::new());
         let message = self.message;

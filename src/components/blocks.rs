@@ -24,7 +24,12 @@ fn block(b: Block, lang: Lang) -> AnyView {
         Block::List { ordered, items } => {
             let items = items
                 .into_iter()
-                .map(|item| view! { <li>{item.into_iter().map(|b| block(b, lang)).collect_view()}</li> })
+                .map(|item| match <[Block; 1]>::try_from(item) {
+                    // A one-paragraph item is just text: no paragraph for a screen reader to announce.
+                    Ok([Block::Paragraph { text }]) => view! { <li>{inlines(text, lang)}</li> }.into_any(),
+                    Ok(single) => view! { <li>{block(single.into_iter().next().expect("one block"), lang)}</li> }.into_any(),
+                    Err(blocks) => view! { <li>{blocks.into_iter().map(|b| block(b, lang)).collect_view()}</li> }.into_any(),
+                })
                 .collect_view();
             if ordered {
                 view! { <ol class="list list-number">{items}</ol> }.into_any()

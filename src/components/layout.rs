@@ -2,6 +2,7 @@
 //! main menu, the main landmark, the footer and the route announcer.
 
 use super::announcer::LiveRegion;
+use super::display_panel::{DisplayPanel, DisplayToggle};
 use crate::i18n::*;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -11,19 +12,23 @@ use portal_content::{nav, Lang, Route};
 pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main-content">{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="container header-inner">
                 <a class="brand" href=move || Route::Home.href(lang.get())>
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">{t!(i18n, portal_name)}</span>
                 </a>
-                <LanguageSwitch lang />
+                <div class="header-tools">
+                    <LanguageSwitch lang />
+                    <DisplayToggle />
+                </div>
             </div>
+            <DisplayPanel />
             <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
                 <div class="container">
                     <ul>
-                        <MenuLinks lang />
+                        <MenuLinks lang links=nav::header_links() />
                     </ul>
                 </div>
             </nav>
@@ -35,7 +40,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
             <div class="container">
                 <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
                 <ul class="footer-links">
-                    <MenuLinks lang />
+                    <MenuLinks lang links=nav::footer_links() />
                 </ul>
                 <p class="demo-notice">{t!(i18n, demo_notice)}</p>
             </div>
@@ -44,12 +49,24 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     }
 }
 
+/// The router handles in-page links itself and moves no focus, so the skip
+/// link focuses the main landmark directly.
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    if let Some(main) = document().get_element_by_id("main-content") {
+        use wasm_bindgen::JsCast;
+        ev.prevent_default();
+        let main: web_sys::HtmlElement = main.unchecked_into();
+        let _ = main.focus();
+        main.scroll_into_view();
+    }
+}
+
 /// The links of every page's header and footer, from the navigation model.
 #[component]
-fn MenuLinks(lang: Signal<Lang>) -> impl IntoView {
+fn MenuLinks(lang: Signal<Lang>, links: Vec<Route>) -> impl IntoView {
     let i18n = use_i18n();
     let location = use_location();
-    nav::chrome_links()
+    links
         .into_iter()
         .map(|route| {
             let label = {
@@ -57,6 +74,7 @@ fn MenuLinks(lang: Signal<Lang>) -> impl IntoView {
                 move || match route {
                     Route::Agencies => t_string!(i18n, nav_agencies).to_string(),
                     Route::Regions => t_string!(i18n, nav_regions).to_string(),
+                    Route::Accessibility => t_string!(i18n, nav_accessibility).to_string(),
                     _ => t_string!(i18n, nav_home).to_string(),
                 }
             };
@@ -80,7 +98,9 @@ fn LanguageSwitch(lang: Signal<Lang>) -> impl IntoView {
     let href_in = move |target: Lang| {
         let path = location.pathname.get();
         let rest = path.trim_start_matches('/').split_once('/').map(|(_, rest)| rest).unwrap_or("");
-        format!("/{}/{}{}", target.code(), rest, location.search.get().is_empty().then(String::new).unwrap_or_else(|| format!("?{}", location.search.get())))
+        let search = location.search.get();
+        let query = if search.is_empty() { String::new() } else { format!("?{search}") };
+        format!("/{}/{rest}{query}", target.code())
     };
     view! {
         <nav class="language-switch" aria-label=move || t_string!(i18n, language_label).to_string()>

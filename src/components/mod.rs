@@ -4,6 +4,7 @@ pub mod announcer;
 pub mod blocks;
 pub mod breadcrumbs;
 pub mod cards;
+pub mod display_panel;
 pub mod fetched;
 pub mod layout;
 pub mod status;

@@ -1,6 +1,7 @@
 //! One module per kind of page. Each turns one API document into a view;
 //! the links it renders are the ones `portal_content::nav` counts.
 
+pub mod accessibility;
 pub mod agencies;
 pub mod agency;
 pub mod home;

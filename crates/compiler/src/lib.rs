@@ -22,6 +22,7 @@ type Page = Source<PageMeta, TitledFront>;
 type Agency = Source<AgencyMeta, AgencyFront>;
 type Region = Source<RegionMeta, RegionFront>;
 type Site = Source<SiteMeta, SiteFront>;
+type Text = Source<TextMeta, TitledFront>;
 
 pub struct Options {
     pub content_dir: PathBuf,
@@ -51,6 +52,7 @@ pub struct Stats {
 
 struct Content {
     site: Site,
+    accessibility: Text,
     /// Slugs of every item folder, by kind, including items left out for errors.
     known: Known,
     topics: Vec<Topic>,
@@ -64,6 +66,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
+    let accessibility = read_item::<TextMeta, TitledFront>(&dir.join("accessibility"), "accessibility".into(), &mut diags);
     let (topics, pages, agencies, regions) = (
         read_items(&dir.join("topics"), &mut diags),
         read_items(&dir.join("pages"), &mut diags),
@@ -78,6 +81,10 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
         regions: regions.items,
         site: match site {
             Some(site) => site,
+            None => return Err(diags),
+        },
+        accessibility: match accessibility {
+            Some(text) => text,
             None => return Err(diags),
         },
     };
@@ -120,7 +127,7 @@ struct Known {
 fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     let Known { topics, pages, agencies, regions } = &c.known;
     let exists = |route: &Route| match route {
-        Route::Home | Route::Agencies | Route::Regions => true,
+        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
@@ -169,6 +176,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         .texts
         .values()
         .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("tagline", &t.front.tagline)]))
+        .chain(c.accessibility.texts.values().map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
         .chain(c.topics.iter().flat_map(|s| s.texts.values()).chain(c.pages.iter().flat_map(|s| s.texts.values())).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
         .chain(c.agencies.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
         .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])));
@@ -195,9 +203,12 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             diags.warning(file.parent().unwrap_or(file), 0, "missing-translation", format!("no text in {}", missing.join(", ")));
         }
     }
-    for lang in Lang::ALL {
-        if !c.site.texts.contains_key(&lang) {
-            diags.error(&c.site.meta_file.with_file_name(format!("{}.md", lang.code())), 0, "site-language", "the site text must exist in every language of the portal");
+    for (item, what) in [(&c.site.meta_file, "site text"), (&c.accessibility.meta_file, "accessibility statement")] {
+        for lang in Lang::ALL {
+            let file = item.with_file_name(format!("{}.md", lang.code()));
+            if !file.exists() {
+                diags.error(&file, 0, "site-language", format!("the {what} must exist in every language of the portal"));
+            }
         }
     }
 }
@@ -258,6 +269,16 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 .collect(),
         )
     };
+
+    // The portal's own pages.
+    let statement = &c.accessibility.texts[&lang];
+    let text_doc = TextDoc {
+        title: statement.front.title.clone(),
+        summary: statement.front.summary.clone(),
+        body: statement.body.blocks.clone(),
+        updated: c.accessibility.meta.updated.0.clone(),
+    };
+    emit(&mut docs, Route::Accessibility, json(&text_doc), Some(nav::text_links(&text_doc)), &c.accessibility.meta_file);
 
     // Home.
     let mut topics: Vec<&Topic> = c.topics.iter().filter(|t| t.texts.contains_key(&lang)).collect();
@@ -441,6 +462,7 @@ fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Home, &Lang::ALL, None);
     sitemap.add(&Route::Agencies, &Lang::ALL, None);
     sitemap.add(&Route::Regions, &Lang::ALL, None);
+    sitemap.add(&Route::Accessibility, &Lang::ALL, Some(&c.accessibility.meta.updated.0));
     for t in &c.topics {
         sitemap.add(&Route::Topic(t.slug.clone()), &t.languages(), None);
     }

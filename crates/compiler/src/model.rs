@@ -17,6 +17,13 @@ pub struct SiteFront {
     pub tagline: String,
 }
 
+/// A page of the portal's own, such as the accessibility statement.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TextMeta {
+    pub updated: Date,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TopicMeta {

@@ -15,6 +15,7 @@ pub fn schemas() -> BTreeMap<&'static str, Schema> {
         ("agency", schema_for!(AgencyItem)),
         ("regions", schema_for!(RegionsDoc)),
         ("region", schema_for!(RegionItem)),
+        ("text", schema_for!(TextDoc)),
     ])
 }
 
@@ -32,6 +33,7 @@ pub fn kind_of(path: &str) -> Option<&'static str> {
         ["site.json"] => "site",
         ["agencies.json"] => "agencies",
         ["regions.json"] => "regions",
+        ["accessibility.json"] => "text",
         ["topics", _] => "topic",
         ["pages", _] => "page",
         ["agencies", _] => "agency",

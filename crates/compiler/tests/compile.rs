@@ -15,6 +15,10 @@ fn fixture() -> tempfile::TempDir {
         ("site/kk.md", "+++\nname = \"Портал\"\ntagline = \"Бір жерде\"\n+++\nКіріспе.\n"),
         ("site/ru.md", "+++\nname = \"Портал\"\ntagline = \"В одном месте\"\n+++\nВведение.\n"),
         ("site/en.md", "+++\nname = \"Portal\"\ntagline = \"In one place\"\n+++\nIntroduction.\n"),
+        ("accessibility/meta.toml", "updated = 2026-11-01\n"),
+        ("accessibility/kk.md", "+++\ntitle = \"Қолжетімділік\"\nsummary = \"Қолжетімділік туралы.\"\n+++\nМәтін.\n"),
+        ("accessibility/ru.md", "+++\ntitle = \"Доступность\"\nsummary = \"О доступности.\"\n+++\nТекст.\n"),
+        ("accessibility/en.md", "+++\ntitle = \"Accessibility\"\nsummary = \"About accessibility.\"\n+++\nText.\n"),
         ("topics/documents/meta.toml", "order = 1\n"),
         ("topics/documents/kk.md", "+++\ntitle = \"Құжаттар\"\nsummary = \"Жеке басты куәландыратын құжаттар.\"\n+++\n"),
         ("topics/documents/ru.md", "+++\ntitle = \"Документы\"\nsummary = \"Документы, удостоверяющие личность.\"\n+++\n"),
@@ -87,7 +91,7 @@ fn a_valid_portal_compiles_to_every_document_in_every_language() {
     let dir = fixture();
     let c = compile_ok(dir.path());
     for lang in ["kk", "ru", "en"] {
-        for doc in ["site", "agencies", "regions", "topics/documents", "pages/passport", "pages/identity-card", "agencies/ministry-of-internal-affairs", "regions/astana"] {
+        for doc in ["site", "agencies", "regions", "accessibility", "topics/documents", "pages/passport", "pages/identity-card", "agencies/ministry-of-internal-affairs", "regions/astana"] {
             assert!(c.files.contains_key(&format!("api/v1/{lang}/{doc}.json")), "{lang}/{doc}");
         }
     }
@@ -131,7 +135,7 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(sitemap.contains("<loc>https://portal.example/ru/pages/identity-card</loc>"));
     assert!(!sitemap.contains("/en/pages/identity-card"));
     assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
-    assert_eq!(sitemap.matches("<url>").count(), 7 * 3 + 2, "home, directory, regions, topic, passport, body and region in 3 languages; identity card in 2");
+    assert_eq!(sitemap.matches("<url>").count(), 8 * 3 + 2, "home, directory, regions, statement, topic, passport, body and region in 3 languages; identity card in 2");
 }
 
 #[test]

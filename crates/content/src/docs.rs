@@ -98,6 +98,16 @@ schema! {
         pub languages: Vec<Lang>,
     }
 
+    /// `{lang}/accessibility.json`: a page of the portal's own, such as the
+    /// accessibility statement.
+    pub struct TextDoc {
+        pub title: String,
+        pub summary: String,
+        pub body: Vec<Block>,
+        /// Date last updated, `YYYY-MM-DD`.
+        pub updated: String,
+    }
+
     /// Kinds of state body, in the order the directory shows them.
     #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
     #[serde(rename_all = "kebab-case")]

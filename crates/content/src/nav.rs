@@ -12,9 +12,21 @@ use std::collections::{BTreeMap, VecDeque};
 /// this many clicks (Order No. 124-НҚ of 31 March 2025).
 pub const MAX_CLICKS: usize = 3;
 
+/// The main menu in the header of every page.
+pub fn header_links() -> Vec<Route> {
+    vec![Route::Home, Route::Agencies, Route::Regions]
+}
+
+/// Links in the footer of every page.
+pub fn footer_links() -> Vec<Route> {
+    vec![Route::Home, Route::Agencies, Route::Regions, Route::Accessibility]
+}
+
 /// Links in the header and footer of every page.
 pub fn chrome_links() -> Vec<Route> {
-    vec![Route::Home, Route::Agencies, Route::Regions]
+    let mut links = header_links();
+    links.extend(footer_links().into_iter().filter(|r| !header_links().contains(r)));
+    links
 }
 
 pub fn site_links(site: &SiteDoc) -> Vec<Route> {
@@ -47,6 +59,10 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
     links.extend(agency.region.iter().map(|r| Route::Region(r.slug.clone())));
     links.extend(agency.pages.iter().map(|p| Route::Page(p.slug.clone())));
     links
+}
+
+pub fn text_links(doc: &TextDoc) -> Vec<Route> {
+    internal_links(&doc.body)
 }
 
 pub fn regions_links(doc: &RegionsDoc) -> Vec<Route> {
@@ -92,6 +108,7 @@ mod tests {
         };
         let depths = click_depths(links_of);
         assert_eq!(depths[&Route::Agencies], 1);
+        assert_eq!(depths[&Route::Accessibility], 1, "the footer links the accessibility statement");
         assert_eq!(depths[&Route::Topic("a".into())], 1);
         assert_eq!(depths[&Route::Page("p".into())], 2);
         assert_eq!(depths[&Route::Page("q".into())], 3);

@@ -17,6 +17,8 @@ pub enum Route {
     Agency(String),
     Regions,
     Region(String),
+    /// The accessibility statement.
+    Accessibility,
 }
 
 impl Route {
@@ -37,6 +39,7 @@ impl Route {
             Route::Agency(s) => format!("/agencies/{s}"),
             Route::Regions => "/regions".to_owned(),
             Route::Region(s) => format!("/regions/{s}"),
+            Route::Accessibility => "/accessibility".to_owned(),
         }
     }
 
@@ -52,6 +55,7 @@ impl Route {
             Route::Agency(s) => format!("{l}/agencies/{s}.json"),
             Route::Regions => format!("{l}/regions.json"),
             Route::Region(s) => format!("{l}/regions/{s}.json"),
+            Route::Accessibility => format!("{l}/accessibility.json"),
         }
     }
 
@@ -70,6 +74,7 @@ impl Route {
             ["agencies", s] => Route::Agency(slug(s)?),
             ["regions"] => Route::Regions,
             ["regions", s] => Route::Region(slug(s)?),
+            ["accessibility"] => Route::Accessibility,
             _ => return None,
         })
     }
@@ -88,6 +93,7 @@ mod tests {
             Route::Agency("ministry-of-justice".into()),
             Route::Regions,
             Route::Region("astana".into()),
+            Route::Accessibility,
         ]
     }
 

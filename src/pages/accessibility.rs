@@ -1,0 +1,31 @@
+use crate::app::use_lang;
+use crate::components::{fetched, Blocks, Breadcrumbs, PageHeading};
+use crate::format;
+use crate::i18n::*;
+use leptos::prelude::*;
+use portal_content::{Route, TextDoc};
+
+/// The accessibility statement: what is supported, how it was tested, how to report a problem.
+#[component]
+pub fn AccessibilityPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    move || {
+        let lang = lang.get();
+        fetched(Route::Accessibility, lang, move |doc: TextDoc| {
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <article class="content-page">
+                    <PageHeading text=doc.title />
+                    <p class="lead">{doc.summary}</p>
+                    <Blocks blocks=doc.body lang />
+                    <dl class="page-meta">
+                        <div>
+                            <dt>{t!(i18n, last_updated)}</dt>
+                            <dd><time datetime=doc.updated.clone()>{format::date(&doc.updated, lang)}</time></dd>
+                        </div>
+                    </dl>
+                </article>
+            }
+        })
+    }
+}
