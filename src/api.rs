@@ -12,8 +12,12 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// How long a document may take before the reader is offered a retry.
-const TIMEOUT_MS: u32 = 15_000;
+/// How long one attempt at a document may take.
+const TIMEOUT_MS: u32 = 10_000;
+/// Pauses before the automatic retries of a request that failed for a
+/// passing reason (no network, time-out, server error): a phone that
+/// drops off the network for a moment still gets the page.
+const RETRY_DELAYS_MS: [u32; 2] = [500, 2_000];
 const DEFAULT_BASE: &str = "/api/v1/";
 
 /// Why a document could not be shown.
@@ -68,7 +72,7 @@ impl ApiClient {
         let text = match cached {
             Some(text) => text,
             None => {
-                let text: Arc<str> = fetch_text(&url).await?.into();
+                let text: Arc<str> = fetch_with_retries(&url).await?.into();
                 parse::<T>(&text)?;
                 CACHE.with(|c| c.borrow_mut().insert(url, text.clone()));
                 text
@@ -80,6 +84,27 @@ impl ApiClient {
 
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+impl ApiError {
+    /// Whether trying again soon may succeed.
+    pub fn is_transient(&self) -> bool {
+        matches!(self, ApiError::Network | ApiError::Timeout | ApiError::Status(500..=599) | ApiError::Status(408 | 429))
+    }
+}
+
+async fn fetch_with_retries(url: &str) -> Result<String, ApiError> {
+    let mut result = fetch_text(url).await;
+    for delay in RETRY_DELAYS_MS {
+        match &result {
+            Err(e) if e.is_transient() => {
+                TimeoutFuture::new(delay).await;
+                result = fetch_text(url).await;
+            }
+            _ => break,
+        }
+    }
+    result
 }
 
 async fn fetch_text(url: &str) -> Result<String, ApiError> {

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod app;
 pub mod components;
+pub mod crash;
 pub mod display;
 pub mod format;
 pub mod i18n;

@@ -1,6 +1,6 @@
 //! The portal's browser app: mounts [`portal::app::App`] on the page body.
 
 fn main() {
-    console_error_panic_hook::set_once();
+    portal::crash::install();
     leptos::mount::mount_to_body(portal::app::App);
 }

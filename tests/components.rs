@@ -103,3 +103,17 @@ fn the_remembered_language_wins_over_the_browser_language() {
     assert_eq!(portal::language::preferred(), Lang::Ru);
     window().local_storage().unwrap().unwrap().clear().unwrap();
 }
+
+#[wasm_bindgen_test]
+fn a_crash_shows_a_translated_page_with_a_reload_link() {
+    document().document_element().unwrap().set_attribute("lang", "ru").unwrap();
+    let page: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    page.set_inner_text("the app's page");
+    document().body().unwrap().append_child(&page).unwrap();
+    portal::crash::show_crash_page(&page);
+    assert!(!page.text_content().unwrap().contains("the app's page"), "the broken page is replaced");
+    let main = page.query_selector("#crash").unwrap().expect("crash page");
+    assert_eq!(main.query_selector("h1").unwrap().unwrap().text_content().unwrap(), "Что-то пошло не так");
+    assert!(main.query_selector("a[href]").unwrap().unwrap().text_content().unwrap().contains("Перезагрузить"));
+    assert_eq!(document().title(), "Что-то пошло не так");
+}

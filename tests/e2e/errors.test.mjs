@@ -92,3 +92,27 @@ test('a new page never shows the previous page while it loads', async () => {
   assert.equal(await heading(page), 'Get a passport for travel abroad');
   await page.context().close();
 });
+
+test('a request that fails for a moment is retried before any error shows', async () => {
+  const page = await portal.open(null);
+  let calls = 0;
+  await page.route(PASSPORT, (route) => {
+    calls += 1;
+    return calls <= 2 ? route.abort('connectionreset') : route.continue();
+  });
+  await page.goto(portal.base + '/en/pages/passport');
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  assert.equal(calls, 3, 'two automatic retries');
+  assert.equal(await page.locator('[data-testid=error-panel]').count(), 0);
+  await page.context().close();
+});
+
+test('a malformed document is not retried: it would come back the same', async () => {
+  const page = await portal.open(null);
+  let calls = 0;
+  await page.route(PASSPORT, (route) => { calls += 1; return route.fulfill({ status: 200, body: 'not json' }); });
+  await page.goto(portal.base + '/en/pages/passport');
+  await page.locator('[data-testid=error-panel]').waitFor();
+  assert.equal(calls, 1);
+  await page.context().close();
+});
