@@ -166,7 +166,7 @@ pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
 }
 
 /// Splits off and parses the front matter, then converts the Markdown body.
-fn read_text<F: DeserializeOwned>(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Text<F>> {
+pub fn read_text<F: DeserializeOwned>(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Text<F>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(after_open) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
         diags.error(file, 1, "front-matter", "the file must start with a +++ line, then TOML front matter (title, summary), then a closing +++ line");
