@@ -4,6 +4,7 @@
 #   make serve   build everything and serve the portal at http://127.0.0.1:8080
 #   make test    run every test (native, browser components, end to end)
 #   make dist    write the deployable static files to dist/
+#   make preview serve dist/ through deploy/nginx.conf at http://127.0.0.1:8081
 
 SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
@@ -14,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
 
-.PHONY: serve dist content watch test test-native test-wasm test-e2e schema bench-build clean tools
+.PHONY: serve dist preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -22,11 +23,19 @@ tools:
 ## Release build of the app with its compiled content, into dist/.
 dist: tools
 	trunk build --release
+	node scripts/precompress.mjs dist
 	@scripts/report-sizes.sh dist
 
 ## Build, then serve dist/ on loopback (app routes fall back to index.html).
 serve: dist
 	node scripts/serve.mjs --root dist --port $(PORT)
+
+## Serve dist/ through the deployment's nginx configuration, in the foreground.
+preview: dist
+	@scripts/bootstrap.sh nginx
+	mkdir -p target/nginx/tmp
+	@echo "Serving dist/ at http://127.0.0.1:8081/ through deploy/nginx.conf (Ctrl+C to stop)"
+	nginx -p $(CURDIR)/ -c deploy/nginx.conf
 
 ## Development server with rebuild on change (debug build, Trunk's own server).
 watch: tools
@@ -50,7 +59,7 @@ test-wasm: tools
 	cargo test --target wasm32-unknown-unknown -p portal
 
 test-e2e: dist
-	@scripts/bootstrap.sh browser
+	@scripts/bootstrap.sh browser nginx
 	node --test --test-concurrency=1 tests/e2e/
 
 clean:

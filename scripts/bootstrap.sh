@@ -5,6 +5,7 @@
 #   scripts/bootstrap.sh rust      wasm32 target, Trunk, wasm-bindgen CLI
 #   scripts/bootstrap.sh npm       wasm-opt (binaryen) and Playwright, from package-lock.json
 #   scripts/bootstrap.sh browser   Chromium and chromedriver from Debian
+#   scripts/bootstrap.sh nginx     nginx with the brotli_static module from Debian
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,15 +43,27 @@ npm_packages() {
   fi
 }
 
+apt_install() {
+  local sudo=""
+  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q "$@"
+}
+
 browser() {
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     return
   fi
   say "installing Chromium and chromedriver from Debian"
-  local sudo=""
-  if [ "$(id -u)" != 0 ]; then sudo="sudo"; fi
-  $sudo apt-get update -q
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q chromium chromium-driver
+  apt_install chromium chromium-driver
+}
+
+nginx_server() {
+  if command -v nginx >/dev/null && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
+    return
+  fi
+  say "installing nginx and its brotli_static module from Debian"
+  apt_install nginx libnginx-mod-http-brotli-static
 }
 
 for part in "$@"; do
@@ -58,6 +71,7 @@ for part in "$@"; do
     rust) rust ;;
     npm) npm_packages ;;
     browser) browser ;;
+    nginx) nginx_server ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done

@@ -17,6 +17,7 @@ pub fn App() -> impl IntoView {
     provide_context(ApiClient::from_document());
     provide_context(Announcer::new());
     crate::components::display_panel::Display::provide();
+    crate::offline::Connectivity::provide();
     view! {
         <I18nContextProvider>
             <Router>
@@ -60,6 +61,7 @@ pub fn LangLayout() -> impl IntoView {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
             announcer.reader_moved();
+            crate::offline::check_for_update();
         }
         path
     });

@@ -12,5 +12,6 @@ pub mod display;
 pub mod format;
 pub mod i18n;
 pub mod language;
+pub mod offline;
 pub mod pages;
 pub mod routes;

@@ -33,6 +33,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                 </div>
             </nav>
         </header>
+        <Notices />
         <main id="main-content" class="container main" tabindex="-1">
             {children()}
         </main>
@@ -46,6 +47,26 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
             </div>
         </footer>
         <LiveRegion />
+    }
+}
+
+/// Offline and new-version notices, above the page.
+#[component]
+fn Notices() -> impl IntoView {
+    let i18n = use_i18n();
+    let c = expect_context::<crate::offline::Connectivity>();
+    view! {
+        <div class="notices" role="status">
+            <Show when=move || !c.online.get()>
+                <p class="notice notice-offline container">{t!(i18n, offline_notice)}</p>
+            </Show>
+            <Show when=move || c.update_ready.get()>
+                <p class="notice notice-update container">
+                    {t!(i18n, update_notice)} " "
+                    <button type="button" class="button" on:click=|_| crate::offline::reload_into_new_version()>{t!(i18n, update_reload)}</button>
+                </p>
+            </Show>
+        </div>
     }
 }
 

@@ -1,39 +1,83 @@
 // Shared set-up of the end-to-end tests: the release build in dist/ served
-// on loopback by scripts/serve.mjs, and Debian's Chromium driven by Playwright.
+// on loopback by nginx with the deployment's own configuration
+// (deploy/nginx.conf, only its port changed), and Debian's Chromium driven
+// by Playwright.
 
 import { chromium } from 'playwright-core';
-import { startServer } from '../../scripts/serve.mjs';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ROOT = resolve(new URL('../..', import.meta.url).pathname);
+
+async function freePort() {
+  return new Promise((ok, fail) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address();
+      probe.close(() => ok(port));
+    }).on('error', fail);
+  });
+}
+
+/** Starts nginx on a free loopback port with deploy/nginx.conf; returns its base URL and a stop function. */
+export async function startNginx() {
+  const port = await freePort();
+  const dir = resolve(ROOT, `target/nginx-test-${port}`);
+  mkdirSync(resolve(dir, 'tmp'), { recursive: true });
+  const conf = readFileSync(resolve(ROOT, 'deploy/nginx.conf'), 'utf8')
+    .replace('listen 127.0.0.1:8081;', `listen 127.0.0.1:${port};`)
+    .replace('pid target/nginx/nginx.pid;', `pid ${dir}/nginx.pid;`)
+    .replaceAll('target/nginx/tmp/', `${dir}/tmp/`)
+    .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`);
+  assert.ok(conf.includes(`listen 127.0.0.1:${port};`), 'deploy/nginx.conf changed shape: update the test harness');
+  writeFileSync(resolve(dir, 'nginx.conf'), conf);
+  const nginx = spawn('nginx', ['-p', ROOT + '/', '-c', resolve(dir, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    if (nginx.exitCode !== null) throw new Error(`nginx exited with ${nginx.exitCode}`);
+    try { await fetch(base + '/robots.txt'); break; } catch { await new Promise((ok) => setTimeout(ok, 50)); }
+  }
+  return {
+    base,
+    async stop() {
+      nginx.kill('SIGQUIT');
+      await new Promise((ok) => (nginx.exitCode !== null ? ok() : nginx.once('exit', ok)));
+    },
+  };
+}
 
 /** Starts the server and the browser; returns helpers and a close function. */
 export async function startPortal() {
-  if (!existsSync('dist/index.html')) {
+  if (!existsSync(resolve(ROOT, 'dist/index.html'))) {
     throw new Error('dist/ is missing: run `make dist` (make test-e2e does it first)');
   }
-  const server = await startServer({ root: 'dist', port: 0 });
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const server = await startNginx();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
   return {
-    base,
+    base: server.base,
     browser,
-    /** A fresh browser profile with the given browser language; records uncaught errors. */
-    async open(path, { locale = 'kk-KZ' } = {}) {
-      const context = await browser.newContext({ locale });
+    /**
+     * A fresh browser profile with the given browser language; records
+     * uncaught errors. The service worker is blocked unless asked for, so
+     * that tests intercepting requests see every request.
+     */
+    async open(path, { locale = 'kk-KZ', serviceWorkers = 'block' } = {}) {
+      const context = await browser.newContext({ locale, serviceWorkers });
       const page = await context.newPage();
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(e.message));
-      if (path !== null) await page.goto(base + path);
+      if (path !== null) await page.goto(server.base + path);
       return page;
     },
     async close() {
       await browser.close();
-      await new Promise((ok) => server.close(ok));
+      await server.stop();
     },
   };
 }

@@ -1,0 +1,36 @@
+// Trunk post-build hook: finishes dist/ for a strict deployment.
+//  1. Moves Trunk's inline module loader into a hashed file, so the
+//     Content-Security-Policy needs no 'unsafe-inline' and no per-build hash.
+//  2. Writes the service worker with this build's id and app-shell files,
+//     so a new deployment is noticed and an old one is never served forever.
+// Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
+
+import { createHash } from 'node:crypto';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('no staging folder: run as a Trunk hook or pass the folder');
+const hash = (text) => createHash('sha256').update(text).digest('hex').slice(0, 16);
+
+const indexPath = join(dir, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+const inline = /<script type="module">([\s\S]*?)<\/script>/;
+const match = html.match(inline);
+if (match) {
+  const loader = match[1].trim() + '\n';
+  const name = `boot-${hash(loader)}.js`;
+  writeFileSync(join(dir, name), loader);
+  html = html.replace(inline, `<script type="module" src="/${name}"></script>`);
+  writeFileSync(indexPath, html);
+} else if (!/<script type="module" src="\/boot-/.test(html)) {
+  throw new Error('index.html has no module loader: has Trunk changed its output?');
+}
+
+// The app shell: index.html and every hashed asset Trunk wrote.
+const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+const shell = ['/index.html', ...assets.map((f) => `/${f}`)];
+const build = hash(shell.join('\n') + html);
+const template = readFileSync(new URL('../public/sw.js', import.meta.url), 'utf8');
+writeFileSync(join(dir, 'sw.js'), template.replace("'__BUILD_ID__'", JSON.stringify(build)).replace("'__SHELL__'", JSON.stringify(shell)));
+console.log(`postbuild: loader moved to a file, service worker for build ${build} (${shell.length} shell files)`);
