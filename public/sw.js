@@ -8,7 +8,8 @@
 //   content; the copy of each document read is kept for offline use.
 
 const BUILD = '__BUILD_ID__';
-const SHELL = '__SHELL__';
+const SHELL = '__SHELL__'.map((path) => new URL(path, self.registration.scope).href);
+const INDEX = new URL('index.html', self.registration.scope).href;
 const SHELL_CACHE = `portal-shell-${BUILD}`;
 const CONTENT_CACHE = 'portal-content-v1';
 const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/;
@@ -37,7 +38,7 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (request.method !== 'GET' || url.origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { cacheName: SHELL_CACHE })));
+    event.respondWith(fetch(request).catch(() => caches.match(INDEX, { cacheName: SHELL_CACHE })));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request, { cacheName: SHELL_CACHE }).then((hit) => hit ?? fetch(request)));
   } else if (url.pathname.includes('/api/')) {

@@ -21,15 +21,21 @@ if (match) {
   const loader = match[1].trim() + '\n';
   const name = `boot-${hash(loader)}.js`;
   writeFileSync(join(dir, name), loader);
-  html = html.replace(inline, `<script type="module" src="/${name}"></script>`);
+  const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
+  html = html.replace(inline, `<script type="module" src="${publicUrl}${name}"></script>`);
   writeFileSync(indexPath, html);
-} else if (!/<script type="module" src="\/boot-/.test(html)) {
+} else if (!/<script type="module" src="[^"]*boot-/.test(html)) {
   throw new Error('index.html has no module loader: has Trunk changed its output?');
 }
 
+// Plain static hosts answer unknown paths with 404.html: there it is the
+// app, which shows the page the address names (or its own not-found page).
+writeFileSync(join(dir, '404.html'), html);
+
 // The app shell: index.html and every hashed asset Trunk wrote.
 const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
-const shell = ['/index.html', ...assets.map((f) => `/${f}`)];
+// Relative to the service worker, which lives at the portal's root (sub-path or not).
+const shell = ['index.html', ...assets];
 const build = hash(shell.join('\n') + html);
 const template = readFileSync(new URL('../public/sw.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), template.replace("'__BUILD_ID__'", JSON.stringify(build)).replace("'__SHELL__'", JSON.stringify(shell)));

@@ -18,7 +18,7 @@ const TIMEOUT_MS: u32 = 10_000;
 /// passing reason (no network, time-out, server error): a phone that
 /// drops off the network for a moment still gets the page.
 const RETRY_DELAYS_MS: [u32; 2] = [500, 2_000];
-const DEFAULT_BASE: &str = "/api/v1/";
+const DEFAULT_BASE: &str = "api/v1/";
 
 /// Why a document could not be shown.
 #[derive(Clone, Debug, PartialEq)]
@@ -51,14 +51,21 @@ impl ApiClient {
         ApiClient { base: base.into() }
     }
 
-    /// The client for the base URL in the page's `<meta name="portal-api-base">`.
+    /// The client for the base URL in the page's `<meta name="portal-api-base">`,
+    /// resolved against the document's base (so `api/v1/` follows a sub-path deployment).
     pub fn from_document() -> ApiClient {
-        let base = web_sys::window()
-            .and_then(|w| w.document())
+        let document = web_sys::window().and_then(|w| w.document());
+        let base = document
+            .as_ref()
             .and_then(|d| d.query_selector("meta[name=portal-api-base]").ok().flatten())
             .and_then(|m| m.get_attribute("content"))
-            .filter(|c| !c.trim().is_empty());
-        ApiClient::new(base.as_deref().unwrap_or(DEFAULT_BASE))
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| DEFAULT_BASE.to_owned());
+        let resolved = document
+            .and_then(|d| d.base_uri().ok().flatten())
+            .and_then(|page| web_sys::Url::new_with_base(&base, &page).ok())
+            .map(|url| url.href());
+        ApiClient::new(resolved.as_deref().unwrap_or(&base))
     }
 
     pub fn url(&self, route: &Route, lang: Lang) -> String {

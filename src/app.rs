@@ -8,6 +8,7 @@ use crate::i18n::*;
 use crate::language;
 use crate::routes::AppRoutes;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use leptos_router::components::{Outlet, Redirect, Router};
 use leptos_router::hooks::{use_location, use_params_map};
 use portal_content::Lang;
@@ -20,7 +21,7 @@ pub fn App() -> impl IntoView {
     crate::offline::Connectivity::provide();
     view! {
         <I18nContextProvider>
-            <Router>
+            <Router base=crate::routes::base_path()>
                 <AppRoutes />
             </Router>
         </I18nContextProvider>
@@ -30,7 +31,7 @@ pub fn App() -> impl IntoView {
 /// `/`: sends the reader to their language's home page.
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let target = portal_content::Route::Home.href(language::preferred());
+    let target = portal_content::Route::Home.url(language::preferred());
     view! { <Redirect path=target /> }
 }
 

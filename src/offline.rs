@@ -40,7 +40,7 @@ fn register(update_ready: RwSignal<bool>) {
         return; // not supported, or not a secure context: the portal works without it
     }
     let container = navigator.service_worker();
-    let promise = container.register("/sw.js");
+    let promise = container.register(&format!("{}/sw.js", crate::routes::base_path()));
     wasm_bindgen_futures::spawn_local(async move {
         let Ok(value) = wasm_bindgen_futures::JsFuture::from(promise).await else { return };
         // Some browsers (and test set-ups that block workers) resolve with nothing.

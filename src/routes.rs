@@ -32,3 +32,27 @@ pub fn use_slug() -> Memo<String> {
     let params = leptos_router::hooks::use_params_map();
     Memo::new(move |_| params.read().get("slug").unwrap_or_default())
 }
+
+/// The path the portal is deployed under, without a trailing slash: empty
+/// at a domain's root, `/portal` under `https://example.kz/portal/`. Read
+/// from `<base href>`, which Trunk writes from its public URL.
+pub fn base_path() -> &'static str {
+    use std::sync::OnceLock;
+    static BASE: OnceLock<String> = OnceLock::new();
+    BASE.get_or_init(|| {
+        let base_uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+        let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|u| u.pathname()).unwrap_or_default();
+        path.trim_end_matches('/').to_owned()
+    })
+}
+
+/// A route's address in the app: its URL path (`Route::href`) under the base path.
+pub trait AppUrl {
+    fn url(&self, lang: portal_content::Lang) -> String;
+}
+
+impl AppUrl for portal_content::Route {
+    fn url(&self, lang: portal_content::Lang) -> String {
+        format!("{}{}", base_path(), self.href(lang))
+    }
+}

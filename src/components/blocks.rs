@@ -3,6 +3,7 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Block, CalloutTone, Inline, Lang};
 
 #[component]
@@ -79,7 +80,7 @@ fn inline(inline: Inline, lang: Lang) -> AnyView {
         Inline::Emphasis { content } => view! { <em>{inlines(content, lang)}</em> }.into_any(),
         Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
         Inline::LineBreak => view! { <br /> }.into_any(),
-        Inline::Link { to, content } => view! { <a href=to.href(lang)>{inlines(content, lang)}</a> }.into_any(),
+        Inline::Link { to, content } => view! { <a href=to.url(lang)>{inlines(content, lang)}</a> }.into_any(),
         Inline::ExternalLink { href, content } => view! { <ExternalLink href>{inlines(content, lang)}</ExternalLink> }.into_any(),
         Inline::Unknown => ().into_any(),
     }

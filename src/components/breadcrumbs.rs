@@ -2,6 +2,7 @@
 
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Lang, Route};
 
 #[component]
@@ -13,7 +14,7 @@ pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, Route)>) -> impl IntoView {
             <ol>
                 {std::iter::once(home)
                     .chain(trail)
-                    .map(|(label, route)| view! { <li><a href=route.href(lang)>{label}</a></li> })
+                    .map(|(label, route)| view! { <li><a href=route.url(lang)>{label}</a></li> })
                     .collect_view()}
             </ol>
         </nav>

@@ -1,6 +1,7 @@
 //! A list of links with a short description under each.
 
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Card, Lang, Route};
 
 #[component]
@@ -12,7 +13,7 @@ pub fn CardList(lang: Lang, cards: Vec<(Route, Card)>) -> impl IntoView {
                 .map(|(route, card)| {
                     view! {
                         <li class="card">
-                            <a class="card-link" href=route.href(lang)>{card.title}</a>
+                            <a class="card-link" href=route.url(lang)>{card.title}</a>
                             <p class="card-summary">{card.summary}</p>
                         </li>
                     }

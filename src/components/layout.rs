@@ -5,6 +5,7 @@ use super::announcer::LiveRegion;
 use super::display_panel::{DisplayPanel, DisplayToggle};
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use leptos_router::hooks::use_location;
 use portal_content::{nav, Lang, Route};
 
@@ -15,7 +16,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
             <div class="container header-inner">
-                <a class="brand" href=move || Route::Home.href(lang.get())>
+                <a class="brand" href=move || Route::Home.url(lang.get())>
                     <span class="brand-mark" aria-hidden="true"></span>
                     <span class="brand-name">{t!(i18n, portal_name)}</span>
                 </a>
@@ -101,7 +102,7 @@ fn MenuLinks(lang: Signal<Lang>, links: Vec<Route>) -> impl IntoView {
             };
             let href = {
                 let route = route.clone();
-                move || route.href(lang.get())
+                move || route.url(lang.get())
             };
             let target = href.clone();
             let current = move || (location.pathname.get() == target()).then_some("page");
@@ -118,10 +119,11 @@ fn LanguageSwitch(lang: Signal<Lang>) -> impl IntoView {
     // The same path with its language segment replaced; query and fragment kept.
     let href_in = move |target: Lang| {
         let path = location.pathname.get();
+        let path = path.strip_prefix(crate::routes::base_path()).unwrap_or(&path);
         let rest = path.trim_start_matches('/').split_once('/').map(|(_, rest)| rest).unwrap_or("");
         let search = location.search.get();
         let query = if search.is_empty() { String::new() } else { format!("?{search}") };
-        format!("/{}/{rest}{query}", target.code())
+        format!("{}/{}/{rest}{query}", crate::routes::base_path(), target.code())
     };
     view! {
         <nav class="language-switch" aria-label=move || t_string!(i18n, language_label).to_string()>

@@ -4,6 +4,7 @@ use super::PageHeading;
 use crate::api::ApiError;
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Lang, Route};
 
 /// An accessible progress indicator: announced once, visible as a bar.
@@ -48,7 +49,7 @@ pub fn NotFound(lang: Lang) -> impl IntoView {
         <div class="not-found" data-testid="not-found">
             <PageHeading text=td_string!(locale, not_found_title).to_string() />
             <p>{td_string!(locale, not_found_text)}</p>
-            <p><a href=Route::Home.href(lang)>{td_string!(locale, not_found_home)}</a></p>
+            <p><a href=Route::Home.url(lang)>{td_string!(locale, not_found_home)}</a></p>
         </div>
     }
 }
@@ -70,7 +71,7 @@ pub fn Unavailable(lang: Lang, route: Route, info: portal_content::Unavailable) 
                         let code = v.lang.code();
                         view! {
                             <li>
-                                <a href=route.href(v.lang) hreflang=code lang=code>
+                                <a href=route.url(v.lang) hreflang=code lang=code>
                                     {format!("{}: {}", v.lang.native_name(), v.title)}
                                 </a>
                             </li>

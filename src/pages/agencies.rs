@@ -2,6 +2,7 @@ use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, PageHeading};
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{AgenciesDoc, AgencyKind, Route};
 
 /// The directory of state bodies, grouped by kind.
@@ -23,7 +24,7 @@ pub fn AgenciesPage() -> impl IntoView {
                             <ul class="card-list">
                                 {group.agencies.into_iter().map(|a| view! {
                                     <li class="card">
-                                        <a class="card-link" href=Route::Agency(a.slug.clone()).href(lang)>{a.name}</a>
+                                        <a class="card-link" href=Route::Agency(a.slug.clone()).url(lang)>{a.name}</a>
                                         <p class="card-summary">{a.summary}</p>
                                     </li>
                                 }).collect_view()}

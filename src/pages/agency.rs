@@ -4,6 +4,7 @@ use crate::components::{fetched, Blocks, Breadcrumbs, CardList, PageHeading, Una
 use crate::i18n::*;
 use crate::routes::use_slug;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{AgencyItem, Item, Lang, Ref, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.
@@ -33,7 +34,7 @@ pub fn AgencyPage() -> impl IntoView {
                             {c.email.map(|v| view! { <dt>{t!(i18n, email)}</dt><dd><a href=format!("mailto:{v}")>{v.clone()}</a></dd> })}
                             {c.website.map(|v| view! { <dt>{t!(i18n, website)}</dt><dd><ExternalLink href=v.clone()>{v.clone()}</ExternalLink></dd> })}
                             {a.parent.map(|p| view! { <dt>{t!(i18n, parent_body)}</dt><dd>{agency_link(&p, lang)}</dd> })}
-                            {a.region.map(|r| view! { <dt>{t!(i18n, located_in)}</dt><dd><a href=Route::Region(r.slug.clone()).href(lang)>{r.name}</a></dd> })}
+                            {a.region.map(|r| view! { <dt>{t!(i18n, located_in)}</dt><dd><a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a></dd> })}
                         </dl>
                     </section>
                     {(!children.is_empty()).then(|| view! {
@@ -58,5 +59,5 @@ pub fn AgencyPage() -> impl IntoView {
 }
 
 pub fn agency_link(r: &Ref, lang: Lang) -> impl IntoView {
-    view! { <a href=Route::Agency(r.slug.clone()).href(lang)>{r.name.clone()}</a> }
+    view! { <a href=Route::Agency(r.slug.clone()).url(lang)>{r.name.clone()}</a> }
 }

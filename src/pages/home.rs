@@ -2,6 +2,7 @@ use crate::app::use_lang;
 use crate::components::{fetched, Blocks, CardList, PageHeading};
 use crate::i18n::*;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Route, SiteDoc};
 
 /// The home page: every topic, the directory of state bodies and the regions.
@@ -26,11 +27,11 @@ pub fn HomePage() -> impl IntoView {
                         <h2 id="directory-heading">{t!(i18n, directory_heading)}</h2>
                         <ul class="card-list">
                             <li class="card">
-                                <a class="card-link" href=Route::Agencies.href(lang)>{t!(i18n, directory_link_text)}</a>
+                                <a class="card-link" href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a>
                                 <p class="card-summary">{t!(i18n, directory_link_hint)}</p>
                             </li>
                             <li class="card">
-                                <a class="card-link" href=Route::Regions.href(lang)>{t!(i18n, regions_link_text)}</a>
+                                <a class="card-link" href=Route::Regions.url(lang)>{t!(i18n, regions_link_text)}</a>
                                 <p class="card-summary">{t!(i18n, regions_link_hint)}</p>
                             </li>
                         </ul>

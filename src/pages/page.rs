@@ -4,6 +4,7 @@ use crate::format;
 use crate::i18n::*;
 use crate::routes::use_slug;
 use leptos::prelude::*;
+use crate::routes::AppUrl;
 use portal_content::{Item, PageItem, Route};
 
 /// A service or information page.
@@ -28,7 +29,7 @@ pub fn ContentPage() -> impl IntoView {
                         <dl class="page-meta">
                             <div>
                                 <dt>{t!(i18n, responsible_body)}</dt>
-                                <dd><a href=Route::Agency(page.agency.slug.clone()).href(lang)>{page.agency.name}</a></dd>
+                                <dd><a href=Route::Agency(page.agency.slug.clone()).url(lang)>{page.agency.name}</a></dd>
                             </div>
                             <div>
                                 <dt>{t!(i18n, last_updated)}</dt>
