@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
 
-.PHONY: serve dist preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -58,9 +58,13 @@ test-wasm: tools
 	@scripts/bootstrap.sh browser
 	cargo test --target wasm32-unknown-unknown -p portal
 
-test-e2e: dist
+test-e2e: dist dist-subpath
 	@scripts/bootstrap.sh browser nginx
 	node --test --test-concurrency=1 tests/e2e/
+
+## The same release built for deployment under /portal/, for the sub-path tests.
+dist-subpath: tools
+	trunk build --release --public-url /portal/ --dist target/subpath-root/portal
 
 clean:
 	rm -rf dist target/content-api

@@ -8,7 +8,6 @@ use crate::i18n::*;
 use crate::language;
 use crate::routes::AppRoutes;
 use leptos::prelude::*;
-use crate::routes::AppUrl;
 use leptos_router::components::{Outlet, Redirect, Router};
 use leptos_router::hooks::{use_location, use_params_map};
 use portal_content::Lang;
@@ -31,7 +30,8 @@ pub fn App() -> impl IntoView {
 /// `/`: sends the reader to their language's home page.
 #[component]
 pub fn RootRedirect() -> impl IntoView {
-    let target = portal_content::Route::Home.url(language::preferred());
+    // The router adds the base path itself.
+    let target = portal_content::Route::Home.href(language::preferred());
     view! { <Redirect path=target /> }
 }
 

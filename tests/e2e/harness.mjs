@@ -22,8 +22,13 @@ async function freePort() {
   });
 }
 
-/** Starts nginx on a free loopback port with deploy/nginx.conf; returns its base URL and a stop function. */
-export async function startNginx() {
+/**
+ * Starts nginx on a free loopback port with deploy/nginx.conf; returns its
+ * base URL and a stop function. With `subpath`, serves `root` (which holds
+ * the build in a folder of that name) with the two changes docs/deploy.md
+ * gives for a sub-path deployment.
+ */
+export async function startNginx({ root = 'dist', subpath = null } = {}) {
   const port = await freePort();
   const dir = resolve(ROOT, `target/nginx-test-${port}`);
   mkdirSync(resolve(dir, 'tmp'), { recursive: true });
@@ -31,7 +36,9 @@ export async function startNginx() {
     .replace('listen 127.0.0.1:8081;', `listen 127.0.0.1:${port};`)
     .replace('pid target/nginx/nginx.pid;', `pid ${dir}/nginx.pid;`)
     .replaceAll('target/nginx/tmp/', `${dir}/tmp/`)
-    .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`);
+    .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`)
+    .replace('root dist;', `root ${root};`)
+    .replace('try_files $uri $uri/ /index.html;', `try_files $uri $uri/ ${subpath ? `/${subpath}/` : '/'}index.html;`);
   assert.ok(conf.includes(`listen 127.0.0.1:${port};`), 'deploy/nginx.conf changed shape: update the test harness');
   writeFileSync(resolve(dir, 'nginx.conf'), conf);
   const nginx = spawn('nginx', ['-p', ROOT + '/', '-c', resolve(dir, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -50,11 +57,12 @@ export async function startNginx() {
 }
 
 /** Starts the server and the browser; returns helpers and a close function. */
-export async function startPortal() {
-  if (!existsSync(resolve(ROOT, 'dist/index.html'))) {
-    throw new Error('dist/ is missing: run `make dist` (make test-e2e does it first)');
+export async function startPortal({ root = 'dist', subpath = null } = {}) {
+  const index = resolve(ROOT, root, subpath ?? '', 'index.html');
+  if (!existsSync(index)) {
+    throw new Error(`${index} is missing: run \`make test-e2e\`, which builds it first`);
   }
-  const server = await startNginx();
+  const server = await startNginx({ root, subpath });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
