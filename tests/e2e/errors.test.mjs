@@ -116,3 +116,21 @@ test('a malformed document is not retried: it would come back the same', async (
   assert.equal(calls, 1);
   await page.context().close();
 });
+
+test('a document from a newer API version shows what this version knows and skips the rest', async () => {
+  const page = await portal.open(null);
+  await page.route(PASSPORT, async (route) => {
+    const response = await route.fetch();
+    const doc = await response.json();
+    doc.audience = 'citizens'; // a field this app does not know
+    doc.body.unshift({ type: 'video', src: 'intro.mp4' }); // a block type it does not know
+    doc.body.push({ type: 'paragraph', text: [{ type: 'text', text: 'Known text after the unknown.' }, { type: 'sparkle' }] });
+    await route.fulfill({ response, json: doc });
+  });
+  await page.goto(portal.base + '/en/pages/passport');
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  await page.locator('main p', { hasText: 'Known text after the unknown.' }).waitFor();
+  assert.equal(await page.locator('[data-testid=error-panel]').count(), 0);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
