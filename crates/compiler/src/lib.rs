@@ -411,7 +411,7 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         groups: region_groups
             .into_iter()
             .map(|(kind, mut list)| {
-                list.sort_by(|a, b| (a.0, a.1.title.to_lowercase()).cmp(&(b.0, b.1.title.to_lowercase())));
+                list.sort_by_key(|a| (a.0, a.1.title.to_lowercase()));
                 RegionGroup { kind, regions: list.into_iter().map(|(_, c)| c).collect() }
             })
             .collect(),
