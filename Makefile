@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
 
-.PHONY: serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: bench serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -36,6 +36,11 @@ preview: dist
 	mkdir -p target/nginx/tmp
 	@echo "Serving dist/ at http://127.0.0.1:8081/ through deploy/nginx.conf (Ctrl+C to stop)"
 	nginx -p $(CURDIR)/ -c deploy/nginx.conf
+
+## Performance against a GOV.UK Frontend page of the same content (a script, not a test).
+bench: dist
+	@scripts/bootstrap.sh browser nginx
+	node scripts/bench.mjs
 
 ## Development server with rebuild on change (debug build, Trunk's own server).
 watch: tools
