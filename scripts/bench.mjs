@@ -96,6 +96,11 @@ async function runLighthouse(url) {
       accessibility: lhr.categories.accessibility.score,
       bestPractices: lhr.categories['best-practices'].score,
       seo: lhr.categories.seo.score,
+      // What kept a category below 1, for the reader of the table.
+      failing: ['accessibility', 'best-practices', 'seo'].flatMap((c) => lhr.categories[c].auditRefs
+        .filter((ref) => ref.weight > 0 && a[ref.id].score !== null && a[ref.id].score < 1)
+        .map((ref) => `${c}: ${ref.id}`)),
+      layoutShifts: (a['layout-shifts']?.details?.items ?? []).map((i) => `${i.node?.selector ?? i.node?.snippet ?? '?'} (${(i.score ?? 0).toFixed(3)})`),
     };
   } finally {
     await chrome.kill();
@@ -212,6 +217,10 @@ function table(r) {
   ];
   for (const [name, x] of Object.entries(r.lighthouse)) {
     lines.push(`| ${name} | ${ms(x.lcp)} | ${ms(x.fcp)} | ${ms(x.tbt)} | ${x.cls.toFixed(3)} | ${kb(x.bytes)} | ${(x.lcp / anchorRow.lcp).toFixed(2)} | ${(x.bytes / anchorRow.bytes).toFixed(2)} | ${x.performance} | ${x.accessibility} | ${x.bestPractices} | ${x.seo} |`);
+  }
+  for (const [name, x] of Object.entries(r.lighthouse)) {
+    if (x.failing.length) lines.push('', `${name}, audits below 1: ${x.failing.join(', ')}`);
+    if (x.layoutShifts.length) lines.push('', `${name}, layout shifts: ${x.layoutShifts.join('; ')}`);
   }
   lines.push('', '| critical path file | raw | gzip | brotli |', '|---|---|---|---|');
   for (const f of [...r.criticalPath.rows, r.criticalPath.total]) lines.push(`| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);

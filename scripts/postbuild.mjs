@@ -1,6 +1,8 @@
 // Trunk post-build hook: finishes dist/ for a strict deployment.
 //  1. Moves Trunk's inline module loader into a hashed file, so the
-//     Content-Security-Policy needs no 'unsafe-inline' and no per-build hash.
+//     Content-Security-Policy needs no 'unsafe-inline' and no per-build hash,
+//     and puts public/preload.js before it (the page's document is fetched
+//     while the WebAssembly downloads).
 //  2. Writes the service worker with this build's id and app-shell files,
 //     so a new deployment is noticed and an old one is never served forever.
 // Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
@@ -18,7 +20,8 @@ let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (match) {
-  const loader = match[1].trim() + '\n';
+  const preload = readFileSync(new URL('../public/preload.js', import.meta.url), 'utf8');
+  const loader = preload + match[1].trim() + '\n';
   const name = `boot-${hash(loader)}.js`;
   writeFileSync(join(dir, name), loader);
   const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';

@@ -113,6 +113,9 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
     }
     sitemap_entries(&content, &mut sitemap);
     files.insert("sitemap.xml".into(), sitemap.finish().into_bytes());
+    // Crawlers need the sitemap's absolute address.
+    let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
+    files.insert("robots.txt".into(), robots.into_bytes());
     Ok(Compiled { files, warnings: diags, stats })
 }
 

@@ -135,6 +135,8 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(sitemap.contains("<loc>https://portal.example/ru/pages/identity-card</loc>"));
     assert!(!sitemap.contains("/en/pages/identity-card"));
     assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
+    let robots = String::from_utf8(c.files["robots.txt"].clone()).unwrap();
+    assert!(robots.lines().any(|l| l == "Sitemap: https://portal.example/sitemap.xml"), "{robots}");
     assert_eq!(sitemap.matches("<url>").count(), 8 * 3 + 2, "home, directory, regions, statement, topic, passport, body and region in 3 languages; identity card in 2");
 }
 
