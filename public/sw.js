@@ -12,7 +12,7 @@ const SHELL = '__SHELL__'.map((path) => new URL(path, self.registration.scope).h
 const INDEX = new URL('index.html', self.registration.scope).href;
 const SHELL_CACHE = `portal-shell-${BUILD}`;
 const CONTENT_CACHE = 'portal-content-v1';
-const HASHED = /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)));

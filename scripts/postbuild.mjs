@@ -36,7 +36,7 @@ if (match) {
 writeFileSync(join(dir, '404.html'), html);
 
 // The app shell: index.html and every hashed asset Trunk wrote.
-const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{15,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
 // Relative to the service worker, which lives at the portal's root (sub-path or not).
 const shell = ['index.html', ...assets];
 const build = hash(shell.join('\n') + html);

@@ -27,7 +27,7 @@ const TYPES = {
 };
 const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.xml']);
 // Trunk names built assets with a content hash: they never change.
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css|svg)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
   const base = resolve(root);

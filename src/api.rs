@@ -89,6 +89,31 @@ impl ApiClient {
     }
 }
 
+impl ApiClient {
+    /// Starts loading a document the reader is likely to open next (their
+    /// pointer or focus is on its link), so the page appears at once on a
+    /// slow network. Fire and forget: failures are left to the real request.
+    pub fn prefetch(&self, route: &Route, lang: Lang) {
+        let url = self.url(route, lang);
+        if CACHE.with(|c| c.borrow().contains_key(&url)) || PREFETCHING.with(|p| !p.borrow_mut().insert(url.clone())) {
+            return;
+        }
+        wasm_bindgen_futures::spawn_local(async move {
+            if let Ok(text) = fetch_text(&url).await {
+                if serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() {
+                    CACHE.with(|c| c.borrow_mut().insert(url.clone(), text.into()));
+                }
+            }
+            PREFETCHING.with(|p| p.borrow_mut().remove(&url));
+        });
+    }
+}
+
+thread_local! {
+    /// Documents being prefetched, so hovering a link twice fetches once.
+    static PREFETCHING: RefCell<std::collections::HashSet<String>> = RefCell::new(std::collections::HashSet::new());
+}
+
 fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
     serde_json::from_str(text).map_err(|e| ApiError::Malformed(e.to_string()))
 }

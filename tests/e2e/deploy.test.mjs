@@ -31,7 +31,7 @@ test('app routes answer the app; missing files and documents answer 404', async 
 });
 
 test('hashed assets are cached for a year; the page, the API and the sitemap revalidate', async () => {
-  const wasm = assetName(/href="\/(portal-[0-9a-f]{16}_bg\.wasm)"/);
+  const wasm = assetName(/href="\/(portal-[0-9a-f]{8,16}_bg\.wasm)"/);
   const immutable = await get('/' + wasm);
   assert.equal(immutable.headers.get('cache-control'), 'public, max-age=31536000, immutable');
   assert.equal(immutable.headers.get('content-type'), 'application/wasm');
@@ -45,7 +45,7 @@ test('hashed assets are cached for a year; the page, the API and the sitemap rev
 });
 
 test('text and wasm are served precompressed: brotli where accepted, else gzip', async () => {
-  const wasm = assetName(/href="\/(portal-[0-9a-f]{16}_bg\.wasm)"/);
+  const wasm = assetName(/href="\/(portal-[0-9a-f]{8,16}_bg\.wasm)"/);
   const raw = (await (await get('/' + wasm, { 'Accept-Encoding': 'identity' })).arrayBuffer()).byteLength;
   for (const [encoding, path] of [['br', '/' + wasm], ['gzip', '/' + wasm], ['br', '/api/v1/en/pages/passport.json'], ['gzip', '/sitemap.xml']]) {
     const r = await fetch(portal.base + path, { headers: { 'Accept-Encoding': encoding } });

@@ -168,3 +168,19 @@ test('the directory, a state body, the regions and a region are all reachable', 
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('pointing at a link fetches its page ahead, so it opens at once', async () => {
+  const page = await portal.open('/en/topics/documents');
+  await heading(page);
+  const fetched = [];
+  page.on('requestfinished', (r) => fetched.push(new URL(r.url()).pathname));
+  await page.locator('main a', { hasText: 'Get a passport for travel abroad' }).hover();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('/api/v1/en/pages/passport.json')));
+  // From now on the network would fail: the page still opens, from what was fetched ahead.
+  await page.route('**/api/v1/en/pages/passport.json', (route) => route.abort('internetdisconnected'));
+  await page.locator('main a', { hasText: 'Get a passport for travel abroad' }).click();
+  assert.equal(await heading(page), 'Get a passport for travel abroad');
+  assert.equal(fetched.filter((p) => p.endsWith('/pages/passport.json')).length, 1);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
