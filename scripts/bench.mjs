@@ -76,6 +76,7 @@ function buildAnchor() {
   writeFileSync(`${root}/init.js`, "import { initAll } from '/govuk-frontend.min.js';\ninitAll();\n");
   writeFileSync(`${root}/index.html`, anchorPage());
   writeFileSync(`${root}/robots.txt`, '');
+  writeFileSync(`${root}/favicon.ico`, ''); // so the anchor is not marked down for a missing icon
   execFileSync('node', ['scripts/precompress.mjs', root]);
   return root;
 }
