@@ -36,6 +36,8 @@ fn blocks_render_as_semantic_html_with_links_in_the_reader_language() {
             text: vec![
                 text("See "),
                 Inline::Link { to: Route::Page("passport".into()), content: vec![text("the passport")] },
+                text(" at the "),
+                Inline::Foreign { lang: Lang::Kk, content: vec![text("ХҚКО")] },
                 text(" or "),
                 Inline::ExternalLink { href: "https://egov.kz".into(), content: vec![text("eGov")] },
             ],
@@ -49,6 +51,7 @@ fn blocks_render_as_semantic_html_with_links_in_the_reader_language() {
     let q = |sel: &str| root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()));
     assert_eq!(q("h2#section-1").text_content().unwrap(), "Who can apply");
     assert_eq!(q("p a[href='/ru/pages/passport']").text_content().unwrap(), "the passport");
+    assert_eq!(q("p span[lang=kk]").text_content().unwrap(), "ХҚКО");
     let external = q("a.external");
     assert_eq!(external.get_attribute("href").unwrap(), "https://egov.kz");
     assert!(external.text_content().unwrap().contains("(external site)") || external.text_content().unwrap().contains("(сыртқы сайт)"));

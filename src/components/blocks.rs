@@ -79,6 +79,7 @@ fn inline(inline: Inline, lang: Lang) -> AnyView {
         Inline::Strong { content } => view! { <strong>{inlines(content, lang)}</strong> }.into_any(),
         Inline::Emphasis { content } => view! { <em>{inlines(content, lang)}</em> }.into_any(),
         Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
+        Inline::Foreign { lang: other, content } => view! { <span lang=other.code()>{inlines(content, lang)}</span> }.into_any(),
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { to, content } => view! { <a href=to.url(lang)>{inlines(content, lang)}</a> }.into_any(),
         Inline::ExternalLink { href, content } => view! { <ExternalLink href>{inlines(content, lang)}</ExternalLink> }.into_any(),

@@ -46,6 +46,8 @@ enum Span {
 enum LinkTarget {
     Internal(Route),
     External(String),
+    /// `[Қазақша](lang:kk)`: not a link, a span of text in another language.
+    Foreign(portal_content::Lang),
 }
 
 /// Converts `text` (the body of `file`, starting after `line_offset` lines).
@@ -130,6 +132,11 @@ fn heading_number(level: HeadingLevel) -> u8 {
 /// What a link destination points at. Internal links are written language
 /// neutral (`/pages/passport`); only https, mailto and tel leave the portal.
 fn classify_link(dest: &str) -> Result<LinkTarget, (&'static str, String)> {
+    if let Some(code) = dest.strip_prefix("lang:") {
+        return portal_content::Lang::from_code(code)
+            .map(LinkTarget::Foreign)
+            .ok_or_else(|| ("bad-link", format!("{dest:?}: the language must be lang:kk, lang:ru or lang:en")));
+    }
     if dest.starts_with('/') {
         return Route::parse_neutral(dest).map(LinkTarget::Internal).ok_or_else(|| {
             ("bad-link", format!("{dest:?} is not a page of the portal: write /pages/SLUG, /topics/SLUG, /agencies/SLUG or /regions/SLUG"))
@@ -265,6 +272,7 @@ impl Converter {
                         Span::Emphasis => Some(Inline::Emphasis { content: inlines }),
                         Span::Link(Some(LinkTarget::Internal(to))) => Some(Inline::Link { to, content: inlines }),
                         Span::Link(Some(LinkTarget::External(href))) => Some(Inline::ExternalLink { href, content: inlines }),
+                        Span::Link(Some(LinkTarget::Foreign(lang))) => Some(Inline::Foreign { lang, content: inlines }),
                         Span::Link(None) | Span::Dropped => None,
                     };
                     if let Some(inline) = inline {
@@ -352,6 +360,18 @@ mod tests {
                 Block::Callout { tone: CalloutTone::Warning, body: vec![Block::Paragraph { text: vec![t("Bring the original.")] }] },
             ]
         );
+    }
+
+    #[test]
+    fn text_in_another_language_is_marked() {
+        let (c, d) = conv("The [Халыққа қызмет көрсету орталығы](lang:kk) helps. [x](lang:de)\n");
+        assert_eq!(
+            c.blocks[0],
+            Block::Paragraph {
+                text: vec![t("The "), Inline::Foreign { lang: portal_content::Lang::Kk, content: vec![t("Халыққа қызмет көрсету орталығы")] }, t(" helps.")]
+            }
+        );
+        assert_eq!(d.items.iter().map(|x| x.rule).collect::<Vec<_>>(), vec!["bad-link"]);
     }
 
     #[test]

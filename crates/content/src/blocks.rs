@@ -41,6 +41,8 @@ pub enum Inline {
     Strong { content: Vec<Inline> },
     Emphasis { content: Vec<Inline> },
     Code { text: String },
+    /// Text in another language than the page's, so screen readers switch voice.
+    Foreign { lang: crate::Lang, content: Vec<Inline> },
     LineBreak,
     /// A link to another page of the portal, in the reader's language.
     Link { to: Route, content: Vec<Inline> },
@@ -65,6 +67,7 @@ pub fn plain_text(inlines: &[Inline]) -> String {
             Inline::LineBreak => out.push(' '),
             Inline::Strong { content }
             | Inline::Emphasis { content }
+            | Inline::Foreign { content, .. }
             | Inline::Link { content, .. }
             | Inline::ExternalLink { content, .. } => out.push_str(&plain_text(content)),
             Inline::Unknown => {}
@@ -84,6 +87,7 @@ pub fn internal_links(blocks: &[Block]) -> Vec<Route> {
                 }
                 Inline::Strong { content }
                 | Inline::Emphasis { content }
+                | Inline::Foreign { content, .. }
                 | Inline::ExternalLink { content, .. } => inlines(out, content),
                 _ => {}
             }
