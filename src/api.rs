@@ -75,17 +75,14 @@ impl ApiClient {
     /// The document behind `route` in `lang`.
     pub async fn document<T: DeserializeOwned>(&self, route: &Route, lang: Lang) -> Result<T, ApiError> {
         let url = self.url(route, lang);
-        let cached = CACHE.with(|c| c.borrow().get(&url).cloned());
-        let text = match cached {
-            Some(text) => text,
-            None => {
-                let text: Arc<str> = fetch_with_retries(&url).await?.into();
-                parse::<T>(&text)?;
-                CACHE.with(|c| c.borrow_mut().insert(url, text.clone()));
-                text
-            }
-        };
-        parse(&text)
+        if let Some(text) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
+            return parse(&text);
+        }
+        let text = fetch_with_retries(&url).await?;
+        let doc = parse(&text)?;
+        // Kept only once it has parsed: a damaged answer is fetched again on retry.
+        CACHE.with(|c| c.borrow_mut().insert(url, text.into()));
+        Ok(doc)
     }
 }
 
