@@ -2,10 +2,10 @@
 //! with a retry. A new route or language builds a new loader, so the
 //! previous page is never shown as if it were the current one.
 
-use super::{ErrorPanel, Loading, NotFound};
+use super::{ErrorPanel, Loading, NotFound, Unavailable};
 use crate::api::{ApiClient, ApiError};
 use leptos::prelude::*;
-use portal_content::{Lang, Route};
+use portal_content::{Item, Lang, Route};
 use serde::de::DeserializeOwned;
 
 pub fn fetched<T, V>(route: Route, lang: Lang, render: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
@@ -33,5 +33,25 @@ where
             Some(Err(ApiError::NotFound)) => view! { <NotFound lang /> }.into_any(),
             Some(Err(error)) => view! { <ErrorPanel error retry /> }.into_any(),
         }
+    }
+}
+
+/// The page of one content item (`/:lang/<kind>/:slug`): loads the item's
+/// document for the slug in the URL and renders it with `render`, or, when
+/// the item has no version in the reader's language, says so and links to
+/// the languages it exists in.
+pub fn item_page<T, V>(route_for: fn(String) -> Route, render: impl Fn(T, Lang) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+where
+    T: DeserializeOwned + Clone + 'static,
+    V: IntoView + 'static,
+{
+    let (lang, slug) = (crate::app::use_lang(), crate::routes::use_slug());
+    move || {
+        let (lang, route) = (lang.get(), route_for(slug.get()));
+        let (this, render) = (route.clone(), render.clone());
+        fetched(route, lang, move |item: Item<T>| match item {
+            Item::Unavailable(info) => view! { <Unavailable lang route=this.clone() info /> }.into_any(),
+            Item::Available(doc) => render(doc, lang).into_any(),
+        })
     }
 }

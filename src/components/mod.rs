@@ -12,6 +12,6 @@ pub mod status;
 pub use announcer::{Announcer, PageHeading};
 pub use blocks::Blocks;
 pub use breadcrumbs::Breadcrumbs;
-pub use fetched::fetched;
+pub use fetched::{fetched, item_page};
 pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
 pub use cards::CardList;

@@ -1,61 +1,51 @@
-use crate::app::use_lang;
 use crate::components::blocks::ExternalLink;
-use crate::components::{fetched, Blocks, Breadcrumbs, CardList, PageHeading, Unavailable};
+use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading};
 use crate::i18n::*;
-use crate::routes::use_slug;
 use leptos::prelude::*;
 use crate::routes::AppUrl;
-use portal_content::{AgencyItem, Item, Lang, Ref, Route};
+use portal_content::{AgencyDoc, Lang, Ref, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.
 #[component]
 pub fn AgencyPage() -> impl IntoView {
-    let (lang, slug, i18n) = (use_lang(), use_slug(), use_i18n());
-    move || {
-        let (lang, route) = (lang.get(), Route::Agency(slug.get()));
-        let this = route.clone();
-        fetched(route, lang, move |item: AgencyItem| match item {
-            Item::Unavailable(info) => view! { <Unavailable lang route=this.clone() info /> }.into_any(),
-            Item::Available(a) => {
-                let c = a.contacts;
-                let pages: Vec<_> = a.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
-                let has_pages = !pages.is_empty();
-                let children = a.children;
-                view! {
-                    <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
-                    <PageHeading text=a.name />
-                    <p class="lead">{a.summary}</p>
-                    <Blocks blocks=a.body lang />
-                    <section aria-labelledby="contacts-heading" class="contacts">
-                        <h2 id="contacts-heading">{t!(i18n, contacts_heading)}</h2>
-                        <dl>
-                            {c.address.map(|v| view! { <dt>{t!(i18n, address)}</dt><dd>{v}</dd> })}
-                            {c.phone.map(|v| view! { <dt>{t!(i18n, phone)}</dt><dd><a href=format!("tel:{}", v.replace(' ', ""))>{v.clone()}</a></dd> })}
-                            {c.email.map(|v| view! { <dt>{t!(i18n, email)}</dt><dd><a href=format!("mailto:{v}")>{v.clone()}</a></dd> })}
-                            {c.website.map(|v| view! { <dt>{t!(i18n, website)}</dt><dd><ExternalLink href=v.clone()>{v.clone()}</ExternalLink></dd> })}
-                            {a.parent.map(|p| view! { <dt>{t!(i18n, parent_body)}</dt><dd>{agency_link(&p, lang)}</dd> })}
-                            {a.region.map(|r| view! { <dt>{t!(i18n, located_in)}</dt><dd><a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a></dd> })}
-                        </dl>
-                    </section>
-                    {(!children.is_empty()).then(|| view! {
-                        <section aria-labelledby="children-heading">
-                            <h2 id="children-heading">{t!(i18n, subordinate_bodies)}</h2>
-                            <ul class="list list-bullet">
-                                {children.iter().map(|r| view! { <li>{agency_link(r, lang)}</li> }).collect_view()}
-                            </ul>
-                        </section>
-                    })}
-                    {has_pages.then(|| view! {
-                        <section aria-labelledby="pages-heading">
-                            <h2 id="pages-heading">{t!(i18n, body_pages_heading)}</h2>
-                            <CardList lang cards=pages />
-                        </section>
-                    })}
-                }
-                .into_any()
-            }
-        })
-    }
+    let i18n = use_i18n();
+    item_page(Route::Agency, move |a: AgencyDoc, lang| {
+        let c = a.contacts;
+        let pages: Vec<_> = a.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
+        let has_pages = !pages.is_empty();
+        let children = a.children;
+        view! {
+            <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
+            <PageHeading text=a.name />
+            <p class="lead">{a.summary}</p>
+            <Blocks blocks=a.body lang />
+            <section aria-labelledby="contacts-heading" class="contacts">
+                <h2 id="contacts-heading">{t!(i18n, contacts_heading)}</h2>
+                <dl>
+                    {c.address.map(|v| view! { <dt>{t!(i18n, address)}</dt><dd>{v}</dd> })}
+                    {c.phone.map(|v| view! { <dt>{t!(i18n, phone)}</dt><dd><a href=format!("tel:{}", v.replace(' ', ""))>{v.clone()}</a></dd> })}
+                    {c.email.map(|v| view! { <dt>{t!(i18n, email)}</dt><dd><a href=format!("mailto:{v}")>{v.clone()}</a></dd> })}
+                    {c.website.map(|v| view! { <dt>{t!(i18n, website)}</dt><dd><ExternalLink href=v.clone()>{v.clone()}</ExternalLink></dd> })}
+                    {a.parent.map(|p| view! { <dt>{t!(i18n, parent_body)}</dt><dd>{agency_link(&p, lang)}</dd> })}
+                    {a.region.map(|r| view! { <dt>{t!(i18n, located_in)}</dt><dd><a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a></dd> })}
+                </dl>
+            </section>
+            {(!children.is_empty()).then(|| view! {
+                <section aria-labelledby="children-heading">
+                    <h2 id="children-heading">{t!(i18n, subordinate_bodies)}</h2>
+                    <ul class="list list-bullet">
+                        {children.iter().map(|r| view! { <li>{agency_link(r, lang)}</li> }).collect_view()}
+                    </ul>
+                </section>
+            })}
+            {has_pages.then(|| view! {
+                <section aria-labelledby="pages-heading">
+                    <h2 id="pages-heading">{t!(i18n, body_pages_heading)}</h2>
+                    <CardList lang cards=pages />
+                </section>
+            })}
+        }
+    })
 }
 
 pub fn agency_link(r: &Ref, lang: Lang) -> impl IntoView {
