@@ -21,6 +21,9 @@ pub struct Diagnostic {
     /// Short stable name of the rule broken, for example `dead-link`.
     pub rule: &'static str,
     pub message: String,
+    /// The value the finding is about (a date, language codes, a URL), for
+    /// the quality report; empty when the message says it all.
+    pub subject: String,
 }
 
 impl fmt::Display for Diagnostic {
@@ -53,8 +56,20 @@ impl Diagnostics {
         self.push(Severity::Warning, file, line, rule, message.into());
     }
 
+    /// A warning that goes to the quality report with `subject` as its detail.
+    pub fn warning_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Warning, file, line, rule, message.into());
+        self.items.last_mut().expect("just pushed").subject = subject.into();
+    }
+
+    /// An error that goes to the quality report with `subject` as its detail.
+    pub fn error_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
+        self.push(Severity::Error, file, line, rule, message.into());
+        self.items.last_mut().expect("just pushed").subject = subject.into();
+    }
+
     fn push(&mut self, severity: Severity, file: &Path, line: usize, rule: &'static str, message: String) {
-        self.items.push(Diagnostic { severity, file: file.to_path_buf(), line, rule, message });
+        self.items.push(Diagnostic { severity, file: file.to_path_buf(), line, rule, message, subject: String::new() });
     }
 
     pub fn has_errors(&self) -> bool {

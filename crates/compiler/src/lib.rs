@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod quality;
 pub mod schema;
 pub mod source;
 
@@ -18,7 +19,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 type Topic = Source<TopicMeta, TitledFront>;
-type Page = Source<PageMeta, TitledFront>;
+type Page = Source<PageMeta, PageFront>;
 type Agency = Source<AgencyMeta, AgencyFront>;
 type Region = Source<RegionMeta, RegionFront>;
 type Site = Source<SiteMeta, SiteFront>;
@@ -38,6 +39,15 @@ pub struct Compiled {
     pub files: BTreeMap<String, Vec<u8>>,
     pub warnings: Diagnostics,
     pub stats: Stats,
+    /// The quality report, in English, for the terminal.
+    pub report: QualityDoc,
+}
+
+/// A compile that found errors: every finding, and the quality report when
+/// the content could be read far enough to make one.
+pub struct Failed {
+    pub diagnostics: Diagnostics,
+    pub report: Option<QualityDoc>,
 }
 
 #[derive(Debug, Default)]
@@ -51,6 +61,8 @@ pub struct Stats {
 }
 
 struct Content {
+    /// The content folder, to name files relative to it.
+    dir: PathBuf,
     site: Site,
     accessibility: Text,
     /// Slugs of every item folder, by kind, including items left out for errors.
@@ -62,7 +74,8 @@ struct Content {
 }
 
 /// Compiles the content; on any error returns every finding, errors and warnings.
-pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
+pub fn compile(options: &Options) -> Result<Compiled, Failed> {
+    let fail = |diagnostics| Failed { diagnostics, report: None };
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
@@ -74,6 +87,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
         read_items(&dir.join("regions"), &mut diags),
     );
     let content = Content {
+        dir: dir.clone(),
         known: Known { topics: topics.slugs, pages: pages.slugs, agencies: agencies.slugs, regions: regions.slugs },
         topics: topics.items,
         pages: pages.items,
@@ -81,16 +95,17 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
         regions: regions.items,
         site: match site {
             Some(site) => site,
-            None => return Err(diags),
+            None => return Err(fail(diags)),
         },
         accessibility: match accessibility {
             Some(text) => text,
-            None => return Err(diags),
+            None => return Err(fail(diags)),
         },
     };
     check(&content, options, &mut diags);
     if diags.has_errors() {
-        return Err(diags);
+        let report = quality::report(&content, &diags, Lang::En, options);
+        return Err(Failed { diagnostics: diags, report: Some(report) });
     }
     let mut files = BTreeMap::new();
     let mut sitemap = output::Sitemap::new(&options.site_url);
@@ -109,14 +124,21 @@ pub fn compile(options: &Options) -> Result<Compiled, Diagnostics> {
         }
     }
     if diags.has_errors() {
-        return Err(diags);
+        let report = quality::report(&content, &diags, Lang::En, options);
+        return Err(Failed { diagnostics: diags, report: Some(report) });
+    }
+    // The report comes last: it lists every finding, the proof's included.
+    for lang in Lang::ALL {
+        let report = quality::report(&content, &diags, lang, options);
+        files.insert(format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report));
     }
     sitemap_entries(&content, &mut sitemap);
     files.insert("sitemap.xml".into(), sitemap.finish().into_bytes());
     // Crawlers need the sitemap's absolute address.
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
     files.insert("robots.txt".into(), robots.into_bytes());
-    Ok(Compiled { files, warnings: diags, stats })
+    let report = quality::report(&content, &diags, Lang::En, options);
+    Ok(Compiled { files, warnings: diags, stats, report })
 }
 
 struct Known {
@@ -130,7 +152,7 @@ struct Known {
 fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     let Known { topics, pages, agencies, regions } = &c.known;
     let exists = |route: &Route| match route {
-        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility => true,
+        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility | Route::Quality => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
@@ -166,8 +188,10 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         let (updated, review) = (p.meta.updated.get_ref(), p.meta.review_by.get_ref());
         if review < updated {
             diags.error(&p.meta_file, p.meta_line(&p.meta.review_by), "date", format!("review_by {} is before updated {}", review.0, updated.0));
+        } else if updated.0 < a_year_before(&options.today) {
+            diags.warning_about(&p.meta_file, p.meta_line(&p.meta.updated), "stale", &updated.0, format!("the page was last updated on {}, more than twelve months ago", updated.0));
         } else if review.0 < options.today {
-            diags.warning(&p.meta_file, p.meta_line(&p.meta.review_by), "review-overdue", format!("the page was due for review on {}", review.0));
+            diags.warning_about(&p.meta_file, p.meta_line(&p.meta.review_by), "review-overdue", &review.0, format!("the page was due for review on {}", review.0));
         }
         if updated.0 > options.today {
             diags.error(&p.meta_file, p.meta_line(&p.meta.updated), "date", format!("updated {} is in the future", updated.0));
@@ -180,7 +204,8 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         .values()
         .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("tagline", &t.front.tagline)]))
         .chain(c.accessibility.texts.values().map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
-        .chain(c.topics.iter().flat_map(|s| s.texts.values()).chain(c.pages.iter().flat_map(|s| s.texts.values())).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
+        .chain(c.topics.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
+        .chain(c.pages.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
         .chain(c.agencies.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
         .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])));
     for (file, body, required) in texts {
@@ -195,6 +220,27 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             }
         }
     }
+    // What a reader needs to act: a service's cost and timing, a body's contacts.
+    for p in c.pages.iter().filter(|p| p.meta.kind == PageKind::Service) {
+        for t in p.texts.values() {
+            let missing: Vec<&str> = [("cost", &t.front.cost), ("timing", &t.front.timing)]
+                .into_iter()
+                .filter(|(_, v)| v.as_deref().is_none_or(|v| v.trim().is_empty()))
+                .map(|(name, _)| name)
+                .collect();
+            if !missing.is_empty() {
+                let fields = missing.join(", ");
+                diags.warning_about(&t.file, 1, "incomplete", &fields, format!("a service page needs {fields} in its front matter"));
+            }
+        }
+    }
+    for a in &c.agencies {
+        let m = &a.meta;
+        let address = a.texts.values().any(|t| t.front.address.is_some());
+        if m.website.is_none() && m.phone.is_none() && m.email.is_none() && !address {
+            diags.warning_about(&a.meta_file, 0, "incomplete", "contacts", "the body has no contacts: give at least a website, phone, email or address");
+        }
+    }
     // Every language of the portal should have every item.
     let all = c.topics.iter().map(|s| (&s.meta_file, s.languages()))
         .chain(c.pages.iter().map(|s| (&s.meta_file, s.languages())))
@@ -203,7 +249,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     for (file, langs) in all {
         let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
         if !missing.is_empty() && !langs.is_empty() {
-            diags.warning(file.parent().unwrap_or(file), 0, "missing-translation", format!("no text in {}", missing.join(", ")));
+            diags.warning_about(file.parent().unwrap_or(file), 0, "missing-translation", missing.join(", "), format!("no text in {}", missing.join(", ")));
         }
     }
     for (item, what) in [(&c.site.meta_file, "site text"), (&c.accessibility.meta_file, "accessibility statement")] {
@@ -213,6 +259,17 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 diags.error(&file, 0, "site-language", format!("the {what} must exist in every language of the portal"));
             }
         }
+    }
+}
+
+/// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.
+fn a_year_before(date: &str) -> String {
+    match date.split_once('-') {
+        Some((year, rest)) => match year.parse::<i32>() {
+            Ok(y) => format!("{:04}-{rest}", y - 1),
+            Err(_) => date.to_owned(),
+        },
+        None => date.to_owned(),
     }
 }
 
@@ -325,8 +382,11 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         let topic = c.topics.iter().find(|t| &t.slug == p.meta.topic.get_ref()).expect("checked");
         let doc = PageDoc {
             slug: p.slug.clone(),
+            kind: p.meta.kind,
             title: text.front.title.clone(),
             summary: text.front.summary.clone(),
+            cost: text.front.cost.clone().filter(|v| !v.trim().is_empty()),
+            timing: text.front.timing.clone().filter(|v| !v.trim().is_empty()),
             topic: Ref { slug: topic.slug.clone(), name: topic.text_or_any(lang).map(|t| t.front.title.clone()).unwrap_or_default() },
             agency: agency_ref(p.meta.agency.get_ref()).expect("checked"),
             updated: p.meta.updated.get_ref().0.clone(),
@@ -455,8 +515,8 @@ fn prove_three_clicks(_c: &Content, docs: &Docs, lang: Lang, diags: &mut Diagnos
     for (route, file) in &docs.available {
         match depths.get(route) {
             Some(&d) if d <= nav::MAX_CLICKS => stats.max_clicks = stats.max_clicks.max(d),
-            Some(&d) => diags.error(file, 0, "three-clicks", format!("{} is {d} clicks from the home page; at most {} are allowed", route.href(lang), nav::MAX_CLICKS)),
-            None => diags.error(file, 0, "three-clicks", format!("{} is not linked from any page reachable from the home page", route.href(lang))),
+            Some(&d) => diags.error_about(file, 0, "three-clicks", d.to_string(), format!("{} is {d} clicks from the home page; at most {} are allowed", route.href(lang), nav::MAX_CLICKS)),
+            None => diags.error_about(file, 0, "three-clicks", "unreachable", format!("{} is not linked from any page reachable from the home page", route.href(lang))),
         }
     }
 }
@@ -466,6 +526,7 @@ fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Agencies, &Lang::ALL, None);
     sitemap.add(&Route::Regions, &Lang::ALL, None);
     sitemap.add(&Route::Accessibility, &Lang::ALL, Some(&c.accessibility.meta.updated.0));
+    sitemap.add(&Route::Quality, &Lang::ALL, None);
     for t in &c.topics {
         sitemap.add(&Route::Topic(t.slug.clone()), &t.languages(), None);
     }

@@ -2,73 +2,115 @@
 //!
 //! Usage:
 //!   portal-compiler build [--content DIR] [--out DIR] [--site-url URL]
-//!   portal-compiler schema            (prints the JSON Schema of the API)
+//!   portal-compiler check [--content DIR]   (every finding and the quality report; fails on errors)
+//!   portal-compiler schema                  (prints the JSON Schema of the API)
 
-use portal_compiler::{compile, diagnostic::Severity, output, schema, Options};
+use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, Options};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
+    let parsed = match args.first().map(String::as_str) {
         Some("schema") => {
             print!("{}", schema::schemas_json());
-            ExitCode::SUCCESS
+            return ExitCode::SUCCESS;
         }
-        Some("build") => build(&args[1..]),
-        _ => {
-            eprintln!("usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL] | portal-compiler schema");
+        Some(command @ ("build" | "check")) => Flags::parse(&args[1..]).map(|flags| (command, flags)),
+        _ => Err(USAGE.to_owned()),
+    };
+    match parsed {
+        Ok(("build", flags)) => build(&flags),
+        Ok((_, flags)) => check(&flags),
+        Err(message) => {
+            eprintln!("{message}");
             ExitCode::from(2)
         }
     }
 }
 
-fn build(args: &[String]) -> ExitCode {
-    let mut content = PathBuf::from("content");
-    let mut out = PathBuf::from("target/content-api");
-    let mut site_url = std::env::var("PORTAL_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
-    let mut it = args.iter();
-    while let Some(flag) = it.next() {
-        let Some(value) = it.next() else {
-            eprintln!("{flag} needs a value");
-            return ExitCode::from(2);
-        };
-        match flag.as_str() {
-            "--content" => content = value.into(),
-            "--out" => out = value.into(),
-            "--site-url" => site_url = value.clone(),
-            _ => {
-                eprintln!("unknown option {flag}");
-                return ExitCode::from(2);
+struct Flags {
+    options: Options,
+    out: PathBuf,
+}
+
+impl Flags {
+    fn parse(args: &[String]) -> Result<Flags, String> {
+        let mut content = PathBuf::from("content");
+        let mut out = PathBuf::from("target/content-api");
+        let mut site_url = std::env::var("PORTAL_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
+        let mut it = args.iter();
+        while let Some(flag) = it.next() {
+            let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
+            match flag.as_str() {
+                "--content" => content = value.into(),
+                "--out" => out = value.into(),
+                "--site-url" => site_url = value.clone(),
+                _ => return Err(format!("unknown option {flag}\n{USAGE}")),
             }
         }
+        Ok(Flags { options: Options { content_dir: content, site_url, today: today() }, out })
     }
-    let options = Options { content_dir: content, site_url, today: today() };
-    match compile(&options) {
+}
+
+/// Warnings counted by rule, so a build's log stays short; `check` lists them.
+fn warning_summary<'a>(warnings: impl Iterator<Item = &'a portal_compiler::diagnostic::Diagnostic>) -> String {
+    let mut by_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in warnings {
+        *by_rule.entry(w.rule).or_default() += 1;
+    }
+    let parts: Vec<String> = by_rule.iter().map(|(rule, n)| format!("{n} {rule}")).collect();
+    if parts.is_empty() { "no warnings".into() } else { format!("warnings: {} (make check-content lists them)", parts.join(", ")) }
+}
+
+fn build(flags: &Flags) -> ExitCode {
+    match compile(&flags.options) {
         Ok(compiled) => {
-            for w in compiled.warnings.warnings() {
-                eprintln!("{w}");
-            }
-            if let Err(e) = output::write_all(&compiled.files, &out) {
-                eprintln!("{}: error[io]: cannot write the output: {e}", out.display());
+            if let Err(e) = output::write_all(&compiled.files, &flags.out) {
+                eprintln!("{}: error[io]: cannot write the output: {e}", flags.out.display());
                 return ExitCode::FAILURE;
             }
             let s = &compiled.stats;
             eprintln!(
-                "content: {} topics, {} pages, {} state bodies, {} regions; {} files in {}; deepest page {} clicks from home; {} warnings",
-                s.topics, s.pages, s.agencies, s.regions, compiled.files.len(), out.display(), s.max_clicks,
-                compiled.warnings.warnings().count()
+                "content: {} topics, {} pages, {} state bodies, {} regions; {} files in {}; deepest page {} clicks from home",
+                s.topics, s.pages, s.agencies, s.regions, compiled.files.len(), flags.out.display(), s.max_clicks,
             );
+            eprintln!("content: {}", warning_summary(compiled.warnings.warnings()));
             ExitCode::SUCCESS
         }
-        Err(diags) => {
-            for d in diags.items.iter().filter(|d| d.severity == Severity::Error) {
+        Err(failed) => {
+            for d in failed.diagnostics.errors() {
                 eprintln!("{d}");
             }
-            eprintln!("content: {} errors; nothing was written", diags.errors().count());
+            eprintln!("content: {} errors; nothing was written", failed.diagnostics.errors().count());
             ExitCode::FAILURE
         }
     }
+}
+
+fn check(flags: &Flags) -> ExitCode {
+    let (diagnostics, report, stats) = match compile(&flags.options) {
+        Ok(c) => (c.warnings, Some(c.report), Some(c.stats)),
+        Err(f) => (f.diagnostics, f.report, None),
+    };
+    // Errors last, so they are what the editor sees at the end of the output.
+    for severity in [Severity::Warning, Severity::Error] {
+        for d in diagnostics.items.iter().filter(|d| d.severity == severity) {
+            println!("{d}");
+        }
+    }
+    if let Some(report) = &report {
+        println!("\nQuality report ({}):\n{}", report.generated, quality::to_text(report));
+    }
+    if let Some(s) = stats {
+        println!("Every page is within {} clicks of its home page (deepest: {}).", portal_content::nav::MAX_CLICKS, s.max_clicks);
+    }
+    let errors = diagnostics.errors().count();
+    println!("{errors} errors, {} warnings", diagnostics.warnings().count());
+    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
 }
 
 /// Today's date (UTC), or the one in SOURCE_DATE_EPOCH for reproducible builds.

@@ -83,7 +83,18 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
                 Tag::Strong => c.open_span(Span::Strong),
                 Tag::Emphasis => c.open_span(Span::Emphasis),
                 Tag::Link { dest_url, .. } => {
-                    let target = classify_link(&dest_url).map_err(|(rule, m)| err(rule, m)).ok();
+                    let target = match classify_link(&dest_url) {
+                        Ok((target, None)) => Some(target),
+                        // Readers can still follow it; the quality report asks the editor to fix it.
+                        Ok((target, Some(warning))) => {
+                            diags.warning_about(file, line, "insecure-link", dest_url.trim(), warning);
+                            Some(target)
+                        }
+                        Err((rule, message)) => {
+                            diags.error_about(file, line, rule, dest_url.trim(), message);
+                            None
+                        }
+                    };
                     if let Some(LinkTarget::Internal(route)) = &target {
                         c.links.push((route.clone(), line));
                     }
@@ -131,20 +142,32 @@ fn heading_number(level: HeadingLevel) -> u8 {
 
 /// What a link destination points at. Internal links are written language
 /// neutral (`/pages/passport`); only https, mailto and tel leave the portal.
-fn classify_link(dest: &str) -> Result<LinkTarget, (&'static str, String)> {
+/// What a link in content points to, with a warning an editor should act on.
+fn classify_link(dest: &str) -> Result<(LinkTarget, Option<String>), (&'static str, String)> {
     if let Some(code) = dest.strip_prefix("lang:") {
         return portal_content::Lang::from_code(code)
-            .map(LinkTarget::Foreign)
+            .map(|lang| (LinkTarget::Foreign(lang), None))
             .ok_or_else(|| ("bad-link", format!("{dest:?}: the language must be lang:kk, lang:ru or lang:en")));
     }
     if dest.starts_with('/') {
-        return Route::parse_neutral(dest).map(LinkTarget::Internal).ok_or_else(|| {
+        return Route::parse_neutral(dest).map(|route| (LinkTarget::Internal(route), None)).ok_or_else(|| {
             ("bad-link", format!("{dest:?} is not a page of the portal: write /pages/SLUG, /topics/SLUG, /agencies/SLUG or /regions/SLUG"))
         });
     }
-    let lower = dest.trim().to_ascii_lowercase();
-    if lower.starts_with("https://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
-        return Ok(LinkTarget::External(dest.trim().to_owned()));
+    let url = dest.trim();
+    let lower = url.to_ascii_lowercase();
+    if lower.starts_with("mailto:") || lower.starts_with("tel:") {
+        return Ok((LinkTarget::External(url.to_owned()), None));
+    }
+    for (scheme, warning) in [("https://", None), ("http://", Some("the link is not secure: use https:// if the site supports it"))] {
+        if let Some(rest) = lower.strip_prefix(scheme) {
+            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let well_formed = host.contains('.') && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c)) && !url.contains(char::is_whitespace);
+            if !well_formed {
+                return Err(("bad-link", format!("link {dest:?} is malformed: expected {scheme}host.domain/path without spaces")));
+            }
+            return Ok((LinkTarget::External(url.to_owned()), warning.map(str::to_owned)));
+        }
     }
     let scheme = lower.split(':').next().unwrap_or("");
     Err(("link-scheme", format!("link {dest:?} is not allowed: links leave the portal only by https:, mailto: or tel: (found {scheme:?})")))

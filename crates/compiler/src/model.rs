@@ -2,7 +2,7 @@
 //! kind of item. Unknown fields are errors, so a typo never goes unnoticed.
 
 use crate::source::Date;
-use portal_content::{AgencyKind, RegionKind};
+use portal_content::{AgencyKind, PageKind, RegionKind};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -39,9 +39,21 @@ pub struct TitledFront {
     pub summary: String,
 }
 
+/// Front matter of pages: services also say what they cost and how long
+/// they take.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    pub title: String,
+    pub summary: String,
+    pub cost: Option<String>,
+    pub timing: Option<String>,
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
+    pub kind: PageKind,
     pub topic: Spanned<String>,
     pub agency: Spanned<String>,
     pub updated: Spanned<Date>,

@@ -16,6 +16,7 @@ pub fn schemas() -> BTreeMap<&'static str, Schema> {
         ("regions", schema_for!(RegionsDoc)),
         ("region", schema_for!(RegionItem)),
         ("text", schema_for!(TextDoc)),
+        ("quality", schema_for!(QualityDoc)),
     ])
 }
 
@@ -34,6 +35,7 @@ pub fn kind_of(path: &str) -> Option<&'static str> {
         ["agencies.json"] => "agencies",
         ["regions.json"] => "regions",
         ["accessibility.json"] => "text",
+        ["quality.json"] => "quality",
         ["topics", _] => "topic",
         ["pages", _] => "page",
         ["agencies", _] => "agency",

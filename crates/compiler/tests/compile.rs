@@ -4,6 +4,7 @@
 
 use portal_compiler::diagnostic::{Diagnostic, Severity};
 use portal_compiler::{compile, output, Compiled, Options};
+use portal_content::ProblemKind;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -23,11 +24,11 @@ fn fixture() -> tempfile::TempDir {
         ("topics/documents/kk.md", "+++\ntitle = \"Құжаттар\"\nsummary = \"Жеке басты куәландыратын құжаттар.\"\n+++\n"),
         ("topics/documents/ru.md", "+++\ntitle = \"Документы\"\nsummary = \"Документы, удостоверяющие личность.\"\n+++\n"),
         ("topics/documents/en.md", "+++\ntitle = \"Documents\"\nsummary = \"Identity documents.\"\n+++\n"),
-        ("pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nrelated = [\"identity-card\"]\n"),
+        ("pages/passport/meta.toml", "kind = \"service\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nrelated = [\"identity-card\"]\n"),
         ("pages/passport/kk.md", "+++\ntitle = \"Паспорт\"\nsummary = \"Паспорт алу.\"\n+++\n## Кім ала алады\n\nҚазақстан азаматтары. [Жеке куәлік](/pages/identity-card).\n"),
         ("pages/passport/ru.md", "+++\ntitle = \"Паспорт\"\nsummary = \"Получение паспорта.\"\n+++\n## Кто может получить\n\nГраждане Казахстана.\n"),
         ("pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"Getting a passport.\"\n+++\n## Who can apply\n\nCitizens of Kazakhstan.\n"),
-        ("pages/identity-card/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-09-01\nreview_by = 2027-03-01\n"),
+        ("pages/identity-card/meta.toml", "kind = \"guide\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-09-01\nreview_by = 2027-03-01\n"),
         ("pages/identity-card/kk.md", "+++\ntitle = \"Жеке куәлік\"\nsummary = \"Жеке куәлік алу.\"\n+++\nМәтін.\n"),
         ("pages/identity-card/ru.md", "+++\ntitle = \"Удостоверение личности\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n"),
         ("agencies/ministry-of-internal-affairs/meta.toml", "kind = \"ministry\"\nregion = \"astana\"\n"),
@@ -58,14 +59,14 @@ fn options(content: &Path) -> Options {
 fn compile_ok(content: &Path) -> Compiled {
     match compile(&options(content)) {
         Ok(c) => c,
-        Err(d) => panic!("expected success, got:\n{}", d.items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(f) => panic!("expected success, got:\n{}", f.diagnostics.items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
     }
 }
 
 fn errors(content: &Path) -> Vec<Diagnostic> {
     match compile(&options(content)) {
         Ok(_) => panic!("expected the compile to fail"),
-        Err(d) => d.items.into_iter().filter(|d| d.severity == Severity::Error).collect(),
+        Err(f) => f.diagnostics.items.into_iter().filter(|d| d.severity == Severity::Error).collect(),
     }
 }
 
@@ -137,7 +138,7 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
     let robots = String::from_utf8(c.files["robots.txt"].clone()).unwrap();
     assert!(robots.lines().any(|l| l == "Sitemap: https://portal.example/sitemap.xml"), "{robots}");
-    assert_eq!(sitemap.matches("<url>").count(), 8 * 3 + 2, "home, directory, regions, statement, topic, passport, body and region in 3 languages; identity card in 2");
+    assert_eq!(sitemap.matches("<url>").count(), 9 * 3 + 2, "home, directory, regions, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2");
 }
 
 #[test]
@@ -180,7 +181,7 @@ fn a_dead_internal_link_names_file_and_line() {
 
 #[test]
 fn links_that_could_run_script_are_rejected() {
-    for href in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JavaScript:void(0)", "http://insecure.example"] {
+    for href in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JavaScript:void(0)"] {
         let dir = fixture();
         write(dir.path(), "pages/passport/en.md", &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[click]({href})\n"));
         assert_one_error(dir.path(), "pages/passport/en.md", 5, "link-scheme");
@@ -197,7 +198,7 @@ fn a_level_one_heading_in_the_body_is_rejected() {
 #[test]
 fn references_to_unknown_items_name_the_meta_line() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-magic\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\n");
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-magic\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nkind = \"service\"\n");
     let shown = assert_one_error(dir.path(), "pages/passport/meta.toml", 2, "reference");
     assert!(shown.contains("ministry-of-magic"), "{shown}");
 }
@@ -205,10 +206,10 @@ fn references_to_unknown_items_name_the_meta_line() {
 #[test]
 fn dates_must_be_dates_in_order() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2026-01-01\n");
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2026-01-01\nkind = \"service\"\n");
     assert_one_error(dir.path(), "pages/passport/meta.toml", 4, "date");
     let dir = fixture();
-    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = \"last week\"\nreview_by = 2027-01-01\n");
+    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = \"last week\"\nreview_by = 2027-01-01\nkind = \"service\"\n");
     assert_one_error(dir.path(), "pages/passport/meta.toml", 3, "field");
 }
 
@@ -245,7 +246,7 @@ fn a_failed_build_writes_nothing() {
     output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
     let before = fs::read(out.join("api/v1/en/pages/passport.json")).unwrap();
     write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Changed\"\nsummary = \"s\"\n+++\n[x](/pages/nowhere)\n");
-    write(dir.path(), "pages/new-page/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\n");
+    write(dir.path(), "pages/new-page/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nkind = \"service\"\n");
     write(dir.path(), "pages/new-page/en.md", "+++\ntitle = \"New\"\nsummary = \"s\"\n+++\n");
     // The binary is what editors and the build run: it must fail and leave the output as it was.
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_portal-compiler"))
@@ -268,4 +269,44 @@ fn html_in_content_reaches_readers_as_text() {
     assert_eq!(page["title"], "Passport <b>now</b>");
     assert_eq!(page["body"][0]["text"], serde_json::json!([{"type": "text", "text": "Click <img src=x onerror=alert(1)> here."}]));
     assert!(c.warnings.warnings().any(|w| w.rule == "raw-html"));
+}
+
+#[test]
+fn an_insecure_link_is_reported_and_a_malformed_one_stops_the_build() {
+    let dir = fixture();
+    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nSee [the old site](http://old.example.kz/passport).\n");
+    let compiled = compile_ok(dir.path());
+    let found: Vec<_> = compiled.warnings.warnings().filter(|w| w.rule == "insecure-link").collect();
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].line, found[0].subject.as_str()), (5, "http://old.example.kz/passport"));
+    let bad = compiled.report.problems.iter().find(|p| p.kind == ProblemKind::BadLink).expect("the report lists the link");
+    assert_eq!((bad.path.as_str(), bad.agency.as_deref()), ("/pages/passport", Some("ministry-of-internal-affairs")));
+
+    for href in ["https://", "https://bad_host.kz/x", "https://localhost"] {
+        write(dir.path(), "pages/passport/en.md", &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[x]({href})\n"));
+        assert_one_error(dir.path(), "pages/passport/en.md", 5, "bad-link");
+    }
+}
+
+#[test]
+fn the_quality_report_counts_each_problem_once_per_body() {
+    let dir = fixture();
+    // identity-card: no English text, a service without cost or timing, updated over a year ago.
+    write(dir.path(), "pages/identity-card/meta.toml", "kind = \"service\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2025-06-01\nreview_by = 2027-03-01\n");
+    let compiled = compile_ok(dir.path());
+    let report = &compiled.report;
+    let body = report.agencies.iter().find(|a| a.slug == "ministry-of-internal-affairs").unwrap();
+    let count = |kind| body.counts.iter().find(|c| c.kind == kind).unwrap().count;
+    assert_eq!(body.items, 3, "the body's own page and its two pages");
+    assert_eq!(count(ProblemKind::MissingTranslation), 1);
+    assert_eq!(count(ProblemKind::Stale), 1);
+    // passport (in all three languages) and identity-card (in two) lack cost and timing: one problem each.
+    assert_eq!(count(ProblemKind::Incomplete), 3, "two pages and the body's contacts: {:#?}", report.problems);
+    let stale = report.problems.iter().find(|p| p.kind == ProblemKind::Stale).unwrap();
+    assert_eq!((stale.path.as_str(), stale.detail.as_str(), stale.file.as_str(), stale.line), ("/pages/identity-card", "2025-06-01", "pages/identity-card/meta.toml", 4));
+    assert_eq!(report.totals.iter().map(|c| c.count).sum::<u32>(), report.problems.len() as u32);
+    // The portal shows the same report in every language, titled in that language.
+    let kk = json(&compiled, "api/v1/kk/quality.json");
+    assert_eq!(kk["problems"].as_array().unwrap().len(), report.problems.len());
+    assert!(kk["problems"].as_array().unwrap().iter().any(|p| p["title"] == "Жеке куәлік"));
 }

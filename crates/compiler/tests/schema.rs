@@ -20,7 +20,7 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
     let options = Options { content_dir: workspace().join("content"), site_url: "https://portal.example".into(), today: "2026-11-26".into() };
     let compiled = match compile(&options) {
         Ok(c) => c,
-        Err(d) => panic!("bundled content has errors:\n{}", d.errors().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(f) => panic!("bundled content has errors:\n{}", f.diagnostics.errors().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
     };
     let schemas = schema::schemas();
     let validators: std::collections::BTreeMap<&str, jsonschema::Validator> = schemas

@@ -80,11 +80,26 @@ schema! {
         pub pages: Vec<Card>,
     }
 
+    /// What a page is, for labels and search filters.
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum PageKind {
+        /// Something a person applies for.
+        Service,
+        /// A life situation or information.
+        Guide,
+    }
+
     /// `{lang}/pages/{slug}.json`: a service or information page.
     pub struct PageDoc {
         pub slug: String,
+        pub kind: PageKind,
         pub title: String,
         pub summary: String,
+        /// What the service costs, as the editor wrote it; absent when unknown.
+        pub cost: Option<String>,
+        /// How long the service takes; absent when unknown.
+        pub timing: Option<String>,
         pub topic: Ref,
         /// The state body responsible for the page's content.
         pub agency: Ref,
@@ -116,7 +131,10 @@ schema! {
         CentralAgency,
         Committee,
         StateCorporation,
+        /// Akimat of a region or of a city of republican significance.
         Akimat,
+        /// Akimat of a district or of a city of regional significance.
+        DistrictAkimat,
     }
 
     /// `{lang}/agencies.json`: the directory of state bodies, grouped by kind.
@@ -187,6 +205,70 @@ schema! {
         pub akimat: Option<Ref>,
         /// Other state bodies located in the region.
         pub agencies: Vec<Ref>,
+    }
+}
+
+schema! {
+    /// Kinds of problem the quality report counts, in the order it shows them.
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ProblemKind {
+        /// A link to a page that does not exist (stops the build).
+        DeadLink,
+        /// A page more than three clicks from the home page (stops the build).
+        TooDeep,
+        /// A link to another site that is malformed or not `https:`.
+        BadLink,
+        /// The item is missing in a language of the portal.
+        MissingTranslation,
+        /// A required field is empty: a service's cost or timing, a body's contacts.
+        Incomplete,
+        /// Not reviewed in the last twelve months, or past its review date.
+        Stale,
+    }
+
+    /// `{lang}/quality.json`: the content quality report, for editors.
+    pub struct QualityDoc {
+        /// Date the report was made, `YYYY-MM-DD`.
+        pub generated: String,
+        /// Pages and state bodies checked.
+        pub items_checked: u32,
+        /// Problems over the whole portal: every kind, in order.
+        pub totals: Vec<ProblemCount>,
+        /// Every state body with its figures, those with most problems first.
+        pub agencies: Vec<AgencyQuality>,
+        /// Every problem, in the order of `agencies`; the portal's own items last.
+        pub problems: Vec<Problem>,
+    }
+
+    pub struct ProblemCount {
+        pub kind: ProblemKind,
+        pub count: u32,
+    }
+
+    pub struct AgencyQuality {
+        pub slug: String,
+        pub name: String,
+        /// The body's own page and the pages it is responsible for.
+        pub items: u32,
+        /// Every kind, in order.
+        pub counts: Vec<ProblemCount>,
+    }
+
+    pub struct Problem {
+        pub kind: ProblemKind,
+        /// The state body responsible; absent for the portal's own items.
+        pub agency: Option<String>,
+        /// The item to fix, as a language-neutral path such as `/pages/passport`.
+        pub path: String,
+        /// The item's title in the report's language, or in any it has.
+        pub title: String,
+        /// The source file, relative to `content/`.
+        pub file: String,
+        /// 1-based line in `file`; 0 for the file or folder as a whole.
+        pub line: u32,
+        /// What is wrong, as a value: a date, language codes, a URL, field names.
+        pub detail: String,
     }
 }
 

@@ -9,12 +9,14 @@
 
 pub mod blocks;
 pub mod docs;
+pub mod fold;
 pub mod lang;
 pub mod nav;
 pub mod route;
 
 pub use blocks::{Block, CalloutTone, Inline};
 pub use docs::*;
+pub use fold::fold;
 pub use lang::Lang;
 pub use route::Route;
 

@@ -19,7 +19,7 @@ pub fn header_links() -> Vec<Route> {
 
 /// Links in the footer of every page.
 pub fn footer_links() -> Vec<Route> {
-    vec![Route::Home, Route::Agencies, Route::Regions, Route::Accessibility]
+    vec![Route::Home, Route::Agencies, Route::Regions, Route::Accessibility, Route::Quality]
 }
 
 /// Links in the header and footer of every page.

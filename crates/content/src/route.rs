@@ -19,6 +19,8 @@ pub enum Route {
     Region(String),
     /// The accessibility statement.
     Accessibility,
+    /// The content quality report for editors.
+    Quality,
 }
 
 impl Route {
@@ -40,6 +42,7 @@ impl Route {
             Route::Regions => "/regions".to_owned(),
             Route::Region(s) => format!("/regions/{s}"),
             Route::Accessibility => "/accessibility".to_owned(),
+            Route::Quality => "/quality".to_owned(),
         }
     }
 
@@ -56,6 +59,7 @@ impl Route {
             Route::Regions => format!("{l}/regions.json"),
             Route::Region(s) => format!("{l}/regions/{s}.json"),
             Route::Accessibility => format!("{l}/accessibility.json"),
+            Route::Quality => format!("{l}/quality.json"),
         }
     }
 
@@ -75,6 +79,7 @@ impl Route {
             ["regions"] => Route::Regions,
             ["regions", s] => Route::Region(slug(s)?),
             ["accessibility"] => Route::Accessibility,
+            ["quality"] => Route::Quality,
             _ => return None,
         })
     }
@@ -94,6 +99,7 @@ mod tests {
             Route::Regions,
             Route::Region("astana".into()),
             Route::Accessibility,
+            Route::Quality,
         ]
     }
 

@@ -1,0 +1,150 @@
+//! The quality report: the compiler's findings that editors must act on,
+//! counted per state body. It is made from the same diagnostics the build
+//! prints, so the terminal and the portal never disagree.
+
+use crate::diagnostic::Diagnostics;
+use crate::{Content, Options};
+use portal_content::*;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The kind of problem a rule's finding is, for the rules the report counts.
+pub fn kind_of(rule: &str) -> Option<ProblemKind> {
+    Some(match rule {
+        "dead-link" => ProblemKind::DeadLink,
+        "three-clicks" => ProblemKind::TooDeep,
+        "insecure-link" | "link-scheme" | "bad-link" => ProblemKind::BadLink,
+        "missing-translation" => ProblemKind::MissingTranslation,
+        "incomplete" => ProblemKind::Incomplete,
+        "stale" | "review-overdue" => ProblemKind::Stale,
+        _ => return None,
+    })
+}
+
+/// Every kind, in the order the report shows them.
+pub const KINDS: [ProblemKind; 6] = [
+    ProblemKind::DeadLink,
+    ProblemKind::TooDeep,
+    ProblemKind::BadLink,
+    ProblemKind::MissingTranslation,
+    ProblemKind::Incomplete,
+    ProblemKind::Stale,
+];
+
+fn counts(of: impl Fn(ProblemKind) -> usize) -> Vec<ProblemCount> {
+    KINDS.iter().map(|&kind| ProblemCount { kind, count: of(kind) as u32 }).collect()
+}
+
+/// The item a finding's file belongs to: its route, the body responsible for
+/// it, and its title in `lang`.
+fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String>, String)> {
+    let rel = file.strip_prefix(&c.dir).unwrap_or(file);
+    let mut parts = rel.iter().filter_map(|p| p.to_str());
+    let (kind, slug) = (parts.next()?, parts.next());
+    Some(match (kind, slug) {
+        ("pages", Some(slug)) => {
+            let p = c.pages.iter().find(|p| p.slug == slug)?;
+            (Route::Page(p.slug.clone()), Some(p.meta.agency.get_ref().clone()), p.text_or_any(lang)?.front.title.clone())
+        }
+        ("agencies", Some(slug)) => {
+            let a = c.agencies.iter().find(|a| a.slug == slug)?;
+            (Route::Agency(a.slug.clone()), Some(a.slug.clone()), a.text_or_any(lang)?.front.name.clone())
+        }
+        ("topics", Some(slug)) => {
+            let t = c.topics.iter().find(|t| t.slug == slug)?;
+            (Route::Topic(t.slug.clone()), None, t.text_or_any(lang)?.front.title.clone())
+        }
+        ("regions", Some(slug)) => {
+            let r = c.regions.iter().find(|r| r.slug == slug)?;
+            (Route::Region(r.slug.clone()), None, r.text_or_any(lang)?.front.name.clone())
+        }
+        ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),
+        ("site", _) => (Route::Home, None, c.site.text_or_any(lang)?.front.name.clone()),
+        _ => return None,
+    })
+}
+
+/// The report in `lang`: the same findings in every language, titled in it.
+pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Options) -> QualityDoc {
+    let mut problems: Vec<Problem> = diags
+        .items
+        .iter()
+        .filter_map(|d| {
+            let kind = kind_of(d.rule)?;
+            let (route, agency, title) = item_of(c, &d.file, lang)?;
+            let file = d.file.strip_prefix(&c.dir).unwrap_or(&d.file);
+            Some(Problem {
+                kind,
+                agency,
+                path: route.neutral_path(),
+                title,
+                file: file.display().to_string(),
+                line: d.line as u32,
+                detail: d.subject.clone(),
+            })
+        })
+        .collect();
+    // One problem per item, kind and detail: a service without a cost in all
+    // three languages is one thing to fix, and the proof runs per language.
+    problems.sort_by(|a, b| (&a.path, a.kind, &a.detail, &a.file).cmp(&(&b.path, b.kind, &b.detail, &b.file)));
+    problems.dedup_by(|a, b| (&a.path, a.kind, &a.detail) == (&b.path, b.kind, &b.detail));
+
+    let mut items_per_body: BTreeMap<&str, usize> = c.agencies.iter().map(|a| (a.slug.as_str(), 1)).collect();
+    for p in &c.pages {
+        *items_per_body.entry(p.meta.agency.get_ref().as_str()).or_default() += 1;
+    }
+    let mut agencies: Vec<AgencyQuality> = c
+        .agencies
+        .iter()
+        .map(|a| {
+            let mine = |kind| problems.iter().filter(|p| p.kind == kind && p.agency.as_deref() == Some(&a.slug)).count();
+            AgencyQuality {
+                slug: a.slug.clone(),
+                name: a.text_or_any(lang).map(|t| t.front.name.clone()).unwrap_or_else(|| a.slug.clone()),
+                items: items_per_body.get(a.slug.as_str()).copied().unwrap_or(1) as u32,
+                counts: counts(mine),
+            }
+        })
+        .collect();
+    let total = |q: &AgencyQuality| q.counts.iter().map(|c| c.count).sum::<u32>();
+    agencies.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    let position: BTreeMap<&str, usize> = agencies.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
+    problems.sort_by_key(|p| (p.agency.as_deref().and_then(|s| position.get(s)).copied().unwrap_or(usize::MAX), p.title.to_lowercase(), p.kind));
+
+    QualityDoc {
+        generated: options.today.clone(),
+        items_checked: (c.pages.len() + c.agencies.len()) as u32,
+        totals: counts(|kind| problems.iter().filter(|p| p.kind == kind).count()),
+        agencies,
+        problems,
+    }
+}
+
+/// The report as a table for the terminal: totals, then each body with problems.
+pub fn to_text(report: &QualityDoc) -> String {
+    let label = |k: ProblemKind| match k {
+        ProblemKind::DeadLink => "dead links",
+        ProblemKind::TooDeep => "too deep",
+        ProblemKind::BadLink => "bad links",
+        ProblemKind::MissingTranslation => "untranslated",
+        ProblemKind::Incomplete => "incomplete",
+        ProblemKind::Stale => "stale",
+    };
+    let mut out = String::new();
+    let header: Vec<String> = KINDS.iter().map(|&k| format!("{:>14}", label(k))).collect();
+    out.push_str(&format!("{:<48}{:>6}{}\n", "state body", "items", header.join("")));
+    let row = |name: &str, items: u32, counts: &[ProblemCount]| {
+        let cells: Vec<String> = counts.iter().map(|c| format!("{:>14}", c.count)).collect();
+        let name: String = name.chars().take(46).collect();
+        format!("{name:<48}{items:>6}{}\n", cells.join(""))
+    };
+    for a in report.agencies.iter().filter(|a| a.counts.iter().any(|c| c.count > 0)) {
+        out.push_str(&row(&a.slug, a.items, &a.counts));
+    }
+    let without = report.problems.iter().filter(|p| p.agency.is_none()).count();
+    if without > 0 {
+        out.push_str(&format!("(the portal's own topics, regions and texts: {without} problems)\n"));
+    }
+    out.push_str(&row("all content", report.items_checked, &report.totals));
+    out
+}
