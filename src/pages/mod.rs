@@ -7,6 +7,7 @@ pub mod agency;
 pub mod home;
 pub mod not_found;
 pub mod page;
+pub mod quality;
 pub mod region;
 pub mod regions;
 pub mod topic;

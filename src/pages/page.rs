@@ -18,6 +18,12 @@ pub fn ContentPage() -> impl IntoView {
             <article class="content-page">
                 <PageHeading text=page.title />
                 <p class="lead">{page.summary}</p>
+                {(page.cost.is_some() || page.timing.is_some()).then(|| view! {
+                    <dl class="at-a-glance">
+                        {page.cost.map(|cost| view! { <div><dt>{t!(i18n, cost)}</dt><dd>{cost}</dd></div> })}
+                        {page.timing.map(|timing| view! { <div><dt>{t!(i18n, timing)}</dt><dd>{timing}</dd></div> })}
+                    </dl>
+                })}
                 <Blocks blocks=page.body lang />
                 <dl class="page-meta">
                     <div>

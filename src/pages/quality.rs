@@ -1,0 +1,183 @@
+use crate::app::use_lang;
+use crate::components::{fetched, Breadcrumbs, PageHeading};
+use crate::format;
+use crate::i18n::*;
+use crate::routes::AppUrl;
+use leptos::prelude::*;
+use portal_content::{AgencyQuality, Lang, Problem, ProblemKind, QualityDoc, Route};
+
+/// The content quality report: totals, a chart and a table per state body,
+/// and every problem an editor must fix, linked to its page.
+#[component]
+pub fn QualityPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    move || {
+        let lang = lang.get();
+        fetched(Route::Quality, lang, move |doc: QualityDoc| {
+            let total = |a: &AgencyQuality| a.counts.iter().map(|c| c.count).sum::<u32>();
+            let (with_problems, clean): (Vec<AgencyQuality>, Vec<AgencyQuality>) =
+                doc.agencies.into_iter().partition(|a| total(a) > 0);
+            let clean_count = clean.len();
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <PageHeading text=t_string!(i18n, quality_title).to_string() />
+                <p class="lead">{t!(i18n, quality_summary)}</p>
+                <dl class="page-meta">
+                    <div>
+                        <dt>{t!(i18n, quality_checked)}</dt>
+                        <dd><time datetime=doc.generated.clone()>{format::date(&doc.generated, lang)}</time></dd>
+                    </div>
+                    <div>
+                        <dt>{t!(i18n, quality_items_checked)}</dt>
+                        <dd>{doc.items_checked}</dd>
+                    </div>
+                </dl>
+                <h2>{t!(i18n, quality_totals_heading)}</h2>
+                <ul class="quality-totals">
+                    {doc.totals.into_iter().map(|c| view! {
+                        <li><span class="quality-figure">{c.count}</span>" "{problem_label(i18n, c.kind)}</li>
+                    }).collect_view()}
+                </ul>
+                <p>{t!(i18n, quality_clean_bodies, count = clean_count)}</p>
+                {(!with_problems.is_empty()).then(|| view! {
+                    <QualityChart agencies=with_problems.clone() />
+                    <QualityTable agencies=with_problems.clone() />
+                })}
+                <ProblemList lang problems=doc.problems agencies=with_problems />
+            }
+        })
+    }
+}
+
+pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) -> String {
+    match kind {
+        ProblemKind::DeadLink => t_string!(i18n, problem_dead_link),
+        ProblemKind::TooDeep => t_string!(i18n, problem_too_deep),
+        ProblemKind::BadLink => t_string!(i18n, problem_bad_link),
+        ProblemKind::MissingTranslation => t_string!(i18n, problem_missing_translation),
+        ProblemKind::Incomplete => t_string!(i18n, problem_incomplete),
+        ProblemKind::Stale => t_string!(i18n, problem_stale),
+    }
+    .to_string()
+}
+
+/// One bar per state body with problems. The names and figures are HTML
+/// text, so they reflow and scale with the reader's text size; only the
+/// bars are SVG, hidden from screen readers because the figure is beside them.
+#[component]
+fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
+    let i18n = use_i18n();
+    let total = |a: &AgencyQuality| a.counts.iter().map(|c| c.count).sum::<u32>();
+    let max = agencies.iter().map(total).max().unwrap_or(1).max(1);
+    view! {
+        <figure class="quality-chart" aria-labelledby="quality-chart-heading">
+            <h2 id="quality-chart-heading">{t!(i18n, quality_chart_heading)}</h2>
+            <figcaption>{t!(i18n, quality_chart_text)}</figcaption>
+            <ol class="bar-list">
+                {agencies.iter().map(|a| {
+                    let n = total(a);
+                    let width = format!("{:.1}", f64::from(n) * 100.0 / f64::from(max));
+                    view! {
+                        <li class="bar-row">
+                            <span class="bar-label">{a.name.clone()}</span>
+                            <span class="bar-track">
+                                <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                                    <rect x="0" y="0" width=width height="10" />
+                                </svg>
+                                <span class="bar-value">{n}</span>
+                            </span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </figure>
+    }
+}
+
+/// The chart's figures by kind of problem, as a table.
+#[component]
+fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
+    let i18n = use_i18n();
+    let kinds: Vec<ProblemKind> = agencies.first().map(|a| a.counts.iter().map(|c| c.kind).collect()).unwrap_or_default();
+    view! {
+        <div class="table-wrap" role="region" aria-labelledby="quality-table-caption" tabindex="0">
+            <table class="quality-table">
+                <caption id="quality-table-caption">{t!(i18n, quality_table_caption)}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t!(i18n, quality_body)}</th>
+                        <th scope="col">{t!(i18n, quality_items)}</th>
+                        {kinds.iter().map(|&k| view! { <th scope="col">{problem_label(i18n, k)}</th> }).collect_view()}
+                        <th scope="col">{t!(i18n, quality_total)}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {agencies.into_iter().map(|a| {
+                        let total: u32 = a.counts.iter().map(|c| c.count).sum();
+                        view! {
+                            <tr>
+                                <th scope="row">{a.name}</th>
+                                <td>{a.items}</td>
+                                {a.counts.into_iter().map(|c| view! { <td>{c.count}</td> }).collect_view()}
+                                <td>{total}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
+
+/// Every problem, grouped by state body, each linked to the page to fix.
+#[component]
+fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>) -> impl IntoView {
+    let i18n = use_i18n();
+    if problems.is_empty() {
+        return view! { <h2>{t!(i18n, quality_list_heading)}</h2><p>{t!(i18n, quality_none)}</p> }.into_any();
+    }
+    // Problems arrive in the order of the agencies, the portal's own last.
+    let mut groups: Vec<(AgencyQuality, Vec<Problem>)> = agencies.into_iter().map(|a| (a, vec![])).collect();
+    let mut own = vec![];
+    for p in problems {
+        match p.agency.as_ref().and_then(|s| groups.iter_mut().find(|(a, _)| &a.slug == s)) {
+            Some((_, list)) => list.push(p),
+            None => own.push(p),
+        }
+    }
+    view! {
+        <h2>{t!(i18n, quality_list_heading)}</h2>
+        {groups.into_iter().filter(|(_, list)| !list.is_empty()).map(|(agency, list)| {
+            let title = view! { <a href=Route::Agency(agency.slug).url(lang)>{agency.name}</a> };
+            view! { <ProblemGroup title=title.into_any() list lang /> }
+        }).collect_view()}
+        {(!own.is_empty()).then(|| view! {
+            <ProblemGroup title=t_string!(i18n, quality_portal_items).to_string().into_any() list=own lang />
+        })}
+    }
+    .into_any()
+}
+
+#[component]
+fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <section class="problem-group">
+            <h3>{title}</h3>
+            <ul class="problem-list">
+                {list.into_iter().map(|p| {
+                    let href = Route::parse_neutral(&p.path).map(|r| r.url(lang)).unwrap_or_default();
+                    let location = if p.line > 0 { format!("{}:{}", p.file, p.line) } else { p.file.clone() };
+                    view! {
+                        <li>
+                            <a href=href>{p.title}</a>
+                            " — "{problem_label(i18n, p.kind)}
+                            {(!p.detail.is_empty()).then(|| format!(": {}", p.detail))}
+                            <span class="problem-file">" ("{t!(i18n, quality_where)}": "<code>{location}</code>")"</span>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+        </section>
+    }
+}
