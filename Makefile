@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
 
-.PHONY: bench serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: e2e-variant bench bench-scale check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -50,22 +50,43 @@ watch: tools
 content:
 	cargo run --quiet -p portal-compiler -- build --content content --out target/content-api
 
+## Every finding about content/ and the quality report; fails on errors.
+check-content:
+	cargo run --quiet -p portal-compiler -- check --content content
+
+## The compiler at 300 bodies x 150 pages of synthetic content: time and memory.
+bench-scale:
+	scripts/scale.sh bench
+
 ## Regenerate the committed JSON Schema of the content API.
 schema:
 	cargo run --quiet -p portal-compiler -- schema > docs/content-api.schema.json
 
-test: test-native test-wasm test-e2e
+test: test-native test-scale test-wasm test-e2e
 
 test-native:
 	cargo test -p portal-content -p portal-compiler
 
+## The three-click proof over 45,000 synthetic pages (target/synthetic).
+test-scale:
+	scripts/scale.sh check
 test-wasm: tools
 	@scripts/bootstrap.sh browser
 	cargo test --target wasm32-unknown-unknown -p portal
 
-test-e2e: dist dist-subpath
+test-e2e: dist dist-subpath e2e-variant
 	@scripts/bootstrap.sh browser nginx
 	node --test --test-concurrency=1 tests/e2e/
+
+## dist/ serving a copy of content/ with one translation removed, for the
+## tests of the page that tells a reader an item is not in their language
+## (the bundled content has every item in every language).
+e2e-variant: dist
+	rm -rf target/e2e-variant target/e2e-variant-content target/e2e-variant-api
+	cp -r dist target/e2e-variant && rm -rf target/e2e-variant/api
+	cp -r content target/e2e-variant-content && rm target/e2e-variant-content/pages/temporary-registration/en.md
+	cargo run --quiet -p portal-compiler -- build --content target/e2e-variant-content --out target/e2e-variant-api
+	cp -r target/e2e-variant-api/api target/e2e-variant/api
 
 ## The same release built for deployment under /portal/, for the sub-path tests.
 dist-subpath: tools

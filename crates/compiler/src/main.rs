@@ -4,13 +4,14 @@
 //!   portal-compiler build [--content DIR] [--out DIR] [--site-url URL]
 //!   portal-compiler check [--content DIR]   (every finding and the quality report; fails on errors)
 //!   portal-compiler schema                  (prints the JSON Schema of the API)
+//!   portal-compiler generate --bodies N --pages M --out DIR   (synthetic content for scale tests)
 
 use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, Options};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema";
+const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema\n       portal-compiler generate --bodies N --pages M --out DIR";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +20,7 @@ fn main() -> ExitCode {
             print!("{}", schema::schemas_json());
             return ExitCode::SUCCESS;
         }
+        Some("generate") => return generate(&args[1..]),
         Some(command @ ("build" | "check")) => Flags::parse(&args[1..]).map(|flags| (command, flags)),
         _ => Err(USAGE.to_owned()),
     };
@@ -64,6 +66,38 @@ fn warning_summary<'a>(warnings: impl Iterator<Item = &'a portal_compiler::diagn
     }
     let parts: Vec<String> = by_rule.iter().map(|(rule, n)| format!("{n} {rule}")).collect();
     if parts.is_empty() { "no warnings".into() } else { format!("warnings: {} (make check-content lists them)", parts.join(", ")) }
+}
+
+/// Writes N bodies × M pages of synthetic content in three languages.
+fn generate(args: &[String]) -> ExitCode {
+    let (mut bodies, mut pages, mut out) = (None, None, None);
+    let mut it = args.iter();
+    while let (Some(flag), Some(value)) = (it.next(), it.next()) {
+        match flag.as_str() {
+            "--bodies" => bodies = value.parse::<usize>().ok(),
+            "--pages" => pages = value.parse::<usize>().ok(),
+            "--out" => out = Some(PathBuf::from(value)),
+            _ => {}
+        }
+    }
+    let (Some(bodies), Some(pages_per_body), Some(out)) = (bodies, pages, out) else {
+        eprintln!("{USAGE}");
+        return ExitCode::from(2);
+    };
+    if bodies < 20 {
+        eprintln!("--bodies must be at least 20: the first 20 are the regions' akimats");
+        return ExitCode::from(2);
+    }
+    match portal_compiler::generate::generate(&out, &portal_compiler::generate::Shape { bodies, pages_per_body }) {
+        Ok(files) => {
+            eprintln!("generated {bodies} bodies, {} pages, {files} files in {}", bodies * pages_per_body, out.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: error[io]: {e}", out.display());
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn build(flags: &Flags) -> ExitCode {

@@ -30,35 +30,42 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Resul
 }
 
 /// `sitemap.xml` with every page in every language it exists in, each
-/// naming its other language versions.
+/// naming its other language versions. A sitemap holds at most 50,000 URLs,
+/// so a larger portal gets `sitemap-1.xml`, `sitemap-2.xml`, … and
+/// `sitemap.xml` becomes their index.
 pub struct Sitemap {
     site_url: String,
-    xml: String,
+    entries: Vec<String>,
 }
+
+/// The most URLs one sitemap file may list (sitemaps.org protocol).
+pub const SITEMAP_LIMIT: usize = 50_000;
+
+const URLSET_OPEN: &str = concat!(
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+    "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
+);
 
 impl Sitemap {
     pub fn new(site_url: &str) -> Sitemap {
-        let xml = String::from(concat!(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
-            "<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n"
-        ));
-        Sitemap { site_url: site_url.trim_end_matches('/').to_owned(), xml }
+        Sitemap { site_url: site_url.trim_end_matches('/').to_owned(), entries: vec![] }
     }
 
     pub fn add(&mut self, route: &Route, langs: &[Lang], lastmod: Option<&str>) {
         for &lang in langs {
-            self.xml.push_str(&format!("  <url>\n    <loc>{}</loc>\n", self.url(route, lang)));
+            let mut xml = format!("  <url>\n    <loc>{}</loc>\n", self.url(route, lang));
             if let Some(date) = lastmod {
-                self.xml.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
+                xml.push_str(&format!("    <lastmod>{}</lastmod>\n", escape(date)));
             }
             for &other in langs {
-                self.xml.push_str(&format!(
+                xml.push_str(&format!(
                     "    <xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>\n",
                     other.code(),
                     self.url(route, other)
                 ));
             }
-            self.xml.push_str("  </url>\n");
+            xml.push_str("  </url>\n");
+            self.entries.push(xml);
         }
     }
 
@@ -66,9 +73,22 @@ impl Sitemap {
         escape(&format!("{}{}", self.site_url, route.href(lang)))
     }
 
-    pub fn finish(mut self) -> String {
-        self.xml.push_str("</urlset>\n");
-        self.xml
+    /// The sitemap files by name: `sitemap.xml`, plus its parts when it is an index.
+    pub fn finish(self) -> Vec<(String, String)> {
+        let urlset = |entries: &[String]| format!("{URLSET_OPEN}{}</urlset>\n", entries.concat());
+        if self.entries.len() <= SITEMAP_LIMIT {
+            return vec![("sitemap.xml".into(), urlset(&self.entries))];
+        }
+        let parts: Vec<(String, String)> =
+            self.entries.chunks(SITEMAP_LIMIT).enumerate().map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk))).collect();
+        let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        for (name, _) in &parts {
+            index.push_str(&format!("  <sitemap><loc>{}/{name}</loc></sitemap>\n", escape(&self.site_url)));
+        }
+        index.push_str("</sitemapindex>\n");
+        let mut files = vec![("sitemap.xml".to_owned(), index)];
+        files.extend(parts);
+        files
     }
 }
 

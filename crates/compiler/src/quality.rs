@@ -3,7 +3,7 @@
 //! prints, so the terminal and the portal never disagree.
 
 use crate::diagnostic::Diagnostics;
-use crate::{Content, Options};
+use crate::{by_slug, Content, Options};
 use portal_content::*;
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -43,19 +43,19 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
     let (kind, slug) = (parts.next()?, parts.next());
     Some(match (kind, slug) {
         ("pages", Some(slug)) => {
-            let p = c.pages.iter().find(|p| p.slug == slug)?;
+            let p = by_slug(&c.pages, slug)?;
             (Route::Page(p.slug.clone()), Some(p.meta.agency.get_ref().clone()), p.text_or_any(lang)?.front.title.clone())
         }
         ("agencies", Some(slug)) => {
-            let a = c.agencies.iter().find(|a| a.slug == slug)?;
+            let a = by_slug(&c.agencies, slug)?;
             (Route::Agency(a.slug.clone()), Some(a.slug.clone()), a.text_or_any(lang)?.front.name.clone())
         }
         ("topics", Some(slug)) => {
-            let t = c.topics.iter().find(|t| t.slug == slug)?;
+            let t = by_slug(&c.topics, slug)?;
             (Route::Topic(t.slug.clone()), None, t.text_or_any(lang)?.front.title.clone())
         }
         ("regions", Some(slug)) => {
-            let r = c.regions.iter().find(|r| r.slug == slug)?;
+            let r = by_slug(&c.regions, slug)?;
             (Route::Region(r.slug.clone()), None, r.text_or_any(lang)?.front.name.clone())
         }
         ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),

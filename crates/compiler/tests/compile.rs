@@ -310,3 +310,35 @@ fn the_quality_report_counts_each_problem_once_per_body() {
     assert_eq!(kk["problems"].as_array().unwrap().len(), report.problems.len());
     assert!(kk["problems"].as_array().unwrap().iter().any(|p| p["title"] == "Жеке куәлік"));
 }
+
+#[test]
+fn a_sitemap_over_the_limit_becomes_an_index_of_parts() {
+    let mut sitemap = output::Sitemap::new("https://portal.example/");
+    for i in 0..(output::SITEMAP_LIMIT / 3 + 1) {
+        sitemap.add(&portal_content::Route::Page(format!("p{i}")), &portal_content::Lang::ALL, None);
+    }
+    let files = sitemap.finish();
+    let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
+    assert!(files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://portal.example/sitemap-2.xml</loc>"));
+    assert_eq!(files[1].1.matches("<url>").count(), output::SITEMAP_LIMIT);
+    assert_eq!(files[2].1.matches("<url>").count(), 3 * (output::SITEMAP_LIMIT / 3 + 1) - output::SITEMAP_LIMIT);
+}
+
+#[test]
+fn generated_content_at_full_directory_width_keeps_every_page_within_three_clicks() {
+    use portal_compiler::generate::{generate, Shape};
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("content");
+    generate(&out, &Shape { bodies: 300, pages_per_body: 3 }).unwrap();
+    let compiled = compile_ok(&out);
+    assert_eq!((compiled.stats.agencies, compiled.stats.pages), (300, 900));
+    assert!(compiled.stats.max_clicks <= portal_content::nav::MAX_CLICKS);
+    // The generator plants each kind of warning the report counts.
+    let total = |kind| compiled.report.totals.iter().find(|c| c.kind == kind).unwrap().count;
+    for kind in [ProblemKind::Stale, ProblemKind::MissingTranslation, ProblemKind::Incomplete, ProblemKind::BadLink] {
+        assert!(total(kind) > 0, "{kind:?}");
+    }
+    // It refuses to write over other content.
+    assert!(generate(&out, &Shape { bodies: 20, pages_per_body: 1 }).is_err());
+}
