@@ -121,20 +121,6 @@ test('the language switch is a set of links that keep the page', async () => {
   await page.context().close();
 });
 
-test('a page missing in the chosen language says so and links to its languages', async () => {
-  const page = await portal.open('/en/pages/temporary-registration');
-  assert.equal(await heading(page), 'This page is not available in English');
-  const versions = page.locator('[data-testid=unavailable] li a');
-  assert.equal(await versions.count(), 2);
-  assert.equal(await versions.nth(0).getAttribute('href'), '/kk/pages/temporary-registration');
-  assert.equal(await versions.nth(0).getAttribute('hreflang'), 'kk');
-  assert.equal(await versions.nth(1).getAttribute('lang'), 'ru');
-  await versions.nth(1).click();
-  await page.waitForURL(`${portal.base}/ru/pages/temporary-registration`);
-  assert.match(await heading(page), /регистрац/i);
-  await page.context().close();
-});
-
 test('unknown addresses get a real not-found page in the current language', async () => {
   for (const [path, text] of [
     ['/ru/no/such/place', 'Страница не найдена'],
