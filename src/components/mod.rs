@@ -14,4 +14,4 @@ pub use blocks::Blocks;
 pub use breadcrumbs::Breadcrumbs;
 pub use fetched::{fetched, item_page};
 pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
-pub use cards::CardList;
+pub use cards::{CardGroup, CardList, GroupedCards};

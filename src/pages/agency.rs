@@ -1,5 +1,5 @@
 use crate::components::blocks::ExternalLink;
-use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading};
+use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
 use crate::i18n::*;
 use leptos::prelude::*;
 use crate::routes::AppUrl;
@@ -38,11 +38,9 @@ pub fn AgencyPage() -> impl IntoView {
                     </ul>
                 </section>
             })}
-            {has_pages.then(|| view! {
-                <section aria-labelledby="pages-heading">
-                    <h2 id="pages-heading">{t!(i18n, body_pages_heading)}</h2>
-                    <CardList lang cards=pages />
-                </section>
+            {has_pages.then(|| {
+                let groups = vec![CardGroup { heading: t_string!(i18n, body_pages_heading).to_string(), cards: pages }];
+                view! { <GroupedCards lang id="body-pages" groups level=2 /> }
             })}
         }
     })

@@ -1,4 +1,4 @@
-use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading};
+use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
 use crate::i18n::*;
 use leptos::prelude::*;
 use portal_content::{Route, TopicDoc};
@@ -8,14 +8,14 @@ use portal_content::{Route, TopicDoc};
 pub fn TopicPage() -> impl IntoView {
     let i18n = use_i18n();
     item_page(Route::Topic, move |topic: TopicDoc, lang| {
-        let pages = topic.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
+        let cards = topic.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
+        let groups = vec![CardGroup { heading: t_string!(i18n, topic_pages_heading).to_string(), cards }];
         view! {
             <Breadcrumbs lang trail=vec![] />
             <PageHeading text=topic.title />
             <p class="lead">{topic.summary}</p>
             <Blocks blocks=topic.intro lang />
-            <h2>{t!(i18n, topic_pages_heading)}</h2>
-            <CardList lang cards=pages />
+            <GroupedCards lang id="topic-pages" groups level=2 />
         }
     })
 }

@@ -21,7 +21,7 @@ after(async () => {
 test('the directory lists every kind of state body, grouped and labelled', async () => {
   const page = await portal.open('/en/agencies');
   await heading(page);
-  const groups = await page.locator('.directory-group h2').allTextContents();
+  const groups = await page.locator('#directory-groups .card-group h2').allTextContents();
   assert.deepEqual(groups, [
     'Ministries',
     'Central agencies',
@@ -30,7 +30,7 @@ test('the directory lists every kind of state body, grouped and labelled', async
     'Akimats of regions and cities of republican significance',
     'District and city akimats',
   ]);
-  const count = (group) => page.locator('.directory-group', { has: page.locator('h2', { hasText: group }) }).locator('li.card').count();
+  const count = (group) => page.locator('#directory-groups .card-group', { has: page.locator('h2', { hasText: group }) }).locator('li.card').count();
   assert.ok((await count('Ministries')) >= 20, 'every ministry');
   assert.equal(await count('Akimats of regions and cities of republican significance'), 20, '17 regions and 3 cities');
   assert.ok((await count('District and city akimats')) >= 18, 'the districts of Astana, Almaty and Shymkent at least');
@@ -41,26 +41,26 @@ test('the directory lists every kind of state body, grouped and labelled', async
 test('the directory filter finds a body by part of its name, with Kazakh letters typed plainly, and says how many', async () => {
   const page = await portal.open('/kk/agencies');
   await heading(page);
-  const shown = page.locator('.directory-group li.card:visible');
+  const shown = page.locator('#directory-groups .card-group li.card:visible');
   const all = await shown.count();
   const filter = page.getByLabel('Мемлекеттік органды атауы бойынша табу');
   // "әділет" typed without the Kazakh letters.
   await filter.fill('адилет');
-  await page.waitForFunction(() => document.querySelectorAll('.directory-group li.card:not([hidden])').length < 10);
+  await page.waitForFunction(() => document.querySelectorAll('#directory-groups .card-group li.card:not([hidden])').length < 10);
   const names = await shown.locator('.card-link').allTextContents();
   assert.ok(names.some((n) => n.includes('Әділет министрлігі')), names.join(' | '));
   assert.ok(names.length < all);
-  assert.equal(await page.locator('.filter-count').textContent(), `Көрсетілген мемлекеттік органдар: ${names.length}`);
+  assert.equal(await page.locator('.filter-count').textContent(), `Көрсетілді: ${all} ішінен ${names.length}`);
   assert.equal(await page.locator('.filter-count').getAttribute('role'), 'status');
   // Groups with no match are hidden, not left as empty headings.
-  for (const group of await page.locator('.directory-group:visible').all()) {
+  for (const group of await page.locator('#directory-groups .card-group:visible').all()) {
     assert.ok((await group.locator('li.card:visible').count()) > 0);
   }
   await filter.fill('жоқ-мұндай-орган');
-  await page.waitForFunction(() => document.querySelectorAll('.directory-group li.card:not([hidden])').length === 0);
-  assert.match(await page.locator('.filter-count').textContent(), /Мұндай атауы бар мемлекеттік орган жоқ/);
+  await page.waitForFunction(() => document.querySelectorAll('#directory-groups .card-group li.card:not([hidden])').length === 0);
+  assert.match(await page.locator('.filter-count').textContent(), /Бұл тізімнен ештеңе табылмады/);
   await filter.fill('');
-  await page.waitForFunction((n) => document.querySelectorAll('.directory-group li.card:not([hidden])').length === n, all);
+  await page.waitForFunction((n) => document.querySelectorAll('#directory-groups .card-group li.card:not([hidden])').length === n, all);
   assertNoPageErrors(page);
   await page.context().close();
 });
