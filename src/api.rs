@@ -68,6 +68,11 @@ impl ApiClient {
         ApiClient::new(resolved.as_deref().unwrap_or(&base))
     }
 
+    /// The absolute URL of the API base, ending in `/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
     pub fn url(&self, route: &Route, lang: Lang) -> String {
         format!("{}{}", self.base, route.api_path(lang))
     }

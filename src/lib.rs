@@ -15,3 +15,4 @@ pub mod language;
 pub mod offline;
 pub mod pages;
 pub mod routes;
+pub mod search;

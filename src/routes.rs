@@ -22,6 +22,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/regions/:slug") view=pages::region::RegionPage />
                 <Route path=path!("/accessibility") view=pages::accessibility::AccessibilityPage />
                 <Route path=path!("/quality") view=pages::quality::QualityPage />
+                <Route path=path!("/search") view=pages::search::SearchPage />
                 <Route path=path!("/*any") view=pages::not_found::NotFoundPage />
             </ParentRoute>
         </Routes>

@@ -24,6 +24,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                     <LanguageSwitch lang />
                     <DisplayToggle />
                 </div>
+                <super::search_box::SearchBox lang />
             </div>
             <DisplayPanel />
             <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>

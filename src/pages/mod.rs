@@ -10,4 +10,5 @@ pub mod page;
 pub mod quality;
 pub mod region;
 pub mod regions;
+pub mod search;
 pub mod topic;

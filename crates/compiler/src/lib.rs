@@ -9,6 +9,7 @@ pub mod model;
 pub mod output;
 pub mod quality;
 pub mod schema;
+pub mod search;
 pub mod source;
 
 use diagnostic::Diagnostics;
@@ -26,12 +27,15 @@ type Region = Source<RegionMeta, RegionFront>;
 type Site = Source<SiteMeta, SiteFront>;
 type Text = Source<TextMeta, TitledFront>;
 
+#[derive(Clone)]
 pub struct Options {
     pub content_dir: PathBuf,
     /// Absolute URL the portal is served from, for the sitemap (no trailing slash).
     pub site_url: String,
     /// Today's date, `YYYY-MM-DD`: the compile date and the review deadline check.
     pub today: String,
+    /// Whether to write the search index (the longest step; checks skip it).
+    pub search_index: bool,
 }
 
 /// A successful compile: every output file by its path relative to the
@@ -132,6 +136,15 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
     for lang in Lang::ALL {
         let report = quality::report(&content, &diags, lang, options);
         files.insert(format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report));
+    }
+    if options.search_index {
+        match search::index(&content) {
+            Ok(index) => files.extend(index),
+            Err(e) => {
+                diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
+                return Err(Failed { diagnostics: diags, report: None });
+            }
+        }
     }
     sitemap_entries(&content, &mut sitemap);
     for (name, xml) in sitemap.finish() {

@@ -54,7 +54,7 @@ impl Flags {
                 _ => return Err(format!("unknown option {flag}\n{USAGE}")),
             }
         }
-        Ok(Flags { options: Options { content_dir: content, site_url, today: today() }, out })
+        Ok(Flags { options: Options { content_dir: content, site_url, today: today(), search_index: true }, out })
     }
 }
 
@@ -126,7 +126,8 @@ fn build(flags: &Flags) -> ExitCode {
 }
 
 fn check(flags: &Flags) -> ExitCode {
-    let (diagnostics, report, stats) = match compile(&flags.options) {
+    let options = Options { search_index: false, ..flags.options.clone() };
+    let (diagnostics, report, stats) = match compile(&options) {
         Ok(c) => (c.warnings, Some(c.report), Some(c.stats)),
         Err(f) => (f.diagnostics, f.report, None),
     };

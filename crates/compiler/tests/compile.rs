@@ -53,7 +53,7 @@ fn write(root: &Path, path: &str, text: &str) {
 }
 
 fn options(content: &Path) -> Options {
-    Options { content_dir: content.to_path_buf(), site_url: "https://portal.example".into(), today: "2026-11-26".into() }
+    Options { content_dir: content.to_path_buf(), site_url: "https://portal.example".into(), today: "2026-11-26".into(), search_index: false }
 }
 
 fn compile_ok(content: &Path) -> Compiled {

@@ -17,7 +17,7 @@ fn the_committed_schema_matches_the_types() {
 
 #[test]
 fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
-    let options = Options { content_dir: workspace().join("content"), site_url: "https://portal.example".into(), today: "2026-11-26".into() };
+    let options = Options { content_dir: workspace().join("content"), site_url: "https://portal.example".into(), today: "2026-11-26".into(), search_index: false };
     let compiled = match compile(&options) {
         Ok(c) => c,
         Err(f) => panic!("bundled content has errors:\n{}", f.diagnostics.errors().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),

@@ -76,6 +76,30 @@ pub fn plain_text(inlines: &[Inline]) -> String {
     out
 }
 
+/// The plain text of blocks, one line per paragraph, heading, item or cell,
+/// for the search index.
+pub fn blocks_text(blocks: &[Block]) -> String {
+    let mut out = String::new();
+    for block in blocks {
+        match block {
+            Block::Heading { text, .. } | Block::Paragraph { text } => {
+                out.push_str(&plain_text(text));
+                out.push('\n');
+            }
+            Block::List { items, .. } => items.iter().for_each(|item| out.push_str(&blocks_text(item))),
+            Block::Table { head, rows } => {
+                for cell in head.iter().chain(rows.iter().flatten()) {
+                    out.push_str(&plain_text(cell));
+                    out.push('\n');
+                }
+            }
+            Block::Callout { body, .. } => out.push_str(&blocks_text(body)),
+            Block::Unknown => {}
+        }
+    }
+    out
+}
+
 /// Every internal route linked from `blocks`, in reading order.
 pub fn internal_links(blocks: &[Block]) -> Vec<Route> {
     fn inlines(out: &mut Vec<Route>, list: &[Inline]) {

@@ -13,8 +13,9 @@ pub mod fold;
 pub mod lang;
 pub mod nav;
 pub mod route;
+pub mod search;
 
-pub use blocks::{Block, CalloutTone, Inline};
+pub use blocks::{blocks_text, Block, CalloutTone, Inline};
 pub use docs::*;
 pub use fold::fold;
 pub use lang::Lang;

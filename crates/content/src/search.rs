@@ -1,0 +1,88 @@
+//! The search index's contract: where it is, and the names of its filters,
+//! sort keys and meta fields, shared by the compiler that writes it and the
+//! app that queries it through the index's own browser runtime.
+
+/// Folder of the index under the API base (`api/v1/search/`).
+pub const INDEX_DIR: &str = "search/";
+
+/// Filters every record carries (values are names in the record's language).
+pub const FILTER_TOPIC: &str = "topic";
+pub const FILTER_BODY: &str = "body";
+pub const FILTER_REGION: &str = "region";
+/// The kind of item, one of [`KINDS`].
+pub const FILTER_KIND: &str = "kind";
+
+/// Values of [`FILTER_KIND`].
+pub const KIND_SERVICE: &str = "service";
+pub const KIND_GUIDE: &str = "guide";
+pub const KIND_BODY: &str = "body";
+pub const KIND_TOPIC: &str = "topic";
+pub const KIND_REGION: &str = "region";
+pub const KINDS: [&str; 5] = [KIND_SERVICE, KIND_GUIDE, KIND_BODY, KIND_TOPIC, KIND_REGION];
+
+/// Sort key: the date last updated, `YYYY-MM-DD`; items without one sort last.
+pub const SORT_DATE: &str = "date";
+pub const NO_DATE: &str = "0000-00-00";
+
+/// Meta fields: the title, the responsible body's name, the date, and the
+/// words of the record folded (see [`crate::fold`]) where folding changes
+/// them, so "куалик" finds "куәлік".
+pub const META_TITLE: &str = "title";
+pub const META_BODY: &str = "body";
+pub const META_DATE: &str = "date";
+pub const META_FOLDED: &str = "folded";
+/// The title folded, ranked like the title itself.
+pub const META_FOLDED_TITLE: &str = "folded_title";
+
+/// The index's excerpt (text with `<mark>` around matched words, `<` and
+/// `>` escaped) as plain parts, with words also marked where their folded
+/// form starts with a folded search term: the index only marks what it
+/// matched itself, and a Kazakh word found through its folded form is not.
+pub fn highlight(excerpt: &str, folded_terms: &str) -> Vec<(String, bool)> {
+    let terms: Vec<&str> = folded_terms.split(|c: char| !c.is_alphanumeric()).filter(|t| t.chars().count() >= 2).collect();
+    let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">");
+    let mut parts: Vec<(String, bool)> = vec![];
+    let mut push = |text: String, marked: bool| match parts.last_mut() {
+        Some((last, m)) if *m == marked => last.push_str(&text),
+        _ if text.is_empty() => {}
+        _ => parts.push((text, marked)),
+    };
+    for (i, chunk) in excerpt.split("<mark>").enumerate() {
+        let (marked, rest) = match (i, chunk.split_once("</mark>")) {
+            (0, _) | (_, None) => ("", chunk),
+            (_, Some((m, rest))) => (m, rest),
+        };
+        push(unescape(marked), true);
+        // Words in the unmarked text: split keeping separators.
+        let rest = unescape(rest);
+        let mut word = String::new();
+        for c in rest.chars().chain(std::iter::once('\u{0}')) {
+            if c.is_alphanumeric() {
+                word.push(c);
+                continue;
+            }
+            if !word.is_empty() {
+                let f = crate::fold(&word);
+                let hit = terms.iter().any(|t| f.starts_with(t));
+                push(std::mem::take(&mut word), hit);
+            }
+            if c != '\u{0}' {
+                push(c.to_string(), false);
+            }
+        }
+    }
+    parts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::highlight;
+
+    #[test]
+    fn marks_from_the_index_and_from_folding_are_kept() {
+        let parts = highlight("Жеке <mark>куәлік</mark> алу &lt;тегін&gt;", "куалик");
+        assert_eq!(parts, vec![("Жеке ".into(), false), ("куәлік".into(), true), (" алу <тегін>".into(), false)]);
+        let parts = highlight("Жеке куәлік алу", "куалик");
+        assert_eq!(parts, vec![("Жеке ".into(), false), ("куәлік".into(), true), (" алу".into(), false)]);
+    }
+}

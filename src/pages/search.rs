@@ -1,0 +1,226 @@
+use crate::api::ApiClient;
+use crate::app::use_lang;
+use crate::components::{Breadcrumbs, CardList, PageHeading};
+use crate::format;
+use crate::i18n::*;
+use crate::routes::AppUrl;
+use crate::search::{filter_options, search, Found, Query, SearchError};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_navigate, use_query_map};
+use portal_content::search::*;
+use portal_content::{Lang, Route, SiteDoc};
+use std::collections::BTreeMap;
+
+/// Results shown at once; the count says how many there are in all.
+const SHOWN: u32 = 50;
+
+/// The filters a reader can set, by URL parameter (the index's filter name).
+const FILTERS: [&str; 4] = [FILTER_TOPIC, FILTER_BODY, FILTER_REGION, FILTER_KIND];
+
+/// `/{lang}/search?q=…&topic=…&body=…&region=…&kind=…&sort=date`: results in
+/// the page's language, filters, order, and a helpful page when nothing is found.
+#[component]
+pub fn SearchPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    let params = use_query_map();
+    let query = Memo::new(move |_| {
+        let p = params.read();
+        Query {
+            words: p.get("q").unwrap_or_default(),
+            filters: FILTERS.iter().filter_map(|&f| p.get(f).filter(|v| !v.is_empty()).map(|v| (f.to_owned(), v))).collect(),
+            newest_first: p.get("sort").as_deref() == Some(SORT_DATE),
+        }
+    });
+    let client = expect_context::<ApiClient>();
+    let attempt = RwSignal::new(0u32);
+    let results = {
+        let client = client.clone();
+        LocalResource::new(move || {
+            attempt.track();
+            let (client, query, lang) = (client.clone(), query.get(), lang.get());
+            async move {
+                if query.words.trim().is_empty() && query.filters.is_empty() {
+                    return None;
+                }
+                Some(search(&client, lang, &query, SHOWN).await)
+            }
+        })
+    };
+    let options = LocalResource::new(move || {
+        let (client, lang) = (client.clone(), lang.get());
+        async move { filter_options(&client, lang).await.unwrap_or_default() }
+    });
+    view! {
+        <Breadcrumbs lang=lang.get_untracked() trail=vec![] />
+        <PageHeading text=t_string!(i18n, search_title).to_string() />
+        {move || view! { <SearchForm lang=lang.get() query=query.get() options=options.get().unwrap_or_default() /> }}
+        <div class="search-results">
+            {move || match results.get() {
+                None => view! { <crate::components::Loading /> }.into_any(),
+                Some(None) => view! { <p>{t!(i18n, search_prompt)}</p> }.into_any(),
+                Some(Some(Err(error))) => view! { <SearchFailed error retry=Callback::new(move |()| attempt.update(|n| *n += 1)) /> }.into_any(),
+                Some(Some(Ok(found))) if found.total == 0 => view! { <NoResults lang=lang.get_untracked() words=query.get_untracked().words /> }.into_any(),
+                Some(Some(Ok(found))) => view! { <Results lang=lang.get_untracked() found words=query.get_untracked().words /> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+/// The words, the filters and the order, as a form that changes the URL, so
+/// every search can be shared and the back button returns to the last one.
+#[component]
+fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<String, u32>>) -> impl IntoView {
+    let i18n = use_i18n();
+    let navigate = use_navigate();
+    let form = NodeRef::<leptos::html::Form>::new();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(form) = form.get() else { return };
+        let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
+        let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
+        for name in ["q", FILTER_TOPIC, FILTER_BODY, FILTER_REGION, FILTER_KIND, "sort"] {
+            if let Some(value) = data.get(name).as_string().filter(|v| !v.trim().is_empty()) {
+                params.append(name, value.trim());
+            }
+        }
+        expect_context::<crate::components::Announcer>().reader_moved();
+        navigate(&format!("/{}/search?{}", lang.code(), String::from(params.to_string())), Default::default());
+    };
+    let kind_label = move |kind: &str| match kind {
+        KIND_SERVICE => t_string!(i18n, search_kind_service).to_string(),
+        KIND_GUIDE => t_string!(i18n, search_kind_guide).to_string(),
+        KIND_BODY => t_string!(i18n, search_kind_body).to_string(),
+        KIND_TOPIC => t_string!(i18n, search_kind_topic).to_string(),
+        KIND_REGION => t_string!(i18n, search_kind_region).to_string(),
+        other => other.to_owned(),
+    };
+    let select = move |name: &'static str, label: String, values: Vec<(String, String)>| {
+        let chosen = query.filters.get(name).cloned().unwrap_or_default();
+        let id = format!("search-filter-{name}");
+        view! {
+            <div class="search-filter">
+                <label for=id.clone()>{label}</label>
+                <select id=id name=name>
+                    <option value="" selected=chosen.is_empty()>{t!(i18n, search_any)}</option>
+                    {values.into_iter().map(|(value, text)| {
+                        let selected = value == chosen;
+                        view! { <option value=value selected=selected>{text}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    let values_of = |name: &str| -> Vec<(String, String)> {
+        let mut v: Vec<(String, String)> = options.get(name).map(|m| m.keys().map(|k| (k.clone(), k.clone())).collect()).unwrap_or_default();
+        v.sort_by_key(|(_, text)| text.to_lowercase());
+        v
+    };
+    let kinds: Vec<(String, String)> = KINDS.iter().map(|k| (k.to_string(), kind_label(k))).collect();
+    view! {
+        <form class="search-form" role="search" aria-label=t_string!(i18n, search_label).to_string() node_ref=form on:submit=on_submit
+            action=format!("{}/{}/search", crate::routes::base_path(), lang.code()) method="get">
+            <div class="search-words">
+                <label for="search-words">{t!(i18n, search_label)}</label>
+                <div class="search-field">
+                    <input id="search-words" name="q" type="search" autocomplete="off" value=query.words.clone() />
+                    <button type="submit" class="search-button">{t!(i18n, search_button)}</button>
+                </div>
+            </div>
+            <fieldset class="search-filters">
+                <legend>{t!(i18n, search_filters)}</legend>
+                {select(FILTER_TOPIC, t_string!(i18n, search_filter_topic).to_string(), values_of(FILTER_TOPIC))}
+                {select(FILTER_BODY, t_string!(i18n, search_filter_body).to_string(), values_of(FILTER_BODY))}
+                {select(FILTER_REGION, t_string!(i18n, search_filter_region).to_string(), values_of(FILTER_REGION))}
+                {select(FILTER_KIND, t_string!(i18n, search_filter_kind).to_string(), kinds)}
+                <div class="search-filter">
+                    <label for="search-sort">{t!(i18n, search_sort)}</label>
+                    <select id="search-sort" name="sort">
+                        <option value="" selected=!query.newest_first>{t!(i18n, search_sort_relevance)}</option>
+                        <option value=SORT_DATE selected=query.newest_first>{t!(i18n, search_sort_date)}</option>
+                    </select>
+                </div>
+                <button type="submit" class="button button-secondary">{t!(i18n, search_apply)}</button>
+            </fieldset>
+        </form>
+    }
+}
+
+#[component]
+fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let count = found.total;
+    let shown = found.hits.len();
+    let announcer = expect_context::<crate::components::Announcer>();
+    let summary = if words.trim().is_empty() {
+        t_string!(i18n, search_count_filtered, count = count).to_string()
+    } else {
+        t_string!(i18n, search_count, count = count, words = words.trim().to_owned()).to_string()
+    };
+    // The count is what a screen-reader user needs first after searching.
+    announcer.say(summary.clone());
+    view! {
+        <p class="search-count" id="search-count">{summary}</p>
+        {(shown < count).then(|| view! { <p>{t!(i18n, search_first_shown, shown = shown)}</p> })}
+        <ol class="search-hits" aria-labelledby="search-count">
+            {found.hits.into_iter().map(|hit| view! {
+                <li class="search-hit">
+                    <h2 class="search-hit-title"><a href=hit.href>{hit.title}</a></h2>
+                    <p class="search-hit-excerpt">
+                        {hit.excerpt.into_iter().map(|(text, marked)| if marked {
+                            view! { <mark>{text}</mark> }.into_any()
+                        } else {
+                            text.into_any()
+                        }).collect_view()}
+                    </p>
+                    {(hit.body.is_some() || hit.date.is_some()).then(|| view! {
+                        <dl class="search-hit-meta">
+                            {hit.body.map(|b| view! { <div><dt>{t!(i18n, responsible_body)}</dt><dd>{b}</dd></div> })}
+                            {hit.date.map(|d| view! {
+                                <div><dt>{t!(i18n, last_updated)}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
+                            })}
+                        </dl>
+                    })}
+                </li>
+            }).collect_view()}
+        </ol>
+    }
+}
+
+/// Nothing found: say so, suggest what to try, and offer the topics and
+/// the directory, so the reader is never left with an empty list.
+#[component]
+fn NoResults(lang: Lang, words: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let announcer = expect_context::<crate::components::Announcer>();
+    let title = t_string!(i18n, search_none, words = words.trim().to_owned()).to_string();
+    announcer.say(title.clone());
+    view! {
+        <div class="no-results">
+            <p class="search-count">{title}</p>
+            <ul class="list list-bullet">
+                <li>{t!(i18n, search_tip_spelling)}</li>
+                <li>{t!(i18n, search_tip_fewer)}</li>
+                <li>{t!(i18n, search_tip_filters)}</li>
+            </ul>
+            <h2>{t!(i18n, topics_heading)}</h2>
+            {crate::components::fetched(Route::Home, lang, move |site: SiteDoc| {
+                let topics = site.topics.into_iter().map(|t| (Route::Topic(t.slug.clone()), t)).collect();
+                view! { <CardList lang cards=topics /> }
+            })}
+            <p><a href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a></p>
+        </div>
+    }
+}
+
+#[component]
+fn SearchFailed(error: SearchError, retry: Callback<()>) -> impl IntoView {
+    let i18n = use_i18n();
+    leptos::logging::warn!("search failed: {}", error.0);
+    view! {
+        <div class="error-panel" role="alert">
+            <h2>{t!(i18n, search_failed_title)}</h2>
+            <p>{t!(i18n, search_failed_text)}</p>
+            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, retry)}</button>
+        </div>
+    }
+}

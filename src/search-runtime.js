@@ -1,0 +1,46 @@
+// The bridge between the app and the search index's own browser runtime
+// (pagefind.js, written by the content compiler into the API's search/
+// folder). Nothing is downloaded until the first search; then one index
+// instance per language is kept for the rest of the visit. Answers are
+// plain JSON strings, so the Rust side owns every type.
+
+const instances = new Map();
+
+async function instance(base, lang) {
+  if (!instances.has(lang)) {
+    const pending = import(`${base}pagefind.js`).then((pagefind) =>
+      // The runtime picks its language from <html lang>, which the app keeps
+      // equal to the page's language.
+      pagefind.createInstance({
+        basePath: base,
+        baseUrl: '/',
+        excerptLength: 28,
+        // A match in the title, typed with or without the Kazakh letters,
+        // ranks first; the folded words of the text and the responsible
+        // body's name count for less than the text itself.
+        ranking: { metaWeights: { title: 5, folded_title: 5, folded: 0.5, body: 0.5, date: 0 } },
+      }),
+    );
+    // A failed download is forgotten, so "Try again" really tries again.
+    pending.catch(() => instances.delete(lang));
+    instances.set(lang, pending);
+  }
+  return instances.get(lang);
+}
+
+export async function searchIndex(base, lang, term, filtersJson, sortKey, limit) {
+  const index = await instance(base, lang);
+  const options = { filters: JSON.parse(filtersJson) };
+  if (sortKey) options.sort = { [sortKey]: 'desc' };
+  const found = await index.search(term, options);
+  const page = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+  return JSON.stringify({
+    total: found.results.length,
+    results: page.map((d) => ({ url: d.raw_url ?? d.url, excerpt: d.excerpt, meta: d.meta })),
+  });
+}
+
+export async function filterValues(base, lang) {
+  const index = await instance(base, lang);
+  return JSON.stringify(await index.filters());
+}

@@ -1,0 +1,104 @@
+//! Search: queries the index the content compiler writes beside the API,
+//! through the index's own browser runtime, loaded on the first search only
+//! (src/search-runtime.js). Kazakh letters are folded on both sides, so
+//! "куалик" finds "куәлік"; Russian and English are stemmed by the index.
+
+use crate::api::ApiClient;
+use portal_content::search::*;
+use portal_content::search::highlight;
+use portal_content::{fold, Lang, Route};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(module = "/src/search-runtime.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = searchIndex, catch)]
+    async fn search_index(base: &str, lang: &str, term: &str, filters_json: &str, sort_key: &str, limit: u32) -> Result<JsValue, JsValue>;
+    #[wasm_bindgen(js_name = filterValues, catch)]
+    async fn filter_values(base: &str, lang: &str) -> Result<JsValue, JsValue>;
+}
+
+/// What the reader asked: words, filters (by filter name) and the order.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Query {
+    pub words: String,
+    pub filters: BTreeMap<String, String>,
+    pub newest_first: bool,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Hit {
+    pub route: Option<Route>,
+    pub href: String,
+    pub title: String,
+    /// The excerpt as text and highlighted (true) parts.
+    pub excerpt: Vec<(String, bool)>,
+    pub body: Option<String>,
+    pub date: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub total: usize,
+    pub hits: Vec<Hit>,
+}
+
+/// Why a search could not be done: the index did not load or answered nonsense.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SearchError(pub String);
+
+#[derive(Deserialize)]
+struct RawFound {
+    total: usize,
+    results: Vec<RawHit>,
+}
+
+#[derive(Deserialize)]
+struct RawHit {
+    url: String,
+    excerpt: String,
+    meta: BTreeMap<String, String>,
+}
+
+/// The words as the index holds them: folded, so Kazakh letters typed or not match.
+fn index_terms(words: &str) -> String {
+    fold(words.trim())
+}
+
+pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -> Result<Found, SearchError> {
+    let base = format!("{}{INDEX_DIR}", client.base());
+    let filters: BTreeMap<&str, &str> = query.filters.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    let filters_json = serde_json::to_string(&filters).expect("a map of strings serializes");
+    let sort = if query.newest_first { SORT_DATE } else { "" };
+    let terms = index_terms(&query.words);
+    let raw = search_index(&base, lang.code(), &terms, &filters_json, sort, limit)
+        .await
+        .map_err(|e| SearchError(format!("{e:?}")))?;
+    let raw: RawFound = serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))?;
+    let hits = raw
+        .results
+        .into_iter()
+        .map(|r| {
+            let route = r.url.strip_prefix(&format!("/{}", lang.code())).and_then(Route::parse_neutral);
+            let date = r.meta.get(META_DATE).filter(|d| !d.is_empty()).cloned();
+            Hit {
+                href: route.as_ref().map(|r| crate::routes::AppUrl::url(r, lang)).unwrap_or_else(|| r.url.clone()),
+                route,
+                title: r.meta.get(META_TITLE).cloned().unwrap_or_default(),
+                excerpt: highlight(&r.excerpt, &terms),
+                body: r.meta.get(META_BODY).cloned(),
+                date,
+            }
+        })
+        .collect();
+    Ok(Found { total: raw.total, hits })
+}
+
+/// Values each filter can take in `lang`, with how many items have them.
+pub async fn filter_options(client: &ApiClient, lang: Lang) -> Result<BTreeMap<String, BTreeMap<String, u32>>, SearchError> {
+    let base = format!("{}{INDEX_DIR}", client.base());
+    let raw = filter_values(&base, lang.code()).await.map_err(|e| SearchError(format!("{e:?}")))?;
+    serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))
+}
+
