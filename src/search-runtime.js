@@ -5,10 +5,14 @@
 // plain JSON strings, so the Rust side owns every type.
 
 const instances = new Map();
+// Browsers may remember a module that failed to load; a retry asks for it
+// under a new address.
+let failures = 0;
 
 async function instance(base, lang) {
   if (!instances.has(lang)) {
-    const pending = import(`${base}pagefind.js`).then((pagefind) =>
+    const retry = failures > 0 ? `?retry=${failures}` : '';
+    const pending = import(`${base}pagefind.js${retry}`).then((pagefind) =>
       // The runtime picks its language from <html lang>, which the app keeps
       // equal to the page's language.
       pagefind.createInstance({
@@ -22,7 +26,10 @@ async function instance(base, lang) {
       }),
     );
     // A failed download is forgotten, so "Try again" really tries again.
-    pending.catch(() => instances.delete(lang));
+    pending.catch(() => {
+      failures += 1;
+      instances.delete(lang);
+    });
     instances.set(lang, pending);
   }
   return instances.get(lang);
@@ -32,7 +39,8 @@ export async function searchIndex(base, lang, term, filtersJson, sortKey, limit)
   const index = await instance(base, lang);
   const options = { filters: JSON.parse(filtersJson) };
   if (sortKey) options.sort = { [sortKey]: 'desc' };
-  const found = await index.search(term, options);
+  // No words with filters: the index wants null to list everything filtered.
+  const found = await index.search(term.trim() === '' ? null : term, options);
   const page = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
   return JSON.stringify({
     total: found.results.length,

@@ -100,7 +100,10 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                 open.set(true);
                 active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
             }
-            "Escape" => {
+            // The first Escape closes the list and keeps the words (a search
+            // field would clear itself); a second one clears as usual.
+            "Escape" if open.get_untracked() => {
+                ev.prevent_default();
                 open.set(false);
                 active.set(None);
             }

@@ -192,7 +192,11 @@ fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
 fn NoResults(lang: Lang, words: String) -> impl IntoView {
     let i18n = use_i18n();
     let announcer = expect_context::<crate::components::Announcer>();
-    let title = t_string!(i18n, search_none, words = words.trim().to_owned()).to_string();
+    let title = if words.trim().is_empty() {
+        t_string!(i18n, search_none_filtered).to_string()
+    } else {
+        t_string!(i18n, search_none, words = words.trim().to_owned()).to_string()
+    };
     announcer.say(title.clone());
     view! {
         <div class="no-results">

@@ -25,6 +25,8 @@ const PAGE_KINDS = {
   'accessibility statement': '/accessibility',
   'not in this language': '/pages/temporary-registration',
   'quality report': '/quality',
+  'search results': '/search?q=egov',
+  'search, nothing found': '/search?q=zzqqxx',
 };
 
 let portal;
@@ -56,7 +58,7 @@ async function audit(page, label) {
 async function visit(page, path) {
   await page.goto(portal.base + path);
   await heading(page);
-  await page.locator('main [role=status]').waitFor({ state: 'detached' }).catch(() => {});
+  await page.locator('main .loading').waitFor({ state: 'detached' });
 }
 
 for (const lang of LANGS) {
@@ -74,6 +76,10 @@ for (const lang of LANGS) {
       await page.locator('#display-toggle').click();
       await page.locator('#display-settings').waitFor();
       await audit(page, `${lang} display settings panel (${name})`);
+      // The search suggestions, open.
+      await page.locator('#search-input').fill('egov');
+      await page.locator('#search-suggestions [role=option]').first().waitFor();
+      await audit(page, `${lang} search suggestions (${name})`);
       await context.close();
     });
   }
