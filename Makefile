@@ -15,7 +15,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
 
-.PHONY: e2e-variant bench bench-scale check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -57,6 +57,12 @@ check-content:
 ## The compiler at 300 bodies x 150 pages of synthetic content: time and memory.
 bench-scale:
 	scripts/scale.sh bench
+
+## Search figures: index size, bytes and time per query, bundled and synthetic content.
+bench-search: dist
+	@scripts/bootstrap.sh browser nginx
+	scripts/scale.sh bench
+	node scripts/bench-search.mjs
 
 ## Regenerate the committed JSON Schema of the content API.
 schema:

@@ -24,9 +24,12 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                     <LanguageSwitch lang />
                     <DisplayToggle />
                 </div>
+            </div>
+            // The settings open right after their button, before the search field.
+            <DisplayPanel />
+            <div class="container header-search-row">
                 <super::search_box::SearchBox lang />
             </div>
-            <DisplayPanel />
             <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
                 <div class="container">
                     <ul>

@@ -25,7 +25,8 @@ function sitemapPaths(lang) {
  * the portal paths of every link it shows.
  */
 async function visit(page, path) {
-  await page.evaluate((href) => {
+  const here = await page.evaluate(() => location.pathname);
+  if (here !== path) await page.evaluate((href) => {
     document.querySelector('main h1')?.setAttribute('data-left', '');
     const a = Object.assign(document.createElement('a'), { href });
     document.body.append(a);
