@@ -342,3 +342,21 @@ fn generated_content_at_full_directory_width_keeps_every_page_within_three_click
     // It refuses to write over other content.
     assert!(generate(&out, &Shape { bodies: 20, pages_per_body: 1 }).is_err());
 }
+
+#[test]
+fn the_search_index_covers_every_language_beside_the_api() {
+    let dir = fixture();
+    let compiled = match compile(&Options { search_index: true, ..options(dir.path()) }) {
+        Ok(c) => c,
+        Err(f) => panic!("{:?}", f.diagnostics.items),
+    };
+    for file in ["api/v1/search/pagefind.js", "api/v1/search/pagefind-worker.js", "api/v1/search/pagefind-entry.json"] {
+        assert!(compiled.files.contains_key(file), "{file} missing");
+    }
+    assert!(!compiled.files.keys().any(|f| f.contains("pagefind-ui")), "the prebuilt interfaces are not shipped");
+    let entry = json(&compiled, "api/v1/search/pagefind-entry.json");
+    let langs: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
+    assert_eq!(langs, ["en", "kk", "ru"]);
+    // identity-card has no English text: English has one page, two bodies and topics fewer.
+    assert!(entry["languages"]["kk"]["page_count"].as_u64().unwrap() > entry["languages"]["en"]["page_count"].as_u64().unwrap());
+}
