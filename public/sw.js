@@ -2,8 +2,9 @@
 // and the app-shell files; every deployment therefore has a new sw.js, which
 // the browser notices and the app offers to load ("new version, reload").
 //
-// - App shell (index.html, wasm, JS, CSS): cached at install, served when the
-//   network fails. Hashed files never change, so they come from the cache first.
+// - App shell (index.html, wasm, JS, CSS, the app's JS modules): cached at
+//   install, served when the network fails. Hashed files never change, so
+//   they come from the cache first.
 // - Content API documents: network first, so readers always see current
 //   content; the copy of each document read is kept for offline use.
 
@@ -41,6 +42,10 @@ self.addEventListener('fetch', (event) => {
     event.respondWith(fetch(request).catch(() => caches.match(INDEX, { cacheName: SHELL_CACHE })));
   } else if (HASHED.test(url.pathname)) {
     event.respondWith(caches.match(request, { cacheName: SHELL_CACHE }).then((hit) => hit ?? fetch(request)));
+  } else if (SHELL.includes(url.href)) {
+    // Shell files without a hash in their name (the app's JavaScript
+    // modules): current when online, the cached copy offline.
+    event.respondWith(fetch(request).catch(() => caches.match(request, { cacheName: SHELL_CACHE })));
   } else if (url.pathname.includes('/api/')) {
     event.respondWith(networkThenCache(request));
   }

@@ -8,7 +8,7 @@
 // Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
 
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
@@ -37,8 +37,19 @@ writeFileSync(join(dir, '404.html'), html);
 
 // The app shell: index.html and every hashed asset Trunk wrote.
 const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
+// JavaScript modules the app imports (wasm-bindgen snippets, such as the
+// search bridge): without them the app cannot start offline.
+const snippets = [];
+const walk = (rel) => {
+  for (const name of readdirSync(join(dir, rel))) {
+    const path = `${rel}/${name}`;
+    if (statSync(join(dir, path)).isDirectory()) walk(path);
+    else if (name.endsWith('.js')) snippets.push(path);
+  }
+};
+if (existsSync(join(dir, 'snippets'))) walk('snippets');
 // Relative to the service worker, which lives at the portal's root (sub-path or not).
-const shell = ['index.html', ...assets];
+const shell = ['index.html', ...assets, ...snippets.sort()];
 const build = hash(shell.join('\n') + html);
 const template = readFileSync(new URL('../public/sw.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), template.replace("'__BUILD_ID__'", JSON.stringify(build)).replace("'__SHELL__'", JSON.stringify(shell)));
