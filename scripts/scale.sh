@@ -43,8 +43,10 @@ case "$MODE" in
     echo "build (everything above, and write the API):"
     measure $BIN build --content "$OUT" --out "$OUT-api"
     echo "  output: $(find "$OUT-api" -type f | wc -l) files, $(du -sh "$OUT-api" | cut -f1)"
-    echo "  largest documents:"
-    find "$OUT-api" -type f -printf '%s %P\n' | sort -rn | head -3 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }'
+    echo "  search index: $(du -sh "$OUT-api/api/v1/search" | cut -f1) in $(find "$OUT-api/api/v1/search" -type f | wc -l) files"
+    echo "  largest API documents:"
+    # (|| true: head closing the pipe early is not a failure)
+    find "$OUT-api/api" -name '*.json' -type f -printf '%s %P\n' | sort -rn | head -3 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }' || true
     ;;
   *) echo "usage: scripts/scale.sh check|bench" >&2; exit 2 ;;
 esac
