@@ -49,27 +49,25 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     pub fn error(&mut self, file: &Path, line: usize, rule: &'static str, message: impl Into<String>) {
-        self.push(Severity::Error, file, line, rule, message.into());
+        self.push(Severity::Error, file, line, rule, String::new(), message.into());
     }
 
     pub fn warning(&mut self, file: &Path, line: usize, rule: &'static str, message: impl Into<String>) {
-        self.push(Severity::Warning, file, line, rule, message.into());
+        self.push(Severity::Warning, file, line, rule, String::new(), message.into());
     }
 
     /// A warning that goes to the quality report with `subject` as its detail.
     pub fn warning_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Warning, file, line, rule, message.into());
-        self.items.last_mut().expect("just pushed").subject = subject.into();
+        self.push(Severity::Warning, file, line, rule, subject.into(), message.into());
     }
 
     /// An error that goes to the quality report with `subject` as its detail.
     pub fn error_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
-        self.push(Severity::Error, file, line, rule, message.into());
-        self.items.last_mut().expect("just pushed").subject = subject.into();
+        self.push(Severity::Error, file, line, rule, subject.into(), message.into());
     }
 
-    fn push(&mut self, severity: Severity, file: &Path, line: usize, rule: &'static str, message: String) {
-        self.items.push(Diagnostic { severity, file: file.to_path_buf(), line, rule, message, subject: String::new() });
+    fn push(&mut self, severity: Severity, file: &Path, line: usize, rule: &'static str, subject: String, message: String) {
+        self.items.push(Diagnostic { severity, file: file.to_path_buf(), line, rule, message, subject });
     }
 
     pub fn has_errors(&self) -> bool {

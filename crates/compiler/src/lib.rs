@@ -107,10 +107,14 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
             None => return Err(fail(diags)),
         },
     };
+    // A failed compile still reports, so `check` shows editors the table.
+    let failed = |diagnostics: Diagnostics| {
+        let report = quality::report(&content, &diagnostics, Lang::En, options);
+        Failed { diagnostics, report: Some(report) }
+    };
     check(&content, options, &mut diags);
     if diags.has_errors() {
-        let report = quality::report(&content, &diags, Lang::En, options);
-        return Err(Failed { diagnostics: diags, report: Some(report) });
+        return Err(failed(diags));
     }
     let mut files = BTreeMap::new();
     let mut sitemap = output::Sitemap::new(&options.site_url);
@@ -129,13 +133,17 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
         }
     }
     if diags.has_errors() {
-        let report = quality::report(&content, &diags, Lang::En, options);
-        return Err(Failed { diagnostics: diags, report: Some(report) });
+        return Err(failed(diags));
     }
     // The report comes last: it lists every finding, the proof's included.
+    // The English one is also the terminal's.
+    let mut english = None;
     for lang in Lang::ALL {
         let report = quality::report(&content, &diags, lang, options);
         files.insert(format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report));
+        if lang == Lang::En {
+            english = Some(report);
+        }
     }
     if options.search_index {
         match search::index(&content) {
@@ -153,7 +161,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
     // Crawlers need the sitemap's absolute address.
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
     files.insert("robots.txt".into(), robots.into_bytes());
-    let report = quality::report(&content, &diags, Lang::En, options);
+    let report = english.expect("Lang::ALL has English");
     Ok(Compiled { files, warnings: diags, stats, report })
 }
 

@@ -93,11 +93,18 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
     for p in &c.pages {
         *items_per_body.entry(p.meta.agency.get_ref().as_str()).or_default() += 1;
     }
+    // Counted in one pass: at scale there are thousands of problems and hundreds of bodies.
+    let mut per_body: BTreeMap<(&str, ProblemKind), usize> = BTreeMap::new();
+    for p in &problems {
+        if let Some(slug) = p.agency.as_deref() {
+            *per_body.entry((slug, p.kind)).or_default() += 1;
+        }
+    }
     let mut agencies: Vec<AgencyQuality> = c
         .agencies
         .iter()
         .map(|a| {
-            let mine = |kind| problems.iter().filter(|p| p.kind == kind && p.agency.as_deref() == Some(&a.slug)).count();
+            let mine = |kind| per_body.get(&(a.slug.as_str(), kind)).copied().unwrap_or(0);
             AgencyQuality {
                 slug: a.slug.clone(),
                 name: a.text_or_any(lang).map(|t| t.front.name.clone()).unwrap_or_else(|| a.slug.clone()),
@@ -106,8 +113,7 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
             }
         })
         .collect();
-    let total = |q: &AgencyQuality| q.counts.iter().map(|c| c.count).sum::<u32>();
-    agencies.sort_by(|a, b| total(b).cmp(&total(a)).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
+    agencies.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
     let position: BTreeMap<&str, usize> = agencies.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
     problems.sort_by_key(|p| (p.agency.as_deref().and_then(|s| position.get(s)).copied().unwrap_or(usize::MAX), p.title.to_lowercase(), p.kind));
 
@@ -138,7 +144,7 @@ pub fn to_text(report: &QualityDoc) -> String {
         let name: String = name.chars().take(46).collect();
         format!("{name:<48}{items:>6}{}\n", cells.join(""))
     };
-    for a in report.agencies.iter().filter(|a| a.counts.iter().any(|c| c.count > 0)) {
+    for a in report.agencies.iter().filter(|a| a.total() > 0) {
         out.push_str(&row(&a.slug, a.items, &a.counts));
     }
     let without = report.problems.iter().filter(|p| p.agency.is_none()).count();

@@ -272,6 +272,13 @@ schema! {
     }
 }
 
+impl AgencyQuality {
+    /// Problems of every kind together.
+    pub fn total(&self) -> u32 {
+        self.counts.iter().map(|c| c.count).sum()
+    }
+}
+
 /// Document types by file.
 pub type TopicItem = Item<TopicDoc>;
 pub type PageItem = Item<PageDoc>;
