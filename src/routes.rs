@@ -58,3 +58,18 @@ impl AppUrl for portal_content::Route {
         format!("{}{}", base_path(), self.href(lang))
     }
 }
+
+/// The search page's path for the router, `/{lang}/search` with `params`
+/// as its query. Search has no content document, so it is not a
+/// `portal_content::Route`; this is the one place its address is built.
+pub fn search_path(lang: portal_content::Lang, params: &web_sys::UrlSearchParams) -> String {
+    let query = String::from(params.to_string());
+    let separator = if query.is_empty() { "" } else { "?" };
+    format!("/{}/search{separator}{query}", lang.code())
+}
+
+/// The search page's address under the base path, for a form's `action`.
+pub fn search_url(lang: portal_content::Lang) -> String {
+    let none = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
+    format!("{}{}", base_path(), search_path(lang, &none))
+}

@@ -6,7 +6,7 @@
 use crate::api::ApiClient;
 use portal_content::search::*;
 use portal_content::search::highlight;
-use portal_content::{fold, Lang, Route};
+use portal_content::{fold, Lang};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use wasm_bindgen::prelude::*;
@@ -29,7 +29,9 @@ pub struct Query {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Hit {
-    pub route: Option<Route>,
+    /// The page's path for the router, as the index holds it (`/kk/pages/passport`).
+    pub path: String,
+    /// The same under the portal's base path, for links.
     pub href: String,
     pub title: String,
     /// The excerpt as text and highlighted (true) parts.
@@ -80,11 +82,10 @@ pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -
         .results
         .into_iter()
         .map(|r| {
-            let route = r.url.strip_prefix(&format!("/{}", lang.code())).and_then(Route::parse_neutral);
             let date = r.meta.get(META_DATE).filter(|d| !d.is_empty()).cloned();
             Hit {
-                href: route.as_ref().map(|r| crate::routes::AppUrl::url(r, lang)).unwrap_or_else(|| r.url.clone()),
-                route,
+                href: format!("{}{}", crate::routes::base_path(), r.url),
+                path: r.url,
                 title: r.meta.get(META_TITLE).cloned().unwrap_or_default(),
                 excerpt: highlight(&r.excerpt, &terms),
                 body: r.meta.get(META_BODY).cloned(),

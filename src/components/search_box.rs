@@ -15,13 +15,6 @@ use wasm_bindgen::JsCast;
 const SUGGEST_AFTER_MS: u32 = 250;
 const SUGGESTIONS: u32 = 5;
 
-/// The address of the search page for `words`, under the base path.
-pub fn search_url(lang: Lang, words: &str) -> String {
-    let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-    params.append("q", words);
-    format!("{}/{}/search?{}", crate::routes::base_path(), lang.code(), String::from(params.to_string()))
-}
-
 #[component]
 pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
     let i18n = use_i18n();
@@ -59,32 +52,35 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
         });
     };
 
-    let go = {
-        let navigate = navigate.clone();
-        move |href: String| {
-            open.set(false);
-            active.set(None);
+    // Opens a page of the portal (a router path) and closes the suggestions.
+    let open_page = move |path: &str| {
+        open.set(false);
+        active.set(None);
+        expect_context::<super::Announcer>().reader_moved();
+        navigate(path, Default::default());
+    };
+    let choose = {
+        let open_page = open_page.clone();
+        move |hit: Hit| {
             words.set(String::new());
-            expect_context::<super::Announcer>().reader_moved();
-            navigate(href.strip_prefix(crate::routes::base_path()).unwrap_or(&href), Default::default());
+            open_page(&hit.path);
         }
     };
     let on_submit = {
-        let (go, navigate) = (go.clone(), navigate.clone());
+        let (choose, open_page) = (choose.clone(), open_page.clone());
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             if let Some(hit) = active.get_untracked().and_then(|i| suggestions.get_untracked().get(i).cloned()) {
-                go(hit.href);
+                choose(hit);
                 return;
             }
             let text = words.get_untracked();
             if text.trim().is_empty() {
                 return;
             }
-            open.set(false);
-            expect_context::<super::Announcer>().reader_moved();
-            let url = search_url(lang.get_untracked(), text.trim());
-            navigate(url.strip_prefix(crate::routes::base_path()).unwrap_or(&url), Default::default());
+            let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
+            params.append("q", text.trim());
+            open_page(&crate::routes::search_path(lang.get_untracked(), &params));
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
@@ -118,7 +114,7 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
             <form
                 role="search"
                 aria-label=input_label
-                action=move || format!("{}/{}/search", crate::routes::base_path(), lang.get().code())
+                action=move || crate::routes::search_url(lang.get())
                 method="get"
                 on:submit=on_submit
             >
@@ -156,14 +152,14 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                     <button type="submit" class="search-button">{t!(i18n, search_button)}</button>
                     <ul id="search-suggestions" role="listbox" class="search-suggestions" aria-label=input_label hidden=move || !open.get()>
                         {move || {
-                            let go = go.clone();
+                            let choose = choose.clone();
                             suggestions
                                 .get()
                                 .into_iter()
                                 .enumerate()
                                 .map(|(i, hit)| {
-                                    let go = go.clone();
-                                    let href = hit.href.clone();
+                                    let choose = choose.clone();
+                                    let chosen = hit.clone();
                                     view! {
                                         <li
                                             id=option_id(i)
@@ -171,7 +167,7 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                                             tabindex="-1"
                                             aria-selected=move || if active.get() == Some(i) { "true" } else { "false" }
                                             on:mousedown=move |ev| ev.prevent_default()
-                                            on:click=move |_| go(href.clone())
+                                            on:click=move |_| choose(chosen.clone())
                                         >
                                             <span class="suggestion-title">{hit.title}</span>
                                             {hit.body.map(|b| view! { <span class="suggestion-body">{b}</span> })}

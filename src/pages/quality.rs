@@ -14,9 +14,8 @@ pub fn QualityPage() -> impl IntoView {
     move || {
         let lang = lang.get();
         fetched(Route::Quality, lang, move |doc: QualityDoc| {
-            let total = |a: &AgencyQuality| a.counts.iter().map(|c| c.count).sum::<u32>();
             let (with_problems, clean): (Vec<AgencyQuality>, Vec<AgencyQuality>) =
-                doc.agencies.into_iter().partition(|a| total(a) > 0);
+                doc.agencies.into_iter().partition(|a| a.total() > 0);
             let clean_count = clean.len();
             view! {
                 <Breadcrumbs lang trail=vec![] />
@@ -67,15 +66,14 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
 #[component]
 fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
     let i18n = use_i18n();
-    let total = |a: &AgencyQuality| a.counts.iter().map(|c| c.count).sum::<u32>();
-    let max = agencies.iter().map(total).max().unwrap_or(1).max(1);
+    let max = agencies.iter().map(AgencyQuality::total).max().unwrap_or(1).max(1);
     view! {
         <figure class="quality-chart" aria-labelledby="quality-chart-heading">
             <h2 id="quality-chart-heading">{t!(i18n, quality_chart_heading)}</h2>
             <figcaption>{t!(i18n, quality_chart_text)}</figcaption>
             <ol class="bar-list">
                 {agencies.iter().map(|a| {
-                    let n = total(a);
+                    let n = a.total();
                     let width = format!("{:.1}", f64::from(n) * 100.0 / f64::from(max));
                     view! {
                         <li class="bar-row">
@@ -113,7 +111,7 @@ fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
                 </thead>
                 <tbody>
                     {agencies.into_iter().map(|a| {
-                        let total: u32 = a.counts.iter().map(|c| c.count).sum();
+                        let total = a.total();
                         view! {
                             <tr>
                                 <th scope="row">{a.name}</th>

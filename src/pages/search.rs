@@ -78,13 +78,13 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
         let Some(form) = form.get() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
         let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-        for name in ["q", FILTER_TOPIC, FILTER_BODY, FILTER_REGION, FILTER_KIND, "sort"] {
+        for name in std::iter::once("q").chain(FILTERS).chain(["sort"]) {
             if let Some(value) = data.get(name).as_string().filter(|v| !v.trim().is_empty()) {
                 params.append(name, value.trim());
             }
         }
         expect_context::<crate::components::Announcer>().reader_moved();
-        navigate(&format!("/{}/search?{}", lang.code(), String::from(params.to_string())), Default::default());
+        navigate(&crate::routes::search_path(lang, &params), Default::default());
     };
     let kind_label = move |kind: &str| match kind {
         KIND_SERVICE => t_string!(i18n, search_kind_service).to_string(),
@@ -118,7 +118,7 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
     let kinds: Vec<(String, String)> = KINDS.iter().map(|k| (k.to_string(), kind_label(k))).collect();
     view! {
         <form class="search-form" role="search" aria-label=t_string!(i18n, search_label).to_string() node_ref=form on:submit=on_submit
-            action=format!("{}/{}/search", crate::routes::base_path(), lang.code()) method="get">
+            action=crate::routes::search_url(lang) method="get">
             <div class="search-words">
                 <label for="search-words">{t!(i18n, search_label)}</label>
                 <div class="search-field">
