@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The compiler at the scale of the whole state: synthetic content for
-# BODIES state bodies with PAGES pages each, in three languages (300 x 150 =
-# 45,000 pages by default), written to target/synthetic, never content/.
+# BODIES state bodies with PAGES pages, NEWS news items and DOCUMENTS
+# documents each, in three languages (300 x 150 = 45,000 pages, 300 x 30 =
+# 9,000 news items at most and 300 x 10 = 3,000 documents by default),
+# written to target/synthetic, never content/.
 #
 #   scripts/scale.sh check   proves the three-click rule over it (a test:
 #                            fails if the compiler finds any error)
@@ -12,11 +14,13 @@ cd "$(dirname "$0")/.."
 MODE=${1:-check}
 BODIES=${BODIES:-300}
 PAGES=${PAGES:-150}
+NEWS=${NEWS:-30}
+DOCUMENTS=${DOCUMENTS:-10}
 OUT=target/synthetic
 cargo build --quiet --release -p portal-compiler
 BIN=target/release/portal-compiler
 rm -rf "$OUT" "$OUT-api"
-$BIN generate --bodies "$BODIES" --pages "$PAGES" --out "$OUT"
+$BIN generate --bodies "$BODIES" --pages "$PAGES" --news "$NEWS" --documents "$DOCUMENTS" --out "$OUT"
 
 # GNU time gives peak memory; without it, only the wall time is printed.
 measure() {
@@ -35,7 +39,7 @@ case "$MODE" in
     $BIN check --content "$OUT" > target/synthetic-check.txt
     grep -q '^0 errors' target/synthetic-check.txt
     grep '^Every page is within 3 clicks' target/synthetic-check.txt
-    echo "scale: $((BODIES * PAGES)) synthetic pages in 3 languages: rule proven, report in target/synthetic-check.txt"
+    echo "scale: $((BODIES * PAGES)) synthetic pages, news of $BODIES bodies, $((BODIES * DOCUMENTS)) documents in 3 languages: rule proven, report in target/synthetic-check.txt"
     ;;
   bench)
     echo "check (read, validate, prove, report; nothing written):"

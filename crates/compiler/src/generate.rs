@@ -1,11 +1,12 @@
 //! Synthetic content for scale tests and benchmarks: N state bodies with M
-//! pages each, in three languages, in the same folder layout editors use.
+//! pages, news items and documents each, in three languages, in the same folder layout editors use.
 //! It is written to a folder of its own and never mixes with `content/`.
 //!
 //! The text is filler, but shaped like the real thing: Kazakh letters,
 //! headings, numbered steps, links between pages and bodies, and a small
 //! share of the problems the quality report must find (stale, untranslated,
-//! incomplete, insecure links), so a scale run exercises every rule.
+//! incomplete, insecure links, news not current, documents without a
+//! number, a file or a translation), so a scale run exercises every rule.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -15,6 +16,8 @@ use std::path::Path;
 pub struct Shape {
     pub bodies: usize,
     pub pages_per_body: usize,
+    pub news_per_body: usize,
+    pub documents_per_body: usize,
 }
 
 const TOPICS: usize = 15;
@@ -144,6 +147,54 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
                 let _ = write!(text, "\n[{}](http://old-site.example.kz/page-{p})\n", words[13]);
             }
             put(format!("pages/page-{p:05}/{lang}.md"), text)?;
+        }
+    }
+    // News, spread over two years, so the archive has many months; one
+    // body in eleven publishes nothing.
+    for b in (0..shape.bodies).filter(|b| b % 11 != 4) {
+        for k in 0..shape.news_per_body {
+            let n = b * shape.news_per_body + k;
+            // 25 months, November 2024 to November 2026, days 1 to 26.
+            let (month, day) = ((n * 7 + b) % 25, (n * 3 + b) % 26 + 1);
+            let published = format!("{}-{:02}-{day:02}", 2024 + (10 + month) / 12, (10 + month) % 12 + 1);
+            let region = if b < REGIONS { format!("region = \"region-{b:02}\"\n") } else { String::new() };
+            put(format!("news/news-{n:06}/meta.toml"), format!("agency = \"body-{b:03}\"\npublished = {published}\n{region}"))?;
+            for (lang, words) in WORDS {
+                let text = format!("+++\ntitle = \"{} {n}\"\nsummary = \"{}\"\n+++\n{}\n\n{}\n", words[13], sentence(&mut rng, words, 12), sentence(&mut rng, words, 30), sentence(&mut rng, words, 30));
+                put(format!("news/news-{n:06}/{lang}.md"), text)?;
+            }
+        }
+    }
+    // Documents of every type; one in three with its file, one in five
+    // without a number, one in seven without English.
+    let types = ["law", "code", "decree", "resolution", "order", "report", "form"];
+    for b in 0..shape.bodies {
+        for k in 0..shape.documents_per_body {
+            let d = b * shape.documents_per_body + k;
+            let slug = format!("document-{d:06}");
+            let number = if d % 5 == 2 { String::new() } else { format!("number = \"{}-{d}\"\n", 100 + d % 900) };
+            let mut meta = format!(
+                "type = \"{}\"\nagency = \"body-{b:03}\"\n{number}adopted = {}-{:02}-{:02}\nstatus = \"in_force\"\ntext = \"full\"\n",
+                types[d % types.len()],
+                1995 + d % 31,
+                d % 12 + 1,
+                d % 28 + 1
+            );
+            if d % 3 == 0 {
+                let _ = write!(meta, "\n[[files]]\nlang = \"ru\"\nfile = \"{slug}-ru.pdf\"\n");
+                put(format!("documents/{slug}/{slug}-ru.pdf"), format!("%PDF-1.4\n% synthetic document {d}\n"))?;
+            }
+            put(format!("documents/{slug}/meta.toml"), meta)?;
+            for (lang, words) in WORDS {
+                if lang == "en" && d % 7 == 1 {
+                    continue;
+                }
+                let mut text = format!("+++\ntitle = \"{} {d}\"\nsummary = \"{}\"\nsigned_by = [\"{}\"]\n+++\n", words[1], sentence(&mut rng, words, 12), words[5]);
+                for article in 1..=3 {
+                    let _ = write!(text, "## {} {article}\n\n{}\n\n", words[9], sentence(&mut rng, words, 25));
+                }
+                put(format!("documents/{slug}/{lang}.md"), text)?;
+            }
         }
     }
     Ok(files)

@@ -7,6 +7,7 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod publications;
 pub mod quality;
 pub mod schema;
 pub mod search;
@@ -26,6 +27,8 @@ type Agency = Source<AgencyMeta, AgencyFront>;
 type Region = Source<RegionMeta, RegionFront>;
 type Site = Source<SiteMeta, SiteFront>;
 type Text = Source<TextMeta, TitledFront>;
+type News = Source<NewsMeta, TitledFront>;
+type Document = Source<DocumentMeta, DocumentFront>;
 
 #[derive(Clone)]
 pub struct Options {
@@ -61,6 +64,8 @@ pub struct Stats {
     pub pages: usize,
     pub agencies: usize,
     pub regions: usize,
+    pub news: usize,
+    pub documents: usize,
     /// Deepest page, in clicks from the home page, over all languages.
     pub max_clicks: usize,
 }
@@ -76,6 +81,8 @@ struct Content {
     pages: Vec<Page>,
     agencies: Vec<Agency>,
     regions: Vec<Region>,
+    news: Vec<News>,
+    documents: Vec<Document>,
 }
 
 /// Compiles the content; on any error returns every finding, errors and warnings.
@@ -91,13 +98,26 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
         read_items(&dir.join("agencies"), &mut diags),
         read_items(&dir.join("regions"), &mut diags),
     );
+    // News and documents are optional folders: a portal may start without them.
+    let optional = |name: &str| dir.join(name).is_dir().then(|| dir.join(name));
+    let news = optional("news").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
+    let documents = optional("documents").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let content = Content {
         dir: dir.clone(),
-        known: Known { topics: topics.slugs, pages: pages.slugs, agencies: agencies.slugs, regions: regions.slugs },
+        known: Known {
+            topics: topics.slugs,
+            pages: pages.slugs,
+            agencies: agencies.slugs,
+            regions: regions.slugs,
+            news: news.slugs,
+            documents: documents.slugs,
+        },
         topics: sorted(topics.items),
         pages: sorted(pages.items),
         agencies: sorted(agencies.items),
         regions: sorted(regions.items),
+        news: sorted(news.items),
+        documents: sorted(documents.items),
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -123,14 +143,42 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
         pages: content.pages.len(),
         agencies: content.agencies.len(),
         regions: content.regions.len(),
+        news: content.news.len(),
+        documents: content.documents.len(),
         max_clicks: 0,
     };
+    let attachments = publications::attachments(&content);
     for lang in Lang::ALL {
-        let docs = build_docs(&content, lang, options);
+        let mut docs = build_docs(&content, lang, options);
+        publications::build(&content, lang, &attachments, &mut docs);
         prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
         for (route, json) in docs.files {
             files.insert(format!("api/v{API_VERSION}/{}", route), json);
         }
+    }
+    if diags.has_errors() {
+        return Err(failed(diags));
+    }
+    // Files readers download or see: documents' originals, images in texts.
+    let api = format!("api/v{API_VERSION}/");
+    for (attachment, path) in attachments.values().flatten() {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                files.insert(format!("{api}{}", attachment.href), bytes);
+            }
+            Err(e) => diags.error(path, 0, "io", format!("cannot read the file: {e}")),
+        }
+    }
+    for (api_path, path) in content.images() {
+        match std::fs::read(path) {
+            Ok(bytes) => {
+                files.insert(format!("{api}{api_path}"), bytes);
+            }
+            Err(e) => diags.error(path, 0, "io", format!("cannot read the image: {e}")),
+        }
+    }
+    for (path, feed) in publications::feeds(&content, options) {
+        files.insert(format!("{api}{path}"), feed);
     }
     if diags.has_errors() {
         return Err(failed(diags));
@@ -181,17 +229,59 @@ struct Known {
     pages: BTreeSet<String>,
     agencies: BTreeSet<String>,
     regions: BTreeSet<String>,
+    news: BTreeSet<String>,
+    documents: BTreeSet<String>,
+}
+
+impl Content {
+    /// Every image the texts show: its path in the API and on disk, once each.
+    fn images(&self) -> BTreeMap<&String, &PathBuf> {
+        fn of<'a, M, F>(items: &'a [Source<M, F>]) -> impl Iterator<Item = &'a (String, PathBuf)> {
+            items.iter().flat_map(|i| i.texts.values()).flat_map(|t| t.body.files.iter())
+        }
+        of(&self.topics)
+            .chain(of(&self.pages))
+            .chain(of(&self.agencies))
+            .chain(of(&self.regions))
+            .chain(of(&self.news))
+            .chain(of(&self.documents))
+            .chain(self.site.texts.values().flat_map(|t| t.body.files.iter()))
+            .chain(self.accessibility.texts.values().flat_map(|t| t.body.files.iter()))
+            .map(|(api, path)| (api, path))
+            .collect()
+    }
+
+    /// The months that have news, `YYYY-MM`.
+    fn news_months(&self) -> BTreeSet<&str> {
+        self.news.iter().filter_map(|n| n.meta.published.get_ref().0.get(..7)).collect()
+    }
+}
+
+/// A state body by slug, named in `lang` (or any language it has).
+pub(crate) fn agency_ref(c: &Content, lang: Lang, slug: &str) -> Option<Ref> {
+    let a = by_slug(&c.agencies, slug)?;
+    Some(Ref { slug: slug.to_owned(), name: a.text_or_any(lang)?.front.name.clone() })
+}
+
+pub(crate) fn region_ref(c: &Content, lang: Lang, slug: &str) -> Option<Ref> {
+    let r = by_slug(&c.regions, slug)?;
+    Some(Ref { slug: slug.to_owned(), name: r.text_or_any(lang)?.front.name.clone() })
 }
 
 /// Cross-item rules: references, links, dates, required text.
 fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let Known { topics, pages, agencies, regions } = &c.known;
+    let Known { topics, pages, agencies, regions, news, documents } = &c.known;
+    let months = c.news_months();
     let exists = |route: &Route| match route {
-        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility | Route::Quality => true,
+        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility | Route::Quality | Route::News | Route::Documents => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
         Route::Region(s) => regions.contains(s),
+        Route::NewsMonth(m) => months.contains(m.as_str()),
+        Route::NewsItem(s) => news.contains(s),
+        Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
+        Route::Document(s) => documents.contains(s),
     };
     let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
         if !known {
@@ -242,7 +332,9 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         .chain(c.topics.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
         .chain(c.pages.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
         .chain(c.agencies.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
-        .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])));
+        .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
+        .chain(c.news.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
+        .chain(c.documents.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])));
     for (file, body, required) in texts {
         for (route, line) in &body.links {
             if !exists(route) {
@@ -280,7 +372,9 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     let all = c.topics.iter().map(|s| (&s.meta_file, s.languages()))
         .chain(c.pages.iter().map(|s| (&s.meta_file, s.languages())))
         .chain(c.agencies.iter().map(|s| (&s.meta_file, s.languages())))
-        .chain(c.regions.iter().map(|s| (&s.meta_file, s.languages())));
+        .chain(c.regions.iter().map(|s| (&s.meta_file, s.languages())))
+        .chain(c.news.iter().map(|s| (&s.meta_file, s.languages())))
+        .chain(c.documents.iter().map(|s| (&s.meta_file, s.languages())));
     for (file, langs) in all {
         let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
         if !missing.is_empty() && !langs.is_empty() {
@@ -295,6 +389,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             }
         }
     }
+    publications::check(c, options, diags);
 }
 
 /// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.
@@ -309,12 +404,24 @@ fn a_year_before(date: &str) -> String {
 }
 
 /// The API documents of one language, by path relative to `api/v1/`.
-struct Docs {
+pub(crate) struct Docs {
     files: Vec<(String, Vec<u8>)>,
     /// Links each route's page shows, from the navigation model.
     links: BTreeMap<Route, Vec<Route>>,
     /// Routes that exist in this language.
     available: Vec<(Route, PathBuf)>,
+}
+
+impl Docs {
+    /// Adds a document; `links` (the links its page shows) only for a page
+    /// that exists in this language, which the three-click proof then covers.
+    fn emit(&mut self, lang: Lang, route: Route, bytes: Vec<u8>, links: Option<Vec<Route>>, file: &Path) {
+        if let Some(links) = links {
+            self.links.insert(route.clone(), links);
+            self.available.push((route.clone(), file.to_path_buf()));
+        }
+        self.files.push((route.api_path(lang), bytes));
+    }
 }
 
 fn json<T: serde::Serialize>(doc: &T) -> Vec<u8> {
@@ -325,7 +432,7 @@ fn card(slug: &str, title: &str, summary: &str) -> Card {
     Card { slug: slug.to_owned(), title: title.to_owned(), summary: summary.to_owned() }
 }
 
-fn unavailable<M, F>(item: &Source<M, F>, title: impl Fn(&F) -> &str) -> Unavailable {
+pub(crate) fn unavailable<M, F>(item: &Source<M, F>, title: impl Fn(&F) -> &str) -> Unavailable {
     Unavailable {
         slug: item.slug.clone(),
         versions: item.texts.iter().map(|(lang, t)| Version { lang: *lang, title: title(&t.front).to_owned() }).collect(),
@@ -340,21 +447,8 @@ fn by_title(mut cards: Vec<Card>) -> Vec<Card> {
 
 fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     let mut docs = Docs { files: vec![], links: BTreeMap::new(), available: vec![] };
-    let emit = |docs: &mut Docs, route: Route, bytes: Vec<u8>, links: Option<Vec<Route>>, file: &Path| {
-        if let Some(links) = links {
-            docs.links.insert(route.clone(), links);
-            docs.available.push((route.clone(), file.to_path_buf()));
-        }
-        docs.files.push((route.api_path(lang), bytes));
-    };
-    let agency_ref = |slug: &str| {
-        let a = by_slug(&c.agencies, slug)?;
-        Some(Ref { slug: slug.to_owned(), name: a.text_or_any(lang)?.front.name.clone() })
-    };
-    let region_ref = |slug: &str| {
-        let r = by_slug(&c.regions, slug)?;
-        Some(Ref { slug: slug.to_owned(), name: r.text_or_any(lang)?.front.name.clone() })
-    };
+    let agency_ref = |slug: &str| agency_ref(c, lang, slug);
+    let region_ref = |slug: &str| region_ref(c, lang, slug);
     let page_cards = |filter: &dyn Fn(&Page) -> bool| {
         by_title(
             c.pages
@@ -373,7 +467,7 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         body: statement.body.blocks.clone(),
         updated: c.accessibility.meta.updated.0.clone(),
     };
-    emit(&mut docs, Route::Accessibility, json(&text_doc), Some(nav::text_links(&text_doc)), &c.accessibility.meta_file);
+    docs.emit(lang, Route::Accessibility, json(&text_doc), Some(nav::text_links(&text_doc)), &c.accessibility.meta_file);
 
     // Home.
     let mut topics: Vec<&Topic> = c.topics.iter().filter(|t| t.texts.contains_key(&lang)).collect();
@@ -389,12 +483,12 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         generated: options.today.clone(),
         topics: topics.iter().map(|t| { let f = &t.texts[&lang].front; card(&t.slug, &f.title, &f.summary) }).collect(),
     };
-    emit(&mut docs, Route::Home, json(&site), Some(nav::site_links(&site)), &c.site.meta_file);
+    docs.emit(lang, Route::Home, json(&site), Some(nav::site_links(&site)), &c.site.meta_file);
 
     for t in &c.topics {
         let route = Route::Topic(t.slug.clone());
         let Some(text) = t.texts.get(&lang) else {
-            emit(&mut docs, route, json(&Item::<TopicDoc>::Unavailable(unavailable(t, |f| &f.title))), None, &t.meta_file);
+            docs.emit(lang, route, json(&Item::<TopicDoc>::Unavailable(unavailable(t, |f| &f.title))), None, &t.meta_file);
             continue;
         };
         let doc = TopicDoc {
@@ -405,13 +499,13 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             pages: page_cards(&|p: &Page| p.meta.topic.get_ref() == &t.slug),
         };
         let links = nav::topic_links(&doc);
-        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &t.meta_file);
+        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &t.meta_file);
     }
 
     for p in &c.pages {
         let route = Route::Page(p.slug.clone());
         let Some(text) = p.texts.get(&lang) else {
-            emit(&mut docs, route, json(&Item::<PageDoc>::Unavailable(unavailable(p, |f| &f.title))), None, &p.meta_file);
+            docs.emit(lang, route, json(&Item::<PageDoc>::Unavailable(unavailable(p, |f| &f.title))), None, &p.meta_file);
             continue;
         };
         let topic = by_slug(&c.topics, p.meta.topic.get_ref()).expect("checked");
@@ -437,7 +531,7 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             languages: p.languages(),
         };
         let links = nav::page_links(&doc);
-        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &p.meta_file);
+        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &p.meta_file);
     }
 
     // The directory of state bodies.
@@ -461,12 +555,12 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             })
             .collect(),
     };
-    emit(&mut docs, Route::Agencies, json(&directory), Some(nav::agencies_links(&directory)), &c.site.meta_file);
+    docs.emit(lang, Route::Agencies, json(&directory), Some(nav::agencies_links(&directory)), &c.site.meta_file);
 
     for a in &c.agencies {
         let route = Route::Agency(a.slug.clone());
         let Some(text) = a.texts.get(&lang) else {
-            emit(&mut docs, route, json(&Item::<AgencyDoc>::Unavailable(unavailable(a, |f| &f.name))), None, &a.meta_file);
+            docs.emit(lang, route, json(&Item::<AgencyDoc>::Unavailable(unavailable(a, |f| &f.name))), None, &a.meta_file);
             continue;
         };
         let mut children: Vec<Ref> = c
@@ -476,6 +570,7 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             .filter_map(|b| agency_ref(&b.slug))
             .collect();
         children.sort_by_key(|r| r.name.to_lowercase());
+        let (news, documents) = publications::of_agency(c, lang, &a.slug);
         let doc = AgencyDoc {
             slug: a.slug.clone(),
             name: text.front.name.clone(),
@@ -493,9 +588,12 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             children,
             region: a.meta.region.as_ref().and_then(|r| region_ref(r.get_ref())),
             pages: page_cards(&|p: &Page| p.meta.agency.get_ref() == &a.slug),
+            news,
+            documents,
+            feed: feed_path(lang, &a.slug),
         };
         let links = nav::agency_links(&doc);
-        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &a.meta_file);
+        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &a.meta_file);
     }
 
     // Regions.
@@ -514,12 +612,12 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             })
             .collect(),
     };
-    emit(&mut docs, Route::Regions, json(&regions_doc), Some(nav::regions_links(&regions_doc)), &c.site.meta_file);
+    docs.emit(lang, Route::Regions, json(&regions_doc), Some(nav::regions_links(&regions_doc)), &c.site.meta_file);
 
     for r in &c.regions {
         let route = Route::Region(r.slug.clone());
         let Some(text) = r.texts.get(&lang) else {
-            emit(&mut docs, route, json(&Item::<RegionDoc>::Unavailable(unavailable(r, |f| &f.name))), None, &r.meta_file);
+            docs.emit(lang, route, json(&Item::<RegionDoc>::Unavailable(unavailable(r, |f| &f.name))), None, &r.meta_file);
             continue;
         };
         let akimat = r.meta.akimat.as_ref().map(|a| a.get_ref().clone());
@@ -539,7 +637,7 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             agencies,
         };
         let links = nav::region_links(&doc);
-        emit(&mut docs, route, json(&Item::Available(doc)), Some(links), &r.meta_file);
+        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &r.meta_file);
     }
     docs
 }
@@ -562,6 +660,21 @@ fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Regions, &Lang::ALL, None);
     sitemap.add(&Route::Accessibility, &Lang::ALL, Some(&c.accessibility.meta.updated.0));
     sitemap.add(&Route::Quality, &Lang::ALL, None);
+    sitemap.add(&Route::News, &Lang::ALL, None);
+    sitemap.add(&Route::Documents, &Lang::ALL, None);
+    for month in c.news_months() {
+        sitemap.add(&Route::NewsMonth(month.to_owned()), &Lang::ALL, None);
+    }
+    let types: BTreeSet<DocumentType> = c.documents.iter().map(|d| d.meta.doc_type).collect();
+    for t in types {
+        sitemap.add(&Route::DocumentType(t.code().to_owned()), &Lang::ALL, None);
+    }
+    for n in &c.news {
+        sitemap.add(&Route::NewsItem(n.slug.clone()), &n.languages(), Some(&n.meta.published.get_ref().0));
+    }
+    for d in &c.documents {
+        sitemap.add(&Route::Document(d.slug.clone()), &d.languages(), Some(&d.meta.adopted.get_ref().0));
+    }
     for t in &c.topics {
         sitemap.add(&Route::Topic(t.slug.clone()), &t.languages(), None);
     }

@@ -4,14 +4,15 @@
 //!   portal-compiler build [--content DIR] [--out DIR] [--site-url URL]
 //!   portal-compiler check [--content DIR]   (every finding and the quality report; fails on errors)
 //!   portal-compiler schema                  (prints the JSON Schema of the API)
-//!   portal-compiler generate --bodies N --pages M --out DIR   (synthetic content for scale tests)
+//!   portal-compiler generate --bodies N --pages M [--news K] [--documents L] --out DIR
+//!                                                          (synthetic content for scale tests)
 
 use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, Options};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema\n       portal-compiler generate --bodies N --pages M --out DIR";
+const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema\n       portal-compiler generate --bodies N --pages M [--news K] [--documents L] --out DIR";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,11 +72,14 @@ fn warning_summary<'a>(warnings: impl Iterator<Item = &'a portal_compiler::diagn
 /// Writes N bodies × M pages of synthetic content in three languages.
 fn generate(args: &[String]) -> ExitCode {
     let (mut bodies, mut pages, mut out) = (None, None, None);
+    let (mut news, mut documents) = (0, 0);
     let mut it = args.iter();
     while let (Some(flag), Some(value)) = (it.next(), it.next()) {
         match flag.as_str() {
             "--bodies" => bodies = value.parse::<usize>().ok(),
             "--pages" => pages = value.parse::<usize>().ok(),
+            "--news" => news = value.parse::<usize>().unwrap_or(0),
+            "--documents" => documents = value.parse::<usize>().unwrap_or(0),
             "--out" => out = Some(PathBuf::from(value)),
             _ => {}
         }
@@ -88,9 +92,9 @@ fn generate(args: &[String]) -> ExitCode {
         eprintln!("--bodies must be at least 20: the first 20 are the regions' akimats");
         return ExitCode::from(2);
     }
-    match portal_compiler::generate::generate(&out, &portal_compiler::generate::Shape { bodies, pages_per_body }) {
+    match portal_compiler::generate::generate(&out, &portal_compiler::generate::Shape { bodies, pages_per_body, news_per_body: news, documents_per_body: documents }) {
         Ok(files) => {
-            eprintln!("generated {bodies} bodies, {} pages, {files} files in {}", bodies * pages_per_body, out.display());
+            eprintln!("generated {bodies} bodies, {} pages, up to {} news items and {} documents, {files} files in {}", bodies * pages_per_body, bodies * news, bodies * documents, out.display());
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -109,8 +113,8 @@ fn build(flags: &Flags) -> ExitCode {
             }
             let s = &compiled.stats;
             eprintln!(
-                "content: {} topics, {} pages, {} state bodies, {} regions; {} files in {}; deepest page {} clicks from home",
-                s.topics, s.pages, s.agencies, s.regions, compiled.files.len(), flags.out.display(), s.max_clicks,
+                "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents; {} files in {}; deepest page {} clicks from home",
+                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, compiled.files.len(), flags.out.display(), s.max_clicks,
             );
             eprintln!("content: {}", warning_summary(compiled.warnings.warnings()));
             ExitCode::SUCCESS

@@ -5,7 +5,12 @@
 use crate::diagnostic::{line_of, Diagnostics};
 use portal_content::{Block, CalloutTone, Inline, Route};
 use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Image formats an editor may use, by extension.
+pub const IMAGE_FORMATS: [&str; 5] = ["png", "jpg", "jpeg", "webp", "svg"];
+/// The largest image a reader on a slow network should have to load.
+pub const MAX_IMAGE_BYTES: u64 = 1024 * 1024;
 
 /// A converted Markdown body.
 #[derive(Debug, Default)]
@@ -13,6 +18,8 @@ pub struct Converted {
     pub blocks: Vec<Block>,
     /// Internal links with the line they are on, for the dead-link check.
     pub links: Vec<(Route, usize)>,
+    /// Files the text shows (images), by their path in the API and on disk.
+    pub files: Vec<(String, PathBuf)>,
 }
 
 /// An open container while events stream in.
@@ -39,8 +46,19 @@ enum Span {
     Strong,
     Emphasis,
     Link(Option<LinkTarget>),
-    /// Content of something rejected (an image): read and dropped.
+    /// An image: its file name and line; the content is its text alternative.
+    Image(String, usize),
+    /// Content of something rejected (a code block): read and dropped.
     Dropped,
+}
+
+/// An image as written, before its file is checked.
+struct ImageUse {
+    name: String,
+    alt: String,
+    line: usize,
+    /// Whether it stands alone in its paragraph, as a figure must.
+    alone: bool,
 }
 
 enum LinkTarget {
@@ -53,7 +71,7 @@ enum LinkTarget {
 /// Converts `text` (the body of `file`, starting after `line_offset` lines).
 pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnostics) -> Converted {
     let options = Options::ENABLE_TABLES | Options::ENABLE_GFM;
-    let mut c = Converter { stack: vec![Frame::Blocks { blocks: vec![], kind: Container::Root }], links: vec![], headings: 0 };
+    let mut c = Converter { stack: vec![Frame::Blocks { blocks: vec![], kind: Container::Root }], links: vec![], headings: 0, images: vec![] };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let line = line_of(text, range.start) + line_offset;
         let mut err = |rule: &'static str, message: String| diags.error(file, line, rule, message);
@@ -100,10 +118,7 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
                     }
                     c.open_span(Span::Link(target));
                 }
-                Tag::Image { .. } => {
-                    err("unsupported-markdown", "images are not supported in page text yet".into());
-                    c.open_span(Span::Dropped);
-                }
+                Tag::Image { dest_url, .. } => c.open_span(Span::Image(dest_url.into_string(), line)),
                 Tag::CodeBlock(_) => {
                     err("unsupported-markdown", "code blocks are not supported in page text".into());
                     c.open_span(Span::Dropped);
@@ -129,11 +144,97 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
         }
     }
     c.close_implicit();
-    let blocks = match c.stack.pop() {
+    let mut blocks = match c.stack.pop() {
         Some(Frame::Blocks { blocks, .. }) => blocks,
         _ => vec![],
     };
-    Converted { blocks, links: c.links }
+    let files = check_images(&c.images, &mut blocks, file, diags);
+    Converted { blocks, links: c.links, files }
+}
+
+/// Checks every image (a file beside the text, an allowed format and size,
+/// a text alternative) and points its block at the file's place in the API:
+/// `files/{kind}/{slug}/{name}`.
+fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+    let folder = file.parent().unwrap_or(Path::new("."));
+    let name_of = |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
+    let api_dir = format!("{}{}/{}/", portal_content::FILES_DIR, name_of(folder.parent().unwrap_or(folder)), name_of(folder));
+    let mut files = vec![];
+    let mut sizes = std::collections::BTreeMap::new();
+    for image in images {
+        let mut err = |rule: &'static str, message: String| diags.error_about(file, image.line, rule, image.name.clone(), message);
+        if !image.alone {
+            err("image", "an image must stand alone in its own paragraph".into());
+            continue;
+        }
+        if image.alt.trim().is_empty() {
+            err("image-alt", "the image needs a text alternative: ![what the image shows](file)".into());
+        }
+        let plain = !image.name.is_empty() && !image.name.contains(['/', '\\', ':']) && !image.name.starts_with('.');
+        if !plain {
+            err("image", "an image is a file in the item's own folder: write its file name only".into());
+            continue;
+        }
+        let extension = image.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        if !IMAGE_FORMATS.contains(&extension.as_str()) {
+            err("image-format", format!("images must be {}", IMAGE_FORMATS.join(", ")));
+            continue;
+        }
+        let path = folder.join(&image.name);
+        let bytes = match std::fs::read(&path) {
+            Ok(bytes) => bytes,
+            Err(_) => {
+                err("image", format!("no file {:?} in {}", image.name, folder.display()));
+                continue;
+            }
+        };
+        if bytes.len() as u64 > MAX_IMAGE_BYTES {
+            err("image-size", format!("the image is {} KB; at most {} KB load quickly on a phone", bytes.len() / 1024, MAX_IMAGE_BYTES / 1024));
+            continue;
+        }
+        sizes.insert(image.name.clone(), image_size(&extension, &bytes));
+        files.push((format!("{api_dir}{}", image.name), path));
+    }
+    fn point(blocks: &mut [Block], api_dir: &str, sizes: &std::collections::BTreeMap<String, Option<(u32, u32)>>) {
+        for block in blocks {
+            match block {
+                Block::Image { src, width, height, .. } => {
+                    if let Some(size) = sizes.get(src.as_str()) {
+                        (*width, *height) = (size.map(|s| s.0), size.map(|s| s.1));
+                    }
+                    *src = format!("{api_dir}{src}");
+                }
+                Block::List { items, .. } => items.iter_mut().for_each(|item| point(item, api_dir, sizes)),
+                Block::Callout { body, .. } => point(body, api_dir, sizes),
+                _ => {}
+            }
+        }
+    }
+    point(blocks, &api_dir, &sizes);
+    files
+}
+
+/// Width and height of a PNG (its header) or an SVG (its `viewBox`), so the
+/// page reserves the space before the image arrives; `None` for the others.
+fn image_size(extension: &str, bytes: &[u8]) -> Option<(u32, u32)> {
+    match extension {
+        "png" if bytes.len() >= 24 && bytes.starts_with(b"\x89PNG") => {
+            let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
+            Some((be(16), be(20)))
+        }
+        "svg" => {
+            let text = std::str::from_utf8(bytes).ok()?;
+            let start = text.find("viewBox=")? + "viewBox=".len();
+            let quote = text[start..].chars().next()?;
+            let rest = &text[start + 1..];
+            let values: Vec<f64> = rest[..rest.find(quote)?].split([' ', ',']).filter(|v| !v.is_empty()).filter_map(|v| v.parse().ok()).collect();
+            match values.as_slice() {
+                [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((w.round() as u32, h.round() as u32)),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {
@@ -177,6 +278,7 @@ struct Converter {
     stack: Vec<Frame>,
     links: Vec<(Route, usize)>,
     headings: usize,
+    images: Vec<ImageUse>,
 }
 
 impl Converter {
@@ -239,7 +341,17 @@ impl Converter {
         match end {
             TagEnd::Paragraph => {
                 if let Some(Frame::Paragraph { inlines, .. }) = self.stack.pop() {
-                    self.push_block(Block::Paragraph { text: trim_inlines(inlines) });
+                    let text = trim_inlines(inlines);
+                    // An image alone in its paragraph is a figure; the image
+                    // left its name as the paragraph's only text.
+                    match (text.as_slice(), self.images.last_mut()) {
+                        ([Inline::Text { text: marker }], Some(image)) if *marker == image_marker(&image.name) => {
+                            image.alone = true;
+                            let (src, alt) = (image.name.clone(), image.alt.clone());
+                            self.push_block(Block::Image { src, alt, width: None, height: None });
+                        }
+                        _ => self.push_block(Block::Paragraph { text }),
+                    }
                 }
             }
             TagEnd::Heading(_) => {
@@ -296,6 +408,12 @@ impl Converter {
                         Span::Link(Some(LinkTarget::Internal(to))) => Some(Inline::Link { to, content: inlines }),
                         Span::Link(Some(LinkTarget::External(href))) => Some(Inline::ExternalLink { href, content: inlines }),
                         Span::Link(Some(LinkTarget::Foreign(lang))) => Some(Inline::Foreign { lang, content: inlines }),
+                        Span::Image(name, line) => {
+                            let alt = portal_content::blocks::plain_text(&inlines);
+                            let marker = image_marker(&name);
+                            self.images.push(ImageUse { name, alt, line, alone: false });
+                            Some(Inline::text(marker))
+                        }
                         Span::Link(None) | Span::Dropped => None,
                     };
                     if let Some(inline) = inline {
@@ -312,6 +430,13 @@ impl Converter {
             }
         }
     }
+}
+
+/// Stands in the paragraph for an image until the paragraph ends: a
+/// paragraph that holds nothing else becomes the image's block. An image
+/// that shares its paragraph is an error, so the marker never reaches readers.
+fn image_marker(name: &str) -> String {
+    format!("\u{0}image:{name}\u{0}")
 }
 
 /// Removes leading and trailing white space of a run of inlines.
@@ -398,6 +523,26 @@ mod tests {
     }
 
     #[test]
+    fn images_are_checked_files_with_text_alternatives() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = dir.path().join("news").join("budget");
+        std::fs::create_dir_all(&folder).unwrap();
+        std::fs::write(folder.join("chart.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360"></svg>"#).unwrap();
+        std::fs::write(folder.join("photo.gif"), b"GIF89a").unwrap();
+        let md = "Intro.\n\n![Spending by year: 10, 12, 15](chart.svg)\n\n![](chart.svg)\n\n![x](missing.png)\n\n![x](photo.gif)\n\nText ![x](chart.svg) inline\n\n![x](../other/a.png)\n";
+        let mut d = Diagnostics::default();
+        let c = convert(md, &folder.join("en.md"), 4, &mut d);
+        assert_eq!(
+            c.blocks[1],
+            Block::Image { src: "files/news/budget/chart.svg".into(), alt: "Spending by year: 10, 12, 15".into(), width: Some(640), height: Some(360) }
+        );
+        let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
+        assert_eq!(found, vec![(9, "image-alt"), (11, "image"), (13, "image-format"), (15, "image"), (17, "image")]);
+        assert_eq!(c.files.len(), 2, "the chart, once per use");
+        assert!(c.files.iter().all(|(api, _)| api == "files/news/budget/chart.svg"));
+    }
+
+    #[test]
     fn html_is_kept_as_text() {
         let (c, d) = conv("Hello <script>alert(1)</script> there\n");
         assert_eq!(c.blocks, vec![Block::Paragraph { text: vec![t("Hello <script>alert(1)</script> there")] }]);
@@ -406,7 +551,7 @@ mod tests {
 
     #[test]
     fn rejected_constructs_name_their_line() {
-        let (_, d) = conv("ok\n\n# Title\n\n[x](javascript:alert(1)) [y](/nowhere/z)\n\n![img](a.png)\n");
+        let (_, d) = conv("ok\n\n# Title\n\n[x](javascript:alert(1)) [y](/nowhere/z)\n\n```\ncode\n```\n");
         let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
         assert_eq!(found, vec![(7, "heading-level"), (9, "link-scheme"), (9, "bad-link"), (11, "unsupported-markdown")]);
     }

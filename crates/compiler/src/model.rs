@@ -2,7 +2,7 @@
 //! kind of item. Unknown fields are errors, so a typo never goes unnoticed.
 
 use crate::source::Date;
-use portal_content::{AgencyKind, PageKind, RegionKind};
+use portal_content::{AgencyKind, DocumentStatus, DocumentType, Lang, PageKind, RegionKind, TextVersion};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -95,4 +95,54 @@ pub struct RegionMeta {
 pub struct RegionFront {
     pub name: String,
     pub summary: String,
+}
+
+/// A news item: `content/news/<slug>/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NewsMeta {
+    /// The body whose news it is.
+    pub agency: Spanned<String>,
+    pub published: Spanned<Date>,
+    /// The region the news is about, when it is about one.
+    pub region: Option<Spanned<String>>,
+}
+
+/// An official document: `content/documents/<slug>/`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentMeta {
+    #[serde(rename = "type")]
+    pub doc_type: DocumentType,
+    /// The body that adopted or issued it.
+    pub agency: Spanned<String>,
+    /// Its official number; a document without one is reported.
+    pub number: Option<String>,
+    pub adopted: Spanned<Date>,
+    pub status: DocumentStatus,
+    pub text: TextVersion,
+    #[serde(default)]
+    pub related: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub files: Vec<Spanned<FileEntry>>,
+}
+
+/// One downloadable language version of a document.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileEntry {
+    pub lang: Lang,
+    /// File name in the document's folder.
+    pub file: String,
+}
+
+/// Front matter of documents.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentFront {
+    pub title: String,
+    pub summary: String,
+    /// Position and name of each signatory, as on the document.
+    #[serde(default)]
+    pub signed_by: Vec<String>,
 }

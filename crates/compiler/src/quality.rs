@@ -17,18 +17,26 @@ pub fn kind_of(rule: &str) -> Option<ProblemKind> {
         "missing-translation" => ProblemKind::MissingTranslation,
         "incomplete" => ProblemKind::Incomplete,
         "stale" | "review-overdue" => ProblemKind::Stale,
+        "no-recent-news" => ProblemKind::NoRecentNews,
+        "missing-requisites" => ProblemKind::MissingRequisites,
+        "no-attachment" | "attachment" | "attachment-format" | "attachment-size" => ProblemKind::Attachment,
+        "no-text-version" => ProblemKind::NoTextVersion,
         _ => return None,
     })
 }
 
 /// Every kind, in the order the report shows them.
-pub const KINDS: [ProblemKind; 6] = [
+pub const KINDS: [ProblemKind; 10] = [
     ProblemKind::DeadLink,
     ProblemKind::TooDeep,
     ProblemKind::BadLink,
     ProblemKind::MissingTranslation,
     ProblemKind::Incomplete,
     ProblemKind::Stale,
+    ProblemKind::NoRecentNews,
+    ProblemKind::MissingRequisites,
+    ProblemKind::Attachment,
+    ProblemKind::NoTextVersion,
 ];
 
 fn counts(of: impl Fn(ProblemKind) -> usize) -> Vec<ProblemCount> {
@@ -57,6 +65,14 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
         ("regions", Some(slug)) => {
             let r = by_slug(&c.regions, slug)?;
             (Route::Region(r.slug.clone()), None, r.text_or_any(lang)?.front.name.clone())
+        }
+        ("news", Some(slug)) => {
+            let n = by_slug(&c.news, slug)?;
+            (Route::NewsItem(n.slug.clone()), Some(n.meta.agency.get_ref().clone()), n.text_or_any(lang)?.front.title.clone())
+        }
+        ("documents", Some(slug)) => {
+            let d = by_slug(&c.documents, slug)?;
+            (Route::Document(d.slug.clone()), Some(d.meta.agency.get_ref().clone()), d.text_or_any(lang)?.front.title.clone())
         }
         ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),
         ("site", _) => (Route::Home, None, c.site.text_or_any(lang)?.front.name.clone()),
@@ -90,8 +106,9 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
     problems.dedup_by(|a, b| (&a.path, a.kind, &a.detail) == (&b.path, b.kind, &b.detail));
 
     let mut items_per_body: BTreeMap<&str, usize> = c.agencies.iter().map(|a| (a.slug.as_str(), 1)).collect();
-    for p in &c.pages {
-        *items_per_body.entry(p.meta.agency.get_ref().as_str()).or_default() += 1;
+    let owners = c.pages.iter().map(|p| &p.meta.agency).chain(c.news.iter().map(|n| &n.meta.agency)).chain(c.documents.iter().map(|d| &d.meta.agency));
+    for owner in owners {
+        *items_per_body.entry(owner.get_ref().as_str()).or_default() += 1;
     }
     // Counted in one pass: at scale there are thousands of problems and hundreds of bodies.
     let mut per_body: BTreeMap<(&str, ProblemKind), usize> = BTreeMap::new();
@@ -119,7 +136,7 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
 
     QualityDoc {
         generated: options.today.clone(),
-        items_checked: (c.pages.len() + c.agencies.len()) as u32,
+        items_checked: (c.pages.len() + c.agencies.len() + c.news.len() + c.documents.len()) as u32,
         totals: counts(|kind| problems.iter().filter(|p| p.kind == kind).count()),
         agencies,
         problems,
@@ -135,6 +152,10 @@ pub fn to_text(report: &QualityDoc) -> String {
         ProblemKind::MissingTranslation => "untranslated",
         ProblemKind::Incomplete => "incomplete",
         ProblemKind::Stale => "stale",
+        ProblemKind::NoRecentNews => "no news 30 d",
+        ProblemKind::MissingRequisites => "requisites",
+        ProblemKind::Attachment => "files",
+        ProblemKind::NoTextVersion => "no text",
     };
     let mut out = String::new();
     let header: Vec<String> = KINDS.iter().map(|&k| format!("{:>14}", label(k))).collect();

@@ -17,6 +17,12 @@ pub fn schemas() -> BTreeMap<&'static str, Schema> {
         ("region", schema_for!(RegionItem)),
         ("text", schema_for!(TextDoc)),
         ("quality", schema_for!(QualityDoc)),
+        ("news", schema_for!(NewsDoc)),
+        ("news-month", schema_for!(NewsMonthDoc)),
+        ("news-item", schema_for!(NewsItemItem)),
+        ("documents", schema_for!(DocumentsDoc)),
+        ("document-type", schema_for!(DocumentTypeDoc)),
+        ("document", schema_for!(DocumentItem)),
     ])
 }
 
@@ -40,6 +46,12 @@ pub fn kind_of(path: &str) -> Option<&'static str> {
         ["pages", _] => "page",
         ["agencies", _] => "agency",
         ["regions", _] => "region",
+        ["news.json"] => "news",
+        ["news", "archive", _] => "news-month",
+        ["news", _] => "news-item",
+        ["documents.json"] => "documents",
+        ["documents", "types", _] => "document-type",
+        ["documents", _] => "document",
         _ => return None,
     })
 }

@@ -1,5 +1,5 @@
-//! The search index: one record per page, state body, topic and region in
-//! each language, written with pagefind into `api/v1/search/` beside the
+//! The search index: one record per page, state body, news item, document,
+//! topic and region in each language, written with pagefind into `api/v1/search/` beside the
 //! documents it indexes. Pagefind stems Russian and English; Kazakh has no
 //! stemmer, so each record also carries its words folded (қ→к, ә→а …) as a
 //! searchable meta field, and the app folds what the reader types.
@@ -77,6 +77,46 @@ fn records(c: &Content) -> Vec<Record> {
                     (FILTER_BODY, vec![t.front.name.clone()]),
                     (FILTER_REGION, region.into_iter().collect()),
                 ]),
+            });
+        }
+        for n in &c.news {
+            let Some(t) = n.texts.get(&lang) else { continue };
+            let body = by_slug(&c.agencies, n.meta.agency.get_ref()).and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
+            let region = n.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
+            let date = n.meta.published.get_ref().0.clone();
+            out.push(Record {
+                route: Route::NewsItem(n.slug.clone()),
+                lang,
+                title: t.front.title.clone(),
+                text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+                body: body.clone(),
+                filters: BTreeMap::from([
+                    (FILTER_KIND, vec![KIND_NEWS.to_owned()]),
+                    (FILTER_BODY, body.into_iter().collect()),
+                    (FILTER_REGION, region.into_iter().collect()),
+                    (FILTER_PERIOD, vec![date[..7.min(date.len())].to_owned()]),
+                ]),
+                date: Some(date),
+            });
+        }
+        for d in &c.documents {
+            let Some(t) = d.texts.get(&lang) else { continue };
+            let body = by_slug(&c.agencies, d.meta.agency.get_ref()).and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
+            let date = d.meta.adopted.get_ref().0.clone();
+            let number = d.meta.number.clone().unwrap_or_default();
+            out.push(Record {
+                route: Route::Document(d.slug.clone()),
+                lang,
+                title: t.front.title.clone(),
+                text: format!("{number}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+                body: body.clone(),
+                filters: BTreeMap::from([
+                    (FILTER_KIND, vec![KIND_DOCUMENT.to_owned()]),
+                    (FILTER_BODY, body.into_iter().collect()),
+                    (FILTER_DOCTYPE, vec![d.meta.doc_type.code().to_owned()]),
+                    (FILTER_YEAR, vec![date[..4.min(date.len())].to_owned()]),
+                ]),
+                date: Some(date),
             });
         }
         for topic in &c.topics {

@@ -71,6 +71,12 @@ pub struct Items<M, F> {
     pub slugs: std::collections::BTreeSet<String>,
 }
 
+impl<M, F> Default for Items<M, F> {
+    fn default() -> Self {
+        Items { items: vec![], slugs: Default::default() }
+    }
+}
+
 /// Reads every item folder under `dir`, in slug order. Problems go to `diags`.
 pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(dir: &Path, diags: &mut Diagnostics) -> Items<M, F> {
     let mut slugs = std::collections::BTreeSet::new();
@@ -128,10 +134,14 @@ pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
     files.sort();
     for file in &files {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
+        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        // Images and documents' files are checked where the text or metadata names them.
         let known = name == "meta.toml"
-            || name.strip_suffix(".md").is_some_and(|code| Lang::from_code(code).is_some());
+            || name.strip_suffix(".md").is_some_and(|code| Lang::from_code(code).is_some())
+            || crate::markdown::IMAGE_FORMATS.contains(&extension.as_str())
+            || crate::publications::ATTACHMENT_FORMATS.contains(&extension.as_str());
         if !known && !name.starts_with('.') {
-            diags.error(file, 0, "layout", "unexpected file: an item folder holds meta.toml and kk.md, ru.md, en.md");
+            diags.error(file, 0, "layout", "unexpected file: an item folder holds meta.toml, kk.md, ru.md, en.md, and images or documents' files");
         }
     }
     let (meta_text, meta): (String, Option<M>) = match fs::read_to_string(&meta_file) {

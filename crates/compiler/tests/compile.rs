@@ -138,7 +138,11 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
     let robots = String::from_utf8(c.files["robots.txt"].clone()).unwrap();
     assert!(robots.lines().any(|l| l == "Sitemap: https://portal.example/sitemap.xml"), "{robots}");
-    assert_eq!(sitemap.matches("<url>").count(), 9 * 3 + 2, "home, directory, regions, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2");
+    assert_eq!(
+        sitemap.matches("<url>").count(),
+        11 * 3 + 2,
+        "home, directory, regions, news, documents, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2"
+    );
 }
 
 #[test]
@@ -330,17 +334,26 @@ fn generated_content_at_full_directory_width_keeps_every_page_within_three_click
     use portal_compiler::generate::{generate, Shape};
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("content");
-    generate(&out, &Shape { bodies: 300, pages_per_body: 3 }).unwrap();
+    generate(&out, &Shape { bodies: 300, pages_per_body: 3, news_per_body: 4, documents_per_body: 2 }).unwrap();
     let compiled = compile_ok(&out);
-    assert_eq!((compiled.stats.agencies, compiled.stats.pages), (300, 900));
+    assert_eq!((compiled.stats.agencies, compiled.stats.pages, compiled.stats.documents), (300, 900, 600));
+    assert_eq!(compiled.stats.news, 4 * (0..300).filter(|b| b % 11 != 4).count(), "every body but one in eleven has news");
     assert!(compiled.stats.max_clicks <= portal_content::nav::MAX_CLICKS);
     // The generator plants each kind of warning the report counts.
     let total = |kind| compiled.report.totals.iter().find(|c| c.kind == kind).unwrap().count;
-    for kind in [ProblemKind::Stale, ProblemKind::MissingTranslation, ProblemKind::Incomplete, ProblemKind::BadLink] {
+    for kind in [
+        ProblemKind::Stale,
+        ProblemKind::MissingTranslation,
+        ProblemKind::Incomplete,
+        ProblemKind::BadLink,
+        ProblemKind::NoRecentNews,
+        ProblemKind::MissingRequisites,
+        ProblemKind::Attachment,
+    ] {
         assert!(total(kind) > 0, "{kind:?}");
     }
     // It refuses to write over other content.
-    assert!(generate(&out, &Shape { bodies: 20, pages_per_body: 1 }).is_err());
+    assert!(generate(&out, &Shape { bodies: 20, pages_per_body: 1, news_per_body: 0, documents_per_body: 0 }).is_err());
 }
 
 #[test]

@@ -29,7 +29,8 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
         .collect();
     let mut checked = 0;
     for (path, bytes) in &compiled.files {
-        let Some(rest) = path.strip_prefix("api/v1/") else { continue };
+        // Feeds and files are not JSON documents; their own tests cover them.
+        let Some(rest) = path.strip_prefix("api/v1/").filter(|p| p.ends_with(".json")) else { continue };
         let kind = schema::kind_of(rest).unwrap_or_else(|| panic!("no schema for {path}"));
         let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
         let errors: Vec<String> = validators[kind].iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();

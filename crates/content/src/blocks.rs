@@ -19,6 +19,9 @@ pub enum Block {
     Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
     /// A highlighted note, important point or warning.
     Callout { tone: CalloutTone, body: Vec<Block> },
+    /// An image with its text alternative. `src` is relative to the API
+    /// base; the size, when the compiler could read it, reserves the space.
+    Image { src: String, alt: String, width: Option<u32>, height: Option<u32> },
     #[serde(other)]
     Unknown,
 }
@@ -94,6 +97,10 @@ pub fn blocks_text(blocks: &[Block]) -> String {
                 }
             }
             Block::Callout { body, .. } => out.push_str(&blocks_text(body)),
+            Block::Image { alt, .. } => {
+                out.push_str(alt);
+                out.push('\n');
+            }
             Block::Unknown => {}
         }
     }
@@ -127,7 +134,7 @@ pub fn internal_links(blocks: &[Block]) -> Vec<Route> {
                     rows.iter().flatten().for_each(|cell| inlines(out, cell));
                 }
                 Block::Callout { body, .. } => blocks_into(out, body),
-                Block::Unknown => {}
+                Block::Image { .. } | Block::Unknown => {}
             }
         }
     }

@@ -17,6 +17,7 @@ macro_rules! schema {
         $item
     )* };
 }
+pub(crate) use schema;
 
 schema! {
     /// An item (topic, page, state body, region) in one language. Items are
@@ -168,6 +169,15 @@ schema! {
         pub region: Option<Ref>,
         /// Pages this body is responsible for, ordered by title.
         pub pages: Vec<Card>,
+        /// The body's latest news, newest first.
+        #[serde(default)]
+        pub news: Vec<crate::NewsCard>,
+        /// The body's latest official documents, newest first.
+        #[serde(default)]
+        pub documents: Vec<crate::DocumentCard>,
+        /// The body's Atom feed of news and documents, relative to the API base.
+        #[serde(default)]
+        pub feed: String,
     }
 
     pub struct Contacts {
@@ -225,13 +235,22 @@ schema! {
         Incomplete,
         /// Not reviewed in the last twelve months, or past its review date.
         Stale,
+        /// A state body with no news in the last 30 days.
+        NoRecentNews,
+        /// An official document without its number or signatories.
+        MissingRequisites,
+        /// An official document without a downloadable file, or with a file
+        /// missing or in a format that is not allowed (those stop the build).
+        Attachment,
+        /// An official document without its text as a page.
+        NoTextVersion,
     }
 
     /// `{lang}/quality.json`: the content quality report, for editors.
     pub struct QualityDoc {
         /// Date the report was made, `YYYY-MM-DD`.
         pub generated: String,
-        /// Pages and state bodies checked.
+        /// Pages, state bodies, news items and documents checked.
         pub items_checked: u32,
         /// Problems over the whole portal: every kind, in order.
         pub totals: Vec<ProblemCount>,
@@ -249,7 +268,7 @@ schema! {
     pub struct AgencyQuality {
         pub slug: String,
         pub name: String,
-        /// The body's own page and the pages it is responsible for.
+        /// The body's own page and the pages, news and documents it is responsible for.
         pub items: u32,
         /// Every kind, in order.
         pub counts: Vec<ProblemCount>,
@@ -284,6 +303,8 @@ pub type TopicItem = Item<TopicDoc>;
 pub type PageItem = Item<PageDoc>;
 pub type AgencyItem = Item<AgencyDoc>;
 pub type RegionItem = Item<RegionDoc>;
+pub type NewsItemItem = Item<crate::NewsItemDoc>;
+pub type DocumentItem = Item<crate::DocumentDoc>;
 
 #[cfg(test)]
 mod tests {

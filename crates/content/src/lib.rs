@@ -12,6 +12,7 @@ pub mod docs;
 pub mod fold;
 pub mod lang;
 pub mod nav;
+pub mod publications;
 pub mod route;
 pub mod search;
 
@@ -19,6 +20,7 @@ pub use blocks::{blocks_text, Block, CalloutTone, Inline};
 pub use docs::*;
 pub use fold::fold;
 pub use lang::Lang;
+pub use publications::*;
 pub use route::Route;
 
 /// Version of the content API; it is part of every document's URL (`api/v1/...`).

@@ -5,6 +5,7 @@
 
 use crate::blocks::internal_links;
 use crate::docs::*;
+use crate::publications::*;
 use crate::route::Route;
 use std::collections::{BTreeMap, VecDeque};
 
@@ -14,12 +15,12 @@ pub const MAX_CLICKS: usize = 3;
 
 /// The main menu in the header of every page.
 pub fn header_links() -> Vec<Route> {
-    vec![Route::Home, Route::Agencies, Route::Regions]
+    vec![Route::Home, Route::Agencies, Route::Regions, Route::News, Route::Documents]
 }
 
 /// Links in the footer of every page.
 pub fn footer_links() -> Vec<Route> {
-    vec![Route::Home, Route::Agencies, Route::Regions, Route::Accessibility, Route::Quality]
+    vec![Route::Home, Route::Agencies, Route::Regions, Route::News, Route::Documents, Route::Accessibility, Route::Quality]
 }
 
 /// Links in the header and footer of every page.
@@ -58,6 +59,49 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
     links.extend(agency.children.iter().map(|c| Route::Agency(c.slug.clone())));
     links.extend(agency.region.iter().map(|r| Route::Region(r.slug.clone())));
     links.extend(agency.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    links.extend(agency.news.iter().map(|n| Route::NewsItem(n.slug.clone())));
+    links.extend(agency.documents.iter().map(|d| Route::Document(d.slug.clone())));
+    links
+}
+
+/// The news page: the latest items and every month of the archive, so any
+/// item is at most two clicks from it however many there are.
+pub fn news_links(doc: &NewsDoc) -> Vec<Route> {
+    let mut links: Vec<Route> = doc.latest.iter().map(|n| Route::NewsItem(n.slug.clone())).collect();
+    links.extend(doc.months.iter().map(|m| Route::NewsMonth(m.period.clone())));
+    links
+}
+
+pub fn news_month_links(doc: &NewsMonthDoc) -> Vec<Route> {
+    let mut links = vec![Route::News];
+    links.extend(doc.items.iter().map(|n| Route::NewsItem(n.slug.clone())));
+    links
+}
+
+pub fn news_item_links(item: &NewsItemDoc) -> Vec<Route> {
+    let mut links = vec![Route::News, Route::Agency(item.agency.slug.clone())];
+    links.extend(item.region.iter().map(|r| Route::Region(r.slug.clone())));
+    links.extend(internal_links(&item.body));
+    links
+}
+
+/// The documents page: every type's archive and the latest documents.
+pub fn documents_links(doc: &DocumentsDoc) -> Vec<Route> {
+    let mut links: Vec<Route> = doc.types.iter().map(|t| Route::DocumentType(t.doc_type.code().to_owned())).collect();
+    links.extend(doc.latest.iter().map(|d| Route::Document(d.slug.clone())));
+    links
+}
+
+pub fn document_type_links(doc: &DocumentTypeDoc) -> Vec<Route> {
+    let mut links = vec![Route::Documents];
+    links.extend(doc.years.iter().flat_map(|y| y.documents.iter()).map(|d| Route::Document(d.slug.clone())));
+    links
+}
+
+pub fn document_links(doc: &DocumentDoc) -> Vec<Route> {
+    let mut links = vec![Route::Documents, Route::DocumentType(doc.doc_type.code().to_owned()), Route::Agency(doc.agency.slug.clone())];
+    links.extend(doc.related.iter().map(|d| Route::Document(d.slug.clone())));
+    links.extend(internal_links(&doc.body));
     links
 }
 

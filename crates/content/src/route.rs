@@ -21,6 +21,16 @@ pub enum Route {
     Accessibility,
     /// The content quality report for editors.
     Quality,
+    /// All news: the latest items, filters and the archive by month.
+    News,
+    /// The news of one month, `YYYY-MM`.
+    NewsMonth(String),
+    NewsItem(String),
+    /// Official documents: the latest, filters and the archive by type.
+    Documents,
+    /// The documents of one type (a [`crate::DocumentType`] code), by year.
+    DocumentType(String),
+    Document(String),
 }
 
 impl Route {
@@ -43,6 +53,12 @@ impl Route {
             Route::Region(s) => format!("/regions/{s}"),
             Route::Accessibility => "/accessibility".to_owned(),
             Route::Quality => "/quality".to_owned(),
+            Route::News => "/news".to_owned(),
+            Route::NewsMonth(m) => format!("/news/archive/{m}"),
+            Route::NewsItem(s) => format!("/news/{s}"),
+            Route::Documents => "/documents".to_owned(),
+            Route::DocumentType(t) => format!("/documents/types/{t}"),
+            Route::Document(s) => format!("/documents/{s}"),
         }
     }
 
@@ -60,6 +76,12 @@ impl Route {
             Route::Region(s) => format!("{l}/regions/{s}.json"),
             Route::Accessibility => format!("{l}/accessibility.json"),
             Route::Quality => format!("{l}/quality.json"),
+            Route::News => format!("{l}/news.json"),
+            Route::NewsMonth(m) => format!("{l}/news/archive/{m}.json"),
+            Route::NewsItem(s) => format!("{l}/news/{s}.json"),
+            Route::Documents => format!("{l}/documents.json"),
+            Route::DocumentType(t) => format!("{l}/documents/types/{t}.json"),
+            Route::Document(s) => format!("{l}/documents/{s}.json"),
         }
     }
 
@@ -80,9 +102,25 @@ impl Route {
             ["regions", s] => Route::Region(slug(s)?),
             ["accessibility"] => Route::Accessibility,
             ["quality"] => Route::Quality,
+            ["news"] => Route::News,
+            ["news", "archive", m] if is_month(m) => Route::NewsMonth((*m).to_owned()),
+            ["news", s] if *s != RESERVED_NEWS_SLUG => Route::NewsItem(slug(s)?),
+            ["documents"] => Route::Documents,
+            ["documents", "types", t] => Route::DocumentType(slug(t)?),
+            ["documents", s] if *s != RESERVED_DOCUMENT_SLUG => Route::Document(slug(s)?),
             _ => return None,
         })
     }
+}
+
+/// Slugs a news item or a document cannot have: they name the archives.
+pub const RESERVED_NEWS_SLUG: &str = "archive";
+pub const RESERVED_DOCUMENT_SLUG: &str = "types";
+
+/// Whether `s` is a month as the news archive names it: `YYYY-MM`.
+pub fn is_month(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) && matches!(&s[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
 }
 
 #[cfg(test)]
@@ -100,6 +138,12 @@ mod tests {
             Route::Region("astana".into()),
             Route::Accessibility,
             Route::Quality,
+            Route::News,
+            Route::NewsMonth("2026-11".into()),
+            Route::NewsItem("new-tax-code".into()),
+            Route::Documents,
+            Route::DocumentType("law".into()),
+            Route::Document("law-on-public-services".into()),
         ]
     }
 
@@ -119,7 +163,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_route() {
-        for bad in ["pages/x", "/pages", "/pages/X", "/pages/a/b", "/news/x", "/kk/pages/x"] {
+        for bad in ["pages/x", "/pages", "/pages/X", "/pages/a/b", "/kk/pages/x", "/news/archive/2026-13", "/news/archive/26-11", "/documents/types", "/news/a/b"] {
             assert_eq!(Route::parse_neutral(bad), None, "{bad}");
         }
     }

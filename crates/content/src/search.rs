@@ -9,6 +9,12 @@ pub const INDEX_DIR: &str = "search/";
 pub const FILTER_TOPIC: &str = "topic";
 pub const FILTER_BODY: &str = "body";
 pub const FILTER_REGION: &str = "region";
+/// News: the month published, `YYYY-MM`.
+pub const FILTER_PERIOD: &str = "period";
+/// Documents: the year adopted, `YYYY`.
+pub const FILTER_YEAR: &str = "year";
+/// Documents: the type's code (see [`crate::DocumentType::code`]).
+pub const FILTER_DOCTYPE: &str = "doctype";
 /// The kind of item, one of [`KINDS`].
 pub const FILTER_KIND: &str = "kind";
 
@@ -18,7 +24,9 @@ pub const KIND_GUIDE: &str = "guide";
 pub const KIND_BODY: &str = "body";
 pub const KIND_TOPIC: &str = "topic";
 pub const KIND_REGION: &str = "region";
-pub const KINDS: [&str; 5] = [KIND_SERVICE, KIND_GUIDE, KIND_BODY, KIND_TOPIC, KIND_REGION];
+pub const KIND_NEWS: &str = "news";
+pub const KIND_DOCUMENT: &str = "document";
+pub const KINDS: [&str; 7] = [KIND_SERVICE, KIND_GUIDE, KIND_NEWS, KIND_DOCUMENT, KIND_BODY, KIND_TOPIC, KIND_REGION];
 
 /// Sort key: the date last updated, `YYYY-MM-DD`; items without one sort last.
 pub const SORT_DATE: &str = "date";

@@ -1,0 +1,415 @@
+//! News and official documents: their checks, their API documents, their
+//! downloadable files and the Atom feeds of each state body.
+
+use crate::diagnostic::Diagnostics;
+use crate::model::FileEntry;
+use crate::source::Text;
+use crate::{agency_ref, by_slug, json, region_ref, Content, Docs, Document, News, Options};
+use portal_content::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// File formats a document may be downloaded in: open or widely readable
+/// formats that assistive technology can read.
+pub const ATTACHMENT_FORMATS: [&str; 7] = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "rtf"];
+/// The largest file a reader should be asked to download.
+pub const MAX_ATTACHMENT_BYTES: u64 = 50 * 1024 * 1024;
+/// A body must publish news at least this often (Order No. 124-НҚ asks for daily news).
+pub const RECENT_NEWS_DAYS: i64 = 30;
+/// Items on the news page and in feeds; the archive holds the rest.
+pub const LATEST_NEWS: usize = 20;
+pub const LATEST_DOCUMENTS: usize = 10;
+/// Items a body's page shows of its own.
+pub const AGENCY_NEWS: usize = 5;
+pub const AGENCY_DOCUMENTS: usize = 10;
+pub const FEED_ENTRIES: usize = 50;
+
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the civil calendar).
+fn days(date: &str) -> Option<i64> {
+    let mut parts = date.splitn(3, '-').map(|p| p.parse::<i64>().ok());
+    let (y, m, d) = (parts.next()??, parts.next()??, parts.next()??);
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// Rules for news and documents: references, dates, requisites, files,
+/// text versions, and whether each body keeps its news current.
+pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
+    let reference = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, what: &str, slug: &str, known: bool| {
+        if !known {
+            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
+        }
+    };
+    let future = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, field: &str, date: &str| {
+        if date > options.today.as_str() {
+            diags.error(file, line, "date", format!("{field} {date} is in the future"));
+        }
+    };
+    let known = &c.known;
+    for n in &c.news {
+        let file = &n.meta_file;
+        reference(diags, file, n.meta_line(&n.meta.agency), "state body", n.meta.agency.get_ref(), known.agencies.contains(n.meta.agency.get_ref()));
+        if let Some(region) = &n.meta.region {
+            reference(diags, file, n.meta_line(region), "region", region.get_ref(), known.regions.contains(region.get_ref()));
+        }
+        future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0);
+        if n.slug == route::RESERVED_NEWS_SLUG {
+            diags.error(file.parent().unwrap_or(file), 0, "slug", format!("{:?} names the news archive; choose another slug", n.slug));
+        }
+    }
+    for d in &c.documents {
+        let file = &d.meta_file;
+        reference(diags, file, d.meta_line(&d.meta.agency), "state body", d.meta.agency.get_ref(), known.agencies.contains(d.meta.agency.get_ref()));
+        for r in &d.meta.related {
+            reference(diags, file, d.meta_line(r), "document", r.get_ref(), known.documents.contains(r.get_ref()));
+        }
+        future(diags, file, d.meta_line(&d.meta.adopted), "adopted", &d.meta.adopted.get_ref().0);
+        if d.slug == route::RESERVED_DOCUMENT_SLUG {
+            diags.error(file.parent().unwrap_or(file), 0, "slug", format!("{:?} names the register's types; choose another slug", d.slug));
+        }
+        // Requisites a reader needs to cite the document.
+        if d.meta.number.as_deref().is_none_or(|n| n.trim().is_empty()) && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form) {
+            diags.warning_about(file, 0, "missing-requisites", "number", "the document has no number: give its official number");
+        }
+        for t in d.texts.values() {
+            if t.front.signed_by.iter().all(|s| s.trim().is_empty()) && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form) {
+                diags.warning_about(&t.file, 1, "missing-requisites", "signed_by", "the document does not say who signed it: give signed_by");
+            }
+            if t.body.blocks.is_empty() {
+                diags.warning_about(&t.file, 0, "no-text-version", t.file.file_name().and_then(|n| n.to_str()).unwrap_or(""), "the document has no text version: readers of screen readers need its text as a page, not only a file");
+            }
+        }
+        // The downloadable originals.
+        if d.meta.files.is_empty() {
+            diags.warning_about(file, 0, "no-attachment", "files", "the document has no downloadable file: add its original under [[files]]");
+        }
+        let folder = file.parent().unwrap_or(file);
+        let mut seen = std::collections::BTreeSet::new();
+        for entry in &d.meta.files {
+            let line = d.meta_line(entry);
+            let FileEntry { lang, file: name } = entry.get_ref();
+            if !seen.insert(*lang) {
+                diags.error(file, line, "attachment", format!("a second file in {}: give one file per language", lang.code()));
+            }
+            let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+            if name.contains(['/', '\\']) || name.starts_with('.') {
+                diags.error_about(file, line, "attachment", name.clone(), "a file is in the document's own folder: write its file name only");
+            } else if !ATTACHMENT_FORMATS.contains(&extension.as_str()) {
+                diags.error_about(file, line, "attachment-format", name.clone(), format!("{name:?}: files must be {}", ATTACHMENT_FORMATS.join(", ")));
+            } else {
+                match std::fs::metadata(folder.join(name)) {
+                    Err(_) => diags.error_about(file, line, "attachment", name.clone(), format!("no file {name:?} in {}", folder.display())),
+                    Ok(m) if m.len() == 0 => diags.error_about(file, line, "attachment", name.clone(), format!("{name:?} is empty")),
+                    Ok(m) if m.len() > MAX_ATTACHMENT_BYTES => {
+                        diags.error_about(file, line, "attachment-size", name.clone(), format!("{name:?} is {} MB; at most {} MB", m.len() >> 20, MAX_ATTACHMENT_BYTES >> 20))
+                    }
+                    Ok(_) => {}
+                }
+            }
+        }
+    }
+    // News kept current: every body, its latest item within the last 30 days.
+    let mut latest: BTreeMap<&str, &str> = BTreeMap::new();
+    for n in &c.news {
+        let date = n.meta.published.get_ref().0.as_str();
+        let entry = latest.entry(n.meta.agency.get_ref().as_str()).or_insert(date);
+        *entry = (*entry).max(date);
+    }
+    let today = days(&options.today).unwrap_or(0);
+    for a in &c.agencies {
+        let last = latest.get(a.slug.as_str()).copied();
+        let recent = last.and_then(days).is_some_and(|d| today - d <= RECENT_NEWS_DAYS);
+        if !recent {
+            let (subject, message) = match last {
+                Some(date) => (date.to_owned(), format!("the body's latest news is of {date}, more than {RECENT_NEWS_DAYS} days ago")),
+                None => ("none".to_owned(), "the body has published no news".to_owned()),
+            };
+            diags.warning_about(&a.meta_file, 0, "no-recent-news", subject, message);
+        }
+    }
+}
+
+/// Every document's files, read once: what the API says of each, and the
+/// path to copy it from.
+pub(crate) type Attachments = BTreeMap<String, Vec<(Attachment, PathBuf)>>;
+
+pub(crate) fn attachments(c: &Content) -> Attachments {
+    c.documents
+        .iter()
+        .map(|d| {
+            let folder = d.meta_file.parent().expect("meta.toml is in a folder");
+            let files = d
+                .meta
+                .files
+                .iter()
+                .filter_map(|entry| {
+                    let FileEntry { lang, file } = entry.get_ref();
+                    let path = folder.join(file);
+                    let bytes = std::fs::read(&path).ok()?;
+                    let attachment = Attachment {
+                        lang: *lang,
+                        href: format!("{FILES_DIR}documents/{}/{file}", d.slug),
+                        format: file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default(),
+                        bytes: bytes.len() as u64,
+                        sha256: Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                    };
+                    Some((attachment, path))
+                })
+                .collect();
+            (d.slug.clone(), files)
+        })
+        .collect()
+}
+
+fn news_card(c: &Content, lang: Lang, n: &News, t: &Text<crate::model::TitledFront>) -> NewsCard {
+    NewsCard {
+        slug: n.slug.clone(),
+        title: t.front.title.clone(),
+        summary: t.front.summary.clone(),
+        published: n.meta.published.get_ref().0.clone(),
+        agency: agency_ref(c, lang, n.meta.agency.get_ref()).expect("checked"),
+        region: n.meta.region.as_ref().and_then(|r| region_ref(c, lang, r.get_ref())),
+    }
+}
+
+/// A document in a list. Documents are listed in every language: where one
+/// has no version in `lang`, its title is given in a language it has.
+fn document_card(c: &Content, lang: Lang, d: &Document) -> DocumentCard {
+    let (title_lang, text) = match d.texts.get(&lang) {
+        Some(t) => (None, t),
+        None => {
+            let (l, t) = d.texts.iter().next().expect("an item has a language");
+            (Some(*l), t)
+        }
+    };
+    DocumentCard {
+        slug: d.slug.clone(),
+        title: text.front.title.clone(),
+        title_lang,
+        doc_type: d.meta.doc_type,
+        number: d.meta.number.clone().filter(|n| !n.trim().is_empty()),
+        adopted: d.meta.adopted.get_ref().0.clone(),
+        status: d.meta.status,
+        agency: agency_ref(c, lang, d.meta.agency.get_ref()).expect("checked"),
+    }
+}
+
+/// News in `lang`, newest first.
+fn news_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<NewsCard> {
+    let mut cards: Vec<NewsCard> = c
+        .news
+        .iter()
+        .filter(|n| agency.is_none_or(|a| n.meta.agency.get_ref() == a))
+        .filter_map(|n| n.texts.get(&lang).map(|t| news_card(c, lang, n, t)))
+        .collect();
+    cards.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
+    cards
+}
+
+/// Documents, newest first.
+fn document_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<DocumentCard> {
+    let mut cards: Vec<DocumentCard> = c
+        .documents
+        .iter()
+        .filter(|d| agency.is_none_or(|a| d.meta.agency.get_ref() == a))
+        .map(|d| document_card(c, lang, d))
+        .collect();
+    cards.sort_by(|a, b| b.adopted.cmp(&a.adopted).then_with(|| a.slug.cmp(&b.slug)));
+    cards
+}
+
+/// What a body's own page shows of its news and documents.
+pub(crate) fn of_agency(c: &Content, lang: Lang, agency: &str) -> (Vec<NewsCard>, Vec<DocumentCard>) {
+    let mut news = news_cards(c, lang, Some(agency));
+    news.truncate(AGENCY_NEWS);
+    let mut documents = document_cards(c, lang, Some(agency));
+    documents.truncate(AGENCY_DOCUMENTS);
+    (news, documents)
+}
+
+/// Counts by period (the first `len` characters of a date), newest first.
+fn periods<'a>(dates: impl Iterator<Item = &'a str>, len: usize) -> Vec<PeriodCount> {
+    let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
+    for date in dates {
+        *counts.entry(&date[..len.min(date.len())]).or_default() += 1;
+    }
+    counts.into_iter().rev().map(|(period, count)| PeriodCount { period: period.to_owned(), count }).collect()
+}
+
+/// The news and documents API documents of `lang`.
+pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &mut Docs) {
+    let site_file = &c.site.meta_file;
+    // News: the latest, the archive by month, each item.
+    let all_news = news_cards(c, lang, None);
+    let news_doc = NewsDoc {
+        latest: all_news.iter().take(LATEST_NEWS).cloned().collect(),
+        months: periods(all_news.iter().map(|n| n.published.as_str()), 7),
+        feed: news_feed_path(lang),
+    };
+    for month in &news_doc.months {
+        let doc = NewsMonthDoc { month: month.period.clone(), items: all_news.iter().filter(|n| n.published.starts_with(&month.period)).cloned().collect() };
+        docs.emit(lang, Route::NewsMonth(month.period.clone()), json(&doc), Some(nav::news_month_links(&doc)), site_file);
+    }
+    docs.emit(lang, Route::News, json(&news_doc), Some(nav::news_links(&news_doc)), site_file);
+    for n in &c.news {
+        let route = Route::NewsItem(n.slug.clone());
+        let Some(t) = n.texts.get(&lang) else {
+            docs.emit(lang, route, json(&NewsItemItem::Unavailable(crate::unavailable(n, |f| &f.title))), None, &n.meta_file);
+            continue;
+        };
+        let card = news_card(c, lang, n, t);
+        let doc = NewsItemDoc {
+            slug: card.slug,
+            title: card.title,
+            summary: card.summary,
+            published: card.published,
+            agency: card.agency,
+            region: card.region,
+            body: t.body.blocks.clone(),
+            languages: n.languages(),
+            feed: feed_path(lang, n.meta.agency.get_ref()),
+        };
+        let links = nav::news_item_links(&doc);
+        docs.emit(lang, route, json(&NewsItemItem::Available(doc)), Some(links), &n.meta_file);
+    }
+
+    // Documents: the register by type and year, each document.
+    let all_documents = document_cards(c, lang, None);
+    let mut types = vec![];
+    for doc_type in DocumentType::ALL {
+        let of_type: Vec<&DocumentCard> = all_documents.iter().filter(|d| d.doc_type == doc_type).collect();
+        let years = periods(of_type.iter().map(|d| d.adopted.as_str()), 4);
+        let doc = DocumentTypeDoc {
+            doc_type,
+            years: years
+                .iter()
+                .map(|y| DocumentYear { year: y.period.clone(), documents: of_type.iter().filter(|d| d.adopted.starts_with(&y.period)).map(|d| (*d).clone()).collect() })
+                .collect(),
+        };
+        // Every type has its document, so a link to an empty one still
+        // works; only types with documents are listed, and so proven.
+        let links = (!of_type.is_empty()).then(|| nav::document_type_links(&doc));
+        docs.emit(lang, Route::DocumentType(doc_type.code().to_owned()), json(&doc), links, site_file);
+        if !of_type.is_empty() {
+            types.push(TypeCount { doc_type, count: of_type.len() as u32, years });
+        }
+    }
+    let register = DocumentsDoc { types, latest: all_documents.iter().take(LATEST_DOCUMENTS).cloned().collect() };
+    docs.emit(lang, Route::Documents, json(&register), Some(nav::documents_links(&register)), site_file);
+    for d in &c.documents {
+        let route = Route::Document(d.slug.clone());
+        let Some(t) = d.texts.get(&lang) else {
+            docs.emit(lang, route, json(&DocumentItem::Unavailable(crate::unavailable(d, |f| &f.title))), None, &d.meta_file);
+            continue;
+        };
+        let doc = DocumentDoc {
+            slug: d.slug.clone(),
+            doc_type: d.meta.doc_type,
+            title: t.front.title.clone(),
+            summary: t.front.summary.clone(),
+            number: d.meta.number.clone().filter(|n| !n.trim().is_empty()),
+            adopted: d.meta.adopted.get_ref().0.clone(),
+            status: d.meta.status,
+            signed_by: t.front.signed_by.iter().filter(|s| !s.trim().is_empty()).cloned().collect(),
+            agency: agency_ref(c, lang, d.meta.agency.get_ref()).expect("checked"),
+            text: d.meta.text,
+            body: t.body.blocks.clone(),
+            files: attachments.get(&d.slug).map(|files| files.iter().map(|(a, _)| a.clone()).collect()).unwrap_or_default(),
+            related: d.meta.related.iter().filter_map(|r| by_slug(&c.documents, r.get_ref())).map(|r| document_card(c, lang, r)).collect(),
+            languages: d.languages(),
+        };
+        let links = nav::document_links(&doc);
+        docs.emit(lang, route, json(&DocumentItem::Available(doc)), Some(links), &d.meta_file);
+    }
+}
+
+/// Escapes text for XML content and attribute values.
+fn xml(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// One Atom entry: a news item or a document, dated at midnight UTC.
+struct Entry {
+    route: Route,
+    title: String,
+    summary: String,
+    date: String,
+    category: &'static str,
+}
+
+/// An Atom feed (RFC 4287) with the elements the format requires: the
+/// feed's id, title and updated, an author, and each entry's id, title,
+/// updated and link.
+fn atom(options: &Options, lang: Lang, self_path: &str, alternate: &Route, title: &str, author: &str, entries: &[Entry]) -> Vec<u8> {
+    let site = options.site_url.trim_end_matches('/');
+    let updated = entries.iter().map(|e| e.date.as_str()).max().unwrap_or(options.today.as_str());
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    out.push_str(&format!("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n", lang.code()));
+    out.push_str(&format!("  <id>{site}/api/v{API_VERSION}/{self_path}</id>\n"));
+    out.push_str(&format!("  <title>{}</title>\n", xml(title)));
+    out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
+    out.push_str(&format!("  <author><name>{}</name></author>\n", xml(author)));
+    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{site}/api/v{API_VERSION}/{self_path}\"/>\n"));
+    out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{site}{}\"/>\n", alternate.href(lang)));
+    for e in entries {
+        let url = format!("{site}{}", e.route.href(lang));
+        out.push_str("  <entry>\n");
+        out.push_str(&format!("    <id>{url}</id>\n"));
+        out.push_str(&format!("    <title>{}</title>\n", xml(&e.title)));
+        out.push_str(&format!("    <updated>{}T00:00:00Z</updated>\n", e.date));
+        out.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{url}\"/>\n"));
+        out.push_str(&format!("    <category term=\"{}\"/>\n", e.category));
+        out.push_str(&format!("    <summary>{}</summary>\n", xml(&e.summary)));
+        out.push_str("  </entry>\n");
+    }
+    out.push_str("</feed>\n");
+    out.into_bytes()
+}
+
+/// The feeds of every language: all news, and each body's news and
+/// documents, newest first. Paths are relative to the API base.
+pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
+    let mut out = vec![];
+    for lang in Lang::ALL {
+        let site_name = c.site.texts.get(&lang).map(|t| t.front.name.clone()).unwrap_or_default();
+        let news_entry = |n: &NewsCard| Entry { route: Route::NewsItem(n.slug.clone()), title: n.title.clone(), summary: n.summary.clone(), date: n.published.clone(), category: "news" };
+        let all: Vec<Entry> = news_cards(c, lang, None).iter().take(FEED_ENTRIES).map(news_entry).collect();
+        let path = news_feed_path(lang);
+        out.push((path.clone(), atom(options, lang, &path, &Route::News, &site_name, &site_name, &all)));
+        for a in &c.agencies {
+            let Some(name) = a.texts.get(&lang).map(|t| t.front.name.clone()) else { continue };
+            let mut entries: Vec<Entry> = news_cards(c, lang, Some(&a.slug)).iter().map(news_entry).collect();
+            entries.extend(
+                c.documents
+                    .iter()
+                    .filter(|d| d.meta.agency.get_ref() == &a.slug)
+                    .filter_map(|d| d.texts.get(&lang).map(|t| (d, t)))
+                    .map(|(d, t)| Entry { route: Route::Document(d.slug.clone()), title: t.front.title.clone(), summary: t.front.summary.clone(), date: d.meta.adopted.get_ref().0.clone(), category: "document" }),
+            );
+            entries.sort_by(|x, y| y.date.cmp(&x.date));
+            entries.truncate(FEED_ENTRIES);
+            let path = feed_path(lang, &a.slug);
+            out.push((path.clone(), atom(options, lang, &path, &Route::Agency(a.slug.clone()), &name, &name, &entries)));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days;
+
+    #[test]
+    fn days_count_the_civil_calendar() {
+        assert_eq!(days("1970-01-01"), Some(0));
+        assert_eq!(days("2024-03-01").unwrap() - days("2024-02-28").unwrap(), 2, "2024 is a leap year");
+        assert_eq!(days("2026-11-27").unwrap() - days("2026-10-28").unwrap(), 30);
+        assert_eq!(days("not a date"), None);
+    }
+}
