@@ -373,3 +373,162 @@ fn the_search_index_covers_every_language_beside_the_api() {
     // identity-card has no English text: English has one page, two bodies and topics fewer.
     assert!(entry["languages"]["kk"]["page_count"].as_u64().unwrap() > entry["languages"]["en"]["page_count"].as_u64().unwrap());
 }
+
+/// The fixture with a news item (with an image), a decree with its files in
+/// two languages and no English text, and a law that lacks its requisites.
+fn fixture_with_publications() -> tempfile::TempDir {
+    let dir = fixture();
+    let root = dir.path();
+    write(root, "news/new-service-centre/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nregion = \"astana\"\n");
+    write(root, "news/new-service-centre/chart.svg", r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="100" height="50"/></svg>"#);
+    for (lang, title, alt) in [("kk", "Жаңа орталық", "Диаграмма"), ("ru", "Новый центр", "Диаграмма"), ("en", "A new centre", "Chart of visits: 10, 20")] {
+        write(root, &format!("news/new-service-centre/{lang}.md"), &format!("+++\ntitle = \"{title}\"\nsummary = \"s & <b>\"\n+++\nText.\n\n![{alt}](chart.svg)\n"));
+    }
+    write(root, "news/old-news/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2025-01-15\n");
+    for lang in ["kk", "ru", "en"] {
+        write(root, &format!("news/old-news/{lang}.md"), "+++\ntitle = \"Old\"\nsummary = \"s\"\n+++\nText.\n");
+    }
+    write(
+        root,
+        "documents/decree-1/meta.toml",
+        "type = \"decree\"\nagency = \"ministry-of-internal-affairs\"\nnumber = \"1\"\nadopted = 2024-05-02\nstatus = \"in_force\"\ntext = \"full\"\nrelated = [\"law-2\"]\n\n[[files]]\nlang = \"kk\"\nfile = \"decree-1-kk.pdf\"\n\n[[files]]\nlang = \"ru\"\nfile = \"decree-1-ru.pdf\"\n",
+    );
+    write(root, "documents/decree-1/decree-1-kk.pdf", "%PDF-1.4 kk");
+    write(root, "documents/decree-1/decree-1-ru.pdf", "%PDF-1.4 ru");
+    write(root, "documents/decree-1/kk.md", "+++\ntitle = \"Жарлық\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## 1-бап\n\nМәтін.\n");
+    write(root, "documents/decree-1/ru.md", "+++\ntitle = \"Указ\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## Статья 1\n\nТекст.\n");
+    write(root, "documents/law-2/meta.toml", "type = \"law\"\nagency = \"ministry-of-internal-affairs\"\nadopted = 2023-01-10\nstatus = \"amended\"\ntext = \"extract\"\n");
+    for lang in ["kk", "ru", "en"] {
+        write(root, &format!("documents/law-2/{lang}.md"), "+++\ntitle = \"Law\"\nsummary = \"s\"\n+++\n");
+    }
+    dir
+}
+
+#[test]
+fn news_and_documents_compile_to_their_pages_archives_and_files() {
+    let dir = fixture_with_publications();
+    let c = compile_ok(dir.path());
+    let news = json(&c, "api/v1/en/news.json");
+    let latest: Vec<&str> = news["latest"].as_array().unwrap().iter().map(|n| n["slug"].as_str().unwrap()).collect();
+    assert_eq!(latest, ["new-service-centre", "old-news"], "newest first");
+    assert_eq!(news["months"], serde_json::json!([{"period": "2026-11", "count": 1}, {"period": "2025-01", "count": 1}]));
+    assert_eq!(json(&c, "api/v1/ru/news/archive/2025-01.json")["items"][0]["title"], "Old");
+    let item = json(&c, "api/v1/en/news/new-service-centre.json");
+    assert_eq!(item["region"]["name"], "Astana");
+    assert_eq!(item["body"][1], serde_json::json!({"type": "image", "src": "files/news/new-service-centre/chart.svg", "alt": "Chart of visits: 10, 20", "width": 300, "height": 150}));
+    assert!(c.files.contains_key("api/v1/files/news/new-service-centre/chart.svg"));
+
+    let decree = json(&c, "api/v1/ru/documents/decree-1.json");
+    assert_eq!((decree["doc_type"].as_str(), decree["number"].as_str(), decree["status"].as_str()), (Some("decree"), Some("1"), Some("in_force")));
+    assert_eq!(decree["signed_by"], serde_json::json!(["Президент"]));
+    let files = decree["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[1]["href"], "files/documents/decree-1/decree-1-ru.pdf");
+    assert_eq!((files[1]["format"].as_str(), files[1]["bytes"].as_u64()), (Some("pdf"), Some(11)));
+    // SHA-256 of "%PDF-1.4 ru", so a reader can check the download.
+    assert_eq!(files[1]["sha256"].as_str().unwrap().len(), 64);
+    assert_eq!(c.files["api/v1/files/documents/decree-1/decree-1-ru.pdf"], b"%PDF-1.4 ru");
+    assert_eq!(decree["related"][0]["slug"], "law-2");
+    // The decree has no English text: the English register still lists it,
+    // titled in a language it has, and its English page says where it exists.
+    let register = json(&c, "api/v1/en/documents.json");
+    let listed = register["latest"].as_array().unwrap().iter().find(|d| d["slug"] == "decree-1").unwrap();
+    assert_eq!((listed["title"].as_str(), listed["title_lang"].as_str()), (Some("Жарлық"), Some("kk")));
+    assert_eq!(json(&c, "api/v1/en/documents/decree-1.json")["status"], "unavailable");
+    let types = json(&c, "api/v1/kk/documents/types/law.json");
+    assert_eq!(types["years"][0]["year"], "2023");
+    assert!(c.files.contains_key("api/v1/kk/documents/types/form.json"), "every type has its document, even empty");
+    // The body's page lists its news and documents and names its feed.
+    let body = json(&c, "api/v1/en/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(body["news"][0]["slug"], "new-service-centre");
+    assert_eq!(body["documents"].as_array().unwrap().len(), 2);
+    assert_eq!(body["feed"], "feeds/en/ministry-of-internal-affairs.atom");
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("<loc>https://portal.example/kk/documents/decree-1</loc>") && !sitemap.contains("/en/documents/decree-1"));
+    assert!(sitemap.contains("<loc>https://portal.example/en/news/archive/2026-11</loc>"));
+}
+
+#[test]
+fn atom_feeds_carry_the_elements_the_format_requires() {
+    let dir = fixture_with_publications();
+    let c = compile_ok(dir.path());
+    let feed = String::from_utf8(c.files["api/v1/feeds/ru/ministry-of-internal-affairs.atom"].clone()).unwrap();
+    let doc = roxmltree::Document::parse(&feed).expect("the feed is well-formed XML");
+    let root = doc.root_element();
+    let atom = "http://www.w3.org/2005/Atom";
+    assert_eq!((root.tag_name().namespace(), root.tag_name().name()), (Some(atom), "feed"));
+    fn child<'a, 'i>(node: roxmltree::Node<'a, 'i>, name: &str) -> Option<roxmltree::Node<'a, 'i>> {
+        node.children().find(|n| n.has_tag_name(("http://www.w3.org/2005/Atom", name)))
+    }
+    // RFC 4287: a feed has id, title and updated, an author (here the feed's),
+    // and a self link; each entry has id, title, updated and a link.
+    for name in ["id", "title", "updated", "author"] {
+        assert!(child(root, name).is_some(), "feed without {name}");
+    }
+    assert_eq!(child(root, "title").unwrap().text(), Some("Министерство внутренних дел"));
+    assert!(root.children().any(|n| n.has_tag_name((atom, "link")) && n.attribute("rel") == Some("self")));
+    let entries: Vec<_> = root.children().filter(|n| n.has_tag_name((atom, "entry"))).collect();
+    assert_eq!(entries.len(), 4, "two news items and two documents");
+    for entry in &entries {
+        for name in ["id", "title", "updated", "link", "summary"] {
+            assert!(child(*entry, name).is_some(), "entry without {name}");
+        }
+        let updated = child(*entry, "updated").unwrap().text().unwrap();
+        assert!(updated.len() == 20 && updated.ends_with("T00:00:00Z"), "an RFC 3339 date: {updated}");
+    }
+    assert_eq!(child(entries[0], "link").unwrap().attribute("href"), Some("https://portal.example/ru/news/new-service-centre"));
+    assert_eq!(child(entries[0], "summary").unwrap().text(), Some("s & <b>"), "text is escaped, not markup");
+    assert_eq!(child(root, "updated").unwrap().text(), Some("2026-11-20T00:00:00Z"));
+    assert!(c.files.contains_key("api/v1/feeds/kk/news.atom"));
+}
+
+#[test]
+fn the_quality_report_counts_news_and_document_problems() {
+    let dir = fixture_with_publications();
+    // The only news of the body is old; law-2 has no number, no signatories, no file and no text.
+    fs::remove_dir_all(dir.path().join("news/new-service-centre")).unwrap();
+    let c = compile_ok(dir.path());
+    let body = c.report.agencies.iter().find(|a| a.slug == "ministry-of-internal-affairs").unwrap();
+    let count = |kind| body.counts.iter().find(|c| c.kind == kind).unwrap().count;
+    assert_eq!(body.items, 6, "its page, two pages, a news item and two documents");
+    assert_eq!(count(ProblemKind::NoRecentNews), 1);
+    assert_eq!(count(ProblemKind::MissingRequisites), 2, "number and signatories");
+    assert_eq!(count(ProblemKind::Attachment), 1);
+    assert_eq!(count(ProblemKind::NoTextVersion), 3, "one per language without text");
+    assert_eq!(count(ProblemKind::MissingTranslation), 2, "the identity card page and the decree lack English");
+    let stale = c.report.problems.iter().find(|p| p.kind == ProblemKind::NoRecentNews).unwrap();
+    assert_eq!((stale.path.as_str(), stale.detail.as_str()), ("/agencies/ministry-of-internal-affairs", "2025-01-15"));
+}
+
+#[test]
+fn document_and_news_errors_name_file_line_and_rule() {
+    let dir = fixture_with_publications();
+    fs::remove_file(dir.path().join("documents/decree-1/decree-1-ru.pdf")).unwrap();
+    assert_one_error(dir.path(), "documents/decree-1/meta.toml", 13, "attachment");
+
+    let dir = fixture_with_publications();
+    let meta = fs::read_to_string(dir.path().join("documents/decree-1/meta.toml")).unwrap();
+    write(dir.path(), "documents/decree-1/meta.toml", &meta.replace("decree-1-ru.pdf", "decree-1-ru.exe"));
+    write(dir.path(), "documents/decree-1/decree-1-ru.exe", "MZ");
+    // The stray .exe is also not a file an item folder may hold.
+    let found: Vec<(String, usize, &str)> = errors(dir.path()).iter().map(|e| (e.file.strip_prefix(dir.path()).unwrap().display().to_string(), e.line, e.rule)).collect();
+    assert_eq!(found, [("documents/decree-1/decree-1-ru.exe".to_owned(), 0, "layout"), ("documents/decree-1/meta.toml".to_owned(), 13, "attachment-format")]);
+
+    let dir = fixture_with_publications();
+    write(dir.path(), "news/old-news/meta.toml", "agency = \"ministry-of-magic\"\npublished = 2025-01-15\n");
+    assert_one_error(dir.path(), "news/old-news/meta.toml", 1, "reference");
+
+    let dir = fixture_with_publications();
+    write(dir.path(), "news/old-news/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2027-01-15\n");
+    assert_one_error(dir.path(), "news/old-news/meta.toml", 2, "date");
+
+    let dir = fixture_with_publications();
+    write(dir.path(), "news/old-news/en.md", "+++\ntitle = \"Old\"\nsummary = \"s\"\n+++\nText.\n\n![](chart.png)\n");
+    write(dir.path(), "news/old-news/chart.png", "not really a png");
+    assert_one_error(dir.path(), "news/old-news/en.md", 7, "image-alt");
+
+    let dir = fixture_with_publications();
+    write(dir.path(), "documents/law-2/meta.toml", "type = \"law\"\nagency = \"ministry-of-internal-affairs\"\nadopted = 2023-01-10\nstatus = \"valid\"\ntext = \"extract\"\n");
+    let shown = assert_one_error(dir.path(), "documents/law-2/meta.toml", 4, "field");
+    assert!(shown.contains("in_force"), "{shown}");
+}
