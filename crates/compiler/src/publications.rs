@@ -232,6 +232,14 @@ pub(crate) fn of_agency(c: &Content, lang: Lang, agency: &str) -> (Vec<NewsCard>
     (news, documents)
 }
 
+/// References once each, ordered by name.
+fn by_name(refs: impl Iterator<Item = Ref>) -> Vec<Ref> {
+    let mut refs: Vec<Ref> = refs.collect();
+    refs.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()).then_with(|| a.slug.cmp(&b.slug)));
+    refs.dedup_by(|a, b| a.slug == b.slug);
+    refs
+}
+
 /// Counts by period (the first `len` characters of a date), newest first.
 fn periods<'a>(dates: impl Iterator<Item = &'a str>, len: usize) -> Vec<PeriodCount> {
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
@@ -249,6 +257,8 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
     let news_doc = NewsDoc {
         latest: all_news.iter().take(LATEST_NEWS).cloned().collect(),
         months: periods(all_news.iter().map(|n| n.published.as_str()), 7),
+        agencies: by_name(all_news.iter().map(|n| n.agency.clone())),
+        regions: by_name(all_news.iter().filter_map(|n| n.region.clone())),
         feed: news_feed_path(lang),
     };
     for month in &news_doc.months {
@@ -299,7 +309,11 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             types.push(TypeCount { doc_type, count: of_type.len() as u32, years });
         }
     }
-    let register = DocumentsDoc { types, latest: all_documents.iter().take(LATEST_DOCUMENTS).cloned().collect() };
+    let register = DocumentsDoc {
+        types,
+        latest: all_documents.iter().take(LATEST_DOCUMENTS).cloned().collect(),
+        agencies: by_name(all_documents.iter().map(|d| d.agency.clone())),
+    };
     docs.emit(lang, Route::Documents, json(&register), Some(nav::documents_links(&register)), site_file);
     for d in &c.documents {
         let route = Route::Document(d.slug.clone());

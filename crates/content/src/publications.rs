@@ -46,6 +46,9 @@ schema! {
         pub latest: Vec<NewsCard>,
         /// Every month with news, newest first.
         pub months: Vec<PeriodCount>,
+        /// Bodies and regions that have news, by name: the filters' choices.
+        pub agencies: Vec<Ref>,
+        pub regions: Vec<Ref>,
         /// The feed of all news in this language, relative to the API base.
         pub feed: String,
     }
@@ -135,6 +138,8 @@ schema! {
         pub types: Vec<TypeCount>,
         /// The newest documents, by date adopted.
         pub latest: Vec<DocumentCard>,
+        /// Bodies that have documents, by name: the body filter's choices.
+        pub agencies: Vec<Ref>,
     }
 
     /// `{lang}/documents/types/{type}.json`: every document of one type, by year.
