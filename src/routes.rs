@@ -23,13 +23,20 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/accessibility") view=pages::accessibility::AccessibilityPage />
                 <Route path=path!("/quality") view=pages::quality::QualityPage />
                 <Route path=path!("/search") view=pages::search::SearchPage />
+                <Route path=path!("/news") view=pages::news::NewsPage />
+                <Route path=path!("/news/archive/:slug") view=pages::news::NewsMonthPage />
+                <Route path=path!("/news/:slug") view=pages::news::NewsItemPage />
+                <Route path=path!("/documents") view=pages::documents::DocumentsPage />
+                <Route path=path!("/documents/types/:slug") view=pages::documents::DocumentTypePage />
+                <Route path=path!("/documents/:slug") view=pages::documents::DocumentPage />
                 <Route path=path!("/*any") view=pages::not_found::NotFoundPage />
             </ParentRoute>
         </Routes>
     }
 }
 
-/// The `:slug` parameter of the current route.
+/// The `:slug` parameter of the current route (an item's slug, a month of
+/// the news archive, a type of document).
 pub fn use_slug() -> Memo<String> {
     let params = leptos_router::hooks::use_params_map();
     Memo::new(move |_| params.read().get("slug").unwrap_or_default())

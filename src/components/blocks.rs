@@ -64,6 +64,18 @@ fn block(b: Block, lang: Lang) -> AnyView {
             };
             view! { <div class=class>{body.into_iter().map(|b| block(b, lang)).collect_view()}</div> }.into_any()
         }
+        // The description stands in for the image when the reader hides
+        // images (display settings); the size reserves the image's space.
+        Block::Image { src, alt, width, height } => {
+            let src = format!("{}{src}", expect_context::<crate::api::ApiClient>().base());
+            view! {
+                <figure class="figure">
+                    <img src=src alt=alt.clone() width=width height=height loading="lazy" decoding="async" />
+                    <span class="image-alt">{alt}</span>
+                </figure>
+            }
+            .into_any()
+        }
         // A block type from a newer API version: skipped, the rest still shows.
         Block::Unknown => ().into_any(),
     }

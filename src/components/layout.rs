@@ -100,6 +100,8 @@ fn MenuLinks(lang: Signal<Lang>, links: Vec<Route>) -> impl IntoView {
                 move || match route {
                     Route::Agencies => t_string!(i18n, nav_agencies).to_string(),
                     Route::Regions => t_string!(i18n, nav_regions).to_string(),
+                    Route::News => t_string!(i18n, nav_news).to_string(),
+                    Route::Documents => t_string!(i18n, nav_documents).to_string(),
                     Route::Accessibility => t_string!(i18n, nav_accessibility).to_string(),
                     Route::Quality => t_string!(i18n, nav_quality).to_string(),
                     _ => t_string!(i18n, nav_home).to_string(),

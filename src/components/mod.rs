@@ -7,6 +7,7 @@ pub mod cards;
 pub mod display_panel;
 pub mod fetched;
 pub mod layout;
+pub mod publications;
 pub mod search_box;
 pub mod status;
 

@@ -1,5 +1,7 @@
 use crate::components::blocks::ExternalLink;
+use crate::components::publications::{DocumentList, FeedLink, NewsList};
 use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
+use portal_content::search::FILTER_BODY;
 use crate::i18n::*;
 use leptos::prelude::*;
 use crate::routes::AppUrl;
@@ -14,6 +16,7 @@ pub fn AgencyPage() -> impl IntoView {
         let pages: Vec<_> = a.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
         let has_pages = !pages.is_empty();
         let children = a.children;
+        let (news, documents, name) = (a.news, a.documents, a.name.clone());
         view! {
             <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
             <PageHeading text=a.name />
@@ -42,8 +45,30 @@ pub fn AgencyPage() -> impl IntoView {
                 let groups = vec![CardGroup { heading: t_string!(i18n, body_pages_heading).to_string(), cards: pages }];
                 view! { <GroupedCards lang id="body-pages" groups level=2 /> }
             })}
+            {(!news.is_empty()).then(|| view! {
+                <section aria-labelledby="body-news-heading">
+                    <h2 id="body-news-heading">{t!(i18n, body_news_heading)}</h2>
+                    <NewsList lang items=news />
+                    <p><a href=filtered(Route::News, FILTER_BODY, &name, lang)>{t!(i18n, body_news_all)}</a></p>
+                </section>
+            })}
+            {(!documents.is_empty()).then(|| view! {
+                <section aria-labelledby="body-documents-heading">
+                    <h2 id="body-documents-heading">{t!(i18n, body_documents_heading)}</h2>
+                    <DocumentList lang documents />
+                    <p><a href=filtered(Route::Documents, FILTER_BODY, &name, lang)>{t!(i18n, body_documents_all)}</a></p>
+                </section>
+            })}
+            <FeedLink path=a.feed text=t_string!(i18n, feed_body).to_string() />
         }
     })
+}
+
+/// A list page with one filter set, such as this body's news.
+fn filtered(route: Route, filter: &str, value: &str, lang: Lang) -> String {
+    let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
+    params.append(filter, value);
+    format!("{}?{}", route.url(lang), String::from(params.to_string()))
 }
 
 pub fn agency_link(r: &Ref, lang: Lang) -> impl IntoView {

@@ -4,7 +4,9 @@
 pub mod accessibility;
 pub mod agencies;
 pub mod agency;
+pub mod documents;
 pub mod home;
+pub mod news;
 pub mod not_found;
 pub mod page;
 pub mod quality;

@@ -56,6 +56,10 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
         ProblemKind::MissingTranslation => t_string!(i18n, problem_missing_translation),
         ProblemKind::Incomplete => t_string!(i18n, problem_incomplete),
         ProblemKind::Stale => t_string!(i18n, problem_stale),
+        ProblemKind::NoRecentNews => t_string!(i18n, problem_no_recent_news),
+        ProblemKind::MissingRequisites => t_string!(i18n, problem_missing_requisites),
+        ProblemKind::Attachment => t_string!(i18n, problem_attachment),
+        ProblemKind::NoTextVersion => t_string!(i18n, problem_no_text_version),
     }
     .to_string()
 }

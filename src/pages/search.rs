@@ -92,6 +92,8 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
         KIND_BODY => t_string!(i18n, search_kind_body).to_string(),
         KIND_TOPIC => t_string!(i18n, search_kind_topic).to_string(),
         KIND_REGION => t_string!(i18n, search_kind_region).to_string(),
+        KIND_NEWS => t_string!(i18n, search_kind_news).to_string(),
+        KIND_DOCUMENT => t_string!(i18n, search_kind_document).to_string(),
         other => other.to_owned(),
     };
     let select = move |name: &'static str, label: String, values: Vec<(String, String)>| {
@@ -146,7 +148,7 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
 }
 
 #[component]
-fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
+pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
     let i18n = use_i18n();
     let count = found.total;
     let shown = found.hits.len();
@@ -217,7 +219,7 @@ fn NoResults(lang: Lang, words: String) -> impl IntoView {
 }
 
 #[component]
-fn SearchFailed(error: SearchError, retry: Callback<()>) -> impl IntoView {
+pub fn SearchFailed(error: SearchError, retry: Callback<()>) -> impl IntoView {
     let i18n = use_i18n();
     leptos::logging::warn!("search failed: {}", error.0);
     view! {

@@ -1,0 +1,166 @@
+use crate::app::use_lang;
+use crate::components::publications::{chosen_filters, doc_type_label, doc_types_label, status_label, DocumentList, Filter, FilterForm, FilteredList};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
+use crate::format;
+use crate::i18n::*;
+use crate::routes::{use_slug, AppUrl};
+use leptos::prelude::*;
+use portal_content::search::{FILTER_BODY, FILTER_DOCTYPE, FILTER_YEAR, KIND_DOCUMENT};
+use portal_content::{DocumentDoc, DocumentTypeDoc, DocumentsDoc, Route, TextVersion};
+use std::collections::BTreeSet;
+
+const FILTERS: [&str; 3] = [FILTER_DOCTYPE, FILTER_BODY, FILTER_YEAR];
+
+/// `/{lang}/documents`: the register by type, filters by type, body and
+/// year, and the latest documents.
+#[component]
+pub fn DocumentsPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    let chosen = chosen_filters(&FILTERS);
+    move || {
+        let lang = lang.get();
+        fetched(Route::Documents, lang, move |doc: DocumentsDoc| {
+            let years: BTreeSet<String> = doc.types.iter().flat_map(|t| t.years.iter().map(|y| y.period.clone())).collect();
+            let filters = vec![
+                    Filter { name: FILTER_DOCTYPE, label: t_string!(i18n, filter_type).to_string(), choices: doc.types.iter().map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type))).collect() },
+                    Filter { name: FILTER_BODY, label: t_string!(i18n, filter_body).to_string(), choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect() },
+                    Filter { name: FILTER_YEAR, label: t_string!(i18n, filter_year).to_string(), choices: years.iter().rev().map(|y| (y.clone(), y.clone())).collect() },
+            ];
+            let form = move || view! { <FilterForm id="documents-filter" filters=filters.clone() chosen=chosen.get() /> };
+            let latest = doc.latest.clone();
+            let types = doc.types.clone();
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <PageHeading text=t_string!(i18n, documents_title).to_string() />
+                <p class="lead">{t!(i18n, documents_summary)}</p>
+                <section aria-labelledby="types-heading">
+                    <h2 id="types-heading">{t!(i18n, documents_types_heading)}</h2>
+                    <ul class="archive-list">
+                        {types.into_iter().map(|t| {
+                            let text = t_string!(i18n, documents_count, kind = doc_types_label(t.doc_type), count = t.count).to_string();
+                            view! { <li><a href=Route::DocumentType(t.doc_type.code().to_owned()).url(lang)>{text}</a></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+                {form}
+                {move || {
+                    let chosen = chosen.get();
+                    if chosen.is_empty() {
+                        view! {
+                            <section aria-labelledby="latest-heading">
+                                <h2 id="latest-heading">{t!(i18n, documents_latest_heading)}</h2>
+                                <DocumentList lang documents=latest.clone() />
+                            </section>
+                        }.into_any()
+                    } else {
+                        view! { <FilteredList lang kind=KIND_DOCUMENT filters=chosen /> }.into_any()
+                    }
+                }}
+            }
+        })
+    }
+}
+
+/// `/{lang}/documents/types/{type}`: every document of one type, by year.
+#[component]
+pub fn DocumentTypePage() -> impl IntoView {
+    let (lang, i18n, code) = (use_lang(), use_i18n(), use_slug());
+    move || {
+        let (lang, code) = (lang.get(), code.get());
+        fetched(Route::DocumentType(code), lang, move |doc: DocumentTypeDoc| {
+            view! {
+                <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_documents).to_string(), Route::Documents)] />
+                <PageHeading text=doc_types_label(doc.doc_type) />
+                {doc.years.into_iter().map(|y| view! {
+                    <h2>{y.year}</h2>
+                    <DocumentList lang documents=y.documents />
+                }).collect_view()}
+            }
+        })
+    }
+}
+
+/// `/{lang}/documents/{slug}`: requisites, the text as a page, the original
+/// files to download and related documents.
+#[component]
+pub fn DocumentPage() -> impl IntoView {
+    let i18n = use_i18n();
+    item_page(Route::Document, move |d: DocumentDoc, lang| {
+        let base = expect_context::<crate::api::ApiClient>().base().to_owned();
+        let type_route = Route::DocumentType(d.doc_type.code().to_owned());
+        let has_text = !d.body.is_empty();
+        let related = d.related;
+        view! {
+            <Breadcrumbs lang trail=vec![
+                (t_string!(i18n, nav_documents).to_string(), Route::Documents),
+                (doc_types_label(d.doc_type), type_route),
+            ] />
+            <article class="content-page document">
+                <PageHeading text=d.title />
+                <p class="lead">{d.summary}</p>
+                <section aria-labelledby="requisites-heading">
+                    <h2 id="requisites-heading">{t!(i18n, doc_requisites_heading)}</h2>
+                    <dl class="requisites">
+                        <div><dt>{t!(i18n, doc_type)}</dt><dd>{doc_type_label(d.doc_type)}</dd></div>
+                        {d.number.map(|n| view! { <div><dt>{t!(i18n, doc_number)}</dt><dd>{n}</dd></div> })}
+                        <div><dt>{t!(i18n, doc_adopted)}</dt><dd><time datetime=d.adopted.clone()>{format::date(&d.adopted, lang)}</time></dd></div>
+                        <div><dt>{t!(i18n, doc_status)}</dt><dd>{status_label(d.status)}</dd></div>
+                        <div><dt>{t!(i18n, doc_issued_by)}</dt><dd><a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a></dd></div>
+                        {(!d.signed_by.is_empty()).then(|| view! {
+                            <div><dt>{t!(i18n, doc_signed_by)}</dt><dd>{d.signed_by.join("; ")}</dd></div>
+                        })}
+                    </dl>
+                </section>
+                <section aria-labelledby="files-heading">
+                    <h2 id="files-heading">{t!(i18n, doc_files_heading)}</h2>
+                    {if d.files.is_empty() {
+                        view! { <p>{t!(i18n, doc_no_files)}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="files">
+                                {d.files.into_iter().map(|f| {
+                                    let text = t_string!(i18n, doc_file, language = f.lang.native_name().to_owned(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)).to_string();
+                                    let href = format!("{base}{}", f.href);
+                                    let name = f.href.rsplit('/').next().unwrap_or_default().to_owned();
+                                    view! {
+                                        <li>
+                                            <a href=href download=name hreflang=f.lang.code()>{text}</a>
+                                            <details class="checksum">
+                                                <summary>{t!(i18n, doc_checksum)}</summary>
+                                                <code>{f.sha256}</code>
+                                            </details>
+                                        </li>
+                                    }
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }}
+                </section>
+                {has_text.then(|| view! {
+                    <section aria-labelledby="text-heading" class="document-text">
+                        <h2 id="text-heading">{t!(i18n, doc_text_heading)}</h2>
+                        {(d.text == TextVersion::Extract).then(|| view! { <p class="callout callout-note">{t!(i18n, doc_extract_notice)}</p> })}
+                        <Blocks blocks=shift_headings(d.body) lang />
+                    </section>
+                })}
+            </article>
+            {(!related.is_empty()).then(|| view! {
+                <aside class="related" aria-labelledby="related-heading">
+                    <h2 id="related-heading">{t!(i18n, doc_related_heading)}</h2>
+                    <DocumentList lang documents=related />
+                </aside>
+            })}
+        }
+    })
+}
+
+/// The document's own headings sit under the page's "Text" heading, one level down.
+fn shift_headings(blocks: Vec<portal_content::Block>) -> Vec<portal_content::Block> {
+    blocks
+        .into_iter()
+        .map(|b| match b {
+            portal_content::Block::Heading { level, id, text } => portal_content::Block::Heading { level: (level + 1).min(6), id, text },
+            other => other,
+        })
+        .collect()
+}

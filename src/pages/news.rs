@@ -1,0 +1,138 @@
+use crate::app::use_lang;
+use crate::components::publications::{chosen_filters, FeedLink, Filter, FilterForm, FilteredList, NewsList};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
+use crate::format;
+use crate::i18n::*;
+use crate::routes::{use_slug, AppUrl};
+use leptos::prelude::*;
+use portal_content::search::{FILTER_BODY, FILTER_PERIOD, FILTER_REGION, KIND_NEWS};
+use portal_content::{NewsDoc, NewsItemDoc, NewsMonthDoc, PeriodCount, Route};
+
+const FILTERS: [&str; 3] = [FILTER_BODY, FILTER_REGION, FILTER_PERIOD];
+
+/// `/{lang}/news`: the latest news of every body, filters by body, region
+/// and month, and the archive by year and month.
+#[component]
+pub fn NewsPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    let chosen = chosen_filters(&FILTERS);
+    move || {
+        let lang = lang.get();
+        fetched(Route::News, lang, move |doc: NewsDoc| {
+            let filters = vec![
+                Filter { name: FILTER_BODY, label: t_string!(i18n, filter_body).to_string(), choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect() },
+                Filter { name: FILTER_REGION, label: t_string!(i18n, filter_region).to_string(), choices: doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect() },
+                Filter { name: FILTER_PERIOD, label: t_string!(i18n, filter_period).to_string(), choices: doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect() },
+            ];
+            let (latest, months, feed) = (doc.latest, doc.months, doc.feed);
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <PageHeading text=t_string!(i18n, news_title).to_string() />
+                <p class="lead">{t!(i18n, news_summary)}</p>
+                {move || {
+                    let chosen = chosen.get();
+                    view! { <FilterForm id="news-filter" filters=filters.clone() chosen=chosen.clone() /> }
+                }}
+                {
+                    let latest = latest.clone();
+                    move || {
+                        let chosen = chosen.get();
+                        if chosen.is_empty() {
+                            view! {
+                                <section aria-labelledby="latest-heading">
+                                    <h2 id="latest-heading">{t!(i18n, news_latest_heading)}</h2>
+                                    <NewsList lang items=latest.clone() />
+                                </section>
+                            }.into_any()
+                        } else {
+                            view! { <FilteredList lang kind=KIND_NEWS filters=chosen /> }.into_any()
+                        }
+                    }
+                }
+                <FeedLink path=feed text=t_string!(i18n, feed_news).to_string() />
+                <section aria-labelledby="archive-heading">
+                    <h2 id="archive-heading">{t!(i18n, news_archive_heading)}</h2>
+                    <MonthArchive lang months />
+                </section>
+            }
+        })
+    }
+}
+
+/// Months with news, grouped by year, newest first: each a link to its archive.
+#[component]
+fn MonthArchive(lang: portal_content::Lang, months: Vec<PeriodCount>) -> impl IntoView {
+    let i18n = use_i18n();
+    let mut years: Vec<(String, Vec<PeriodCount>)> = vec![];
+    for m in months {
+        let year = m.period.get(..4).unwrap_or_default().to_owned();
+        match years.last_mut() {
+            Some((y, list)) if *y == year => list.push(m),
+            _ => years.push((year, vec![m])),
+        }
+    }
+    years
+        .into_iter()
+        .map(|(year, months)| {
+            view! {
+                <h3>{year}</h3>
+                <ul class="archive-list">
+                    {months.into_iter().map(|m| {
+                        let text = t_string!(i18n, news_month_count, month = format::month(&m.period, lang), count = m.count).to_string();
+                        view! { <li><a href=Route::NewsMonth(m.period.clone()).url(lang)>{text}</a></li> }
+                    }).collect_view()}
+                </ul>
+            }
+        })
+        .collect_view()
+}
+
+/// `/{lang}/news/archive/{YYYY-MM}`: every item of one month.
+#[component]
+pub fn NewsMonthPage() -> impl IntoView {
+    let (lang, i18n, month) = (use_lang(), use_i18n(), use_slug());
+    move || {
+        let (lang, month) = (lang.get(), month.get());
+        fetched(Route::NewsMonth(month), lang, move |doc: NewsMonthDoc| {
+            let title = t_string!(i18n, news_month_title, month = format::month(&doc.month, lang)).to_string();
+            view! {
+                <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_news).to_string(), Route::News)] />
+                <PageHeading text=title />
+                <NewsList lang items=doc.items />
+            }
+        })
+    }
+}
+
+/// `/{lang}/news/{slug}`: one news item.
+#[component]
+pub fn NewsItemPage() -> impl IntoView {
+    let i18n = use_i18n();
+    item_page(Route::NewsItem, move |n: NewsItemDoc, lang| {
+        view! {
+            <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_news).to_string(), Route::News)] />
+            <article class="content-page news-item">
+                <PageHeading text=n.title />
+                <dl class="page-meta">
+                    <div>
+                        <dt>{t!(i18n, published)}</dt>
+                        <dd><time datetime=n.published.clone()>{format::date(&n.published, lang)}</time></dd>
+                    </div>
+                    <div>
+                        <dt>{t!(i18n, filter_body)}</dt>
+                        <dd><a href=Route::Agency(n.agency.slug.clone()).url(lang)>{n.agency.name}</a></dd>
+                    </div>
+                    {n.region.map(|r| view! {
+                        <div>
+                            <dt>{t!(i18n, filter_region)}</dt>
+                            <dd><a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a></dd>
+                        </div>
+                    })}
+                </dl>
+                <p class="lead">{n.summary}</p>
+                <Blocks blocks=n.body lang />
+            </article>
+            <FeedLink path=n.feed text=t_string!(i18n, feed_body).to_string() />
+        }
+    })
+}
