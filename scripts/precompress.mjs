@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const root = process.argv[2] ?? 'dist';
-const COMPRESSIBLE = /\.(js|mjs|css|json|wasm|svg|xml|txt|webmanifest)$/;
+const COMPRESSIBLE = /\.(js|mjs|css|json|wasm|svg|xml|atom|txt|webmanifest)$/;
 let files = 0, before = 0, gz = 0, br = 0;
 
 function walk(dir) {

@@ -192,6 +192,15 @@ fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &
             err("image-size", format!("the image is {} KB; at most {} KB load quickly on a phone", bytes.len() / 1024, MAX_IMAGE_BYTES / 1024));
             continue;
         }
+        // An SVG opened on its own runs in the portal's origin: no scripts in it.
+        if extension == "svg" {
+            let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
+            let active = text.contains("<script") || text.contains("javascript:") || text.contains("<foreignobject") || text.split(|c: char| c.is_whitespace()).any(|w| w.starts_with("on") && w.contains('='));
+            if active {
+                err("image-format", "the SVG holds script or event handlers; save it as a plain drawing".into());
+                continue;
+            }
+        }
         sizes.insert(image.name.clone(), image_size(&extension, &bytes));
         files.push((format!("{api_dir}{}", image.name), path));
     }
@@ -529,7 +538,8 @@ mod tests {
         std::fs::create_dir_all(&folder).unwrap();
         std::fs::write(folder.join("chart.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360"></svg>"#).unwrap();
         std::fs::write(folder.join("photo.gif"), b"GIF89a").unwrap();
-        let md = "Intro.\n\n![Spending by year: 10, 12, 15](chart.svg)\n\n![](chart.svg)\n\n![x](missing.png)\n\n![x](photo.gif)\n\nText ![x](chart.svg) inline\n\n![x](../other/a.png)\n";
+        std::fs::write(folder.join("active.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>"#).unwrap();
+        let md = "Intro.\n\n![Spending by year: 10, 12, 15](chart.svg)\n\n![](chart.svg)\n\n![x](missing.png)\n\n![x](photo.gif)\n\nText ![x](chart.svg) inline\n\n![x](../other/a.png)\n\n![x](active.svg)\n";
         let mut d = Diagnostics::default();
         let c = convert(md, &folder.join("en.md"), 4, &mut d);
         assert_eq!(
@@ -537,7 +547,7 @@ mod tests {
             Block::Image { src: "files/news/budget/chart.svg".into(), alt: "Spending by year: 10, 12, 15".into(), width: Some(640), height: Some(360) }
         );
         let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
-        assert_eq!(found, vec![(9, "image-alt"), (11, "image"), (13, "image-format"), (15, "image"), (17, "image")]);
+        assert_eq!(found, vec![(9, "image-alt"), (11, "image"), (13, "image-format"), (15, "image"), (17, "image"), (19, "image-format")]);
         assert_eq!(c.files.len(), 2, "the chart, once per use");
         assert!(c.files.iter().all(|(api, _)| api == "files/news/budget/chart.svg"));
     }
