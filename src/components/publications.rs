@@ -87,12 +87,12 @@ pub fn DocumentList(lang: Lang, documents: Vec<DocumentCard>) -> impl IntoView {
                     Some(number) => t_string!(i18n, doc_card_meta, number = number, date = date.clone()).to_string(),
                     None => date.clone(),
                 };
-                let status_class = if d.status == DocumentStatus::Repealed { "card-status card-status-repealed" } else { "card-status" };
+                let status_class = if d.validity == DocumentStatus::Repealed { "card-status card-status-repealed" } else { "card-status" };
                 view! {
                     <li class="card">
                         <a class="card-link" href=Route::Document(d.slug.clone()).url(lang) lang=d.title_lang.map(|l| l.code())>{d.title}</a>
                         <p class="card-meta">
-                            {doc_type_label(d.doc_type)} " " {requisites} " · " <span class=status_class>{status_label(d.status)}</span>
+                            {doc_type_label(d.doc_type)} " " {requisites} " · " <span class=status_class>{status_label(d.validity)}</span>
                         </p>
                         <p class="card-summary">{d.agency.name}</p>
                     </li>

@@ -104,7 +104,7 @@ pub fn DocumentPage() -> impl IntoView {
                         <div><dt>{t!(i18n, doc_type)}</dt><dd>{doc_type_label(d.doc_type)}</dd></div>
                         {d.number.map(|n| view! { <div><dt>{t!(i18n, doc_number)}</dt><dd>{n}</dd></div> })}
                         <div><dt>{t!(i18n, doc_adopted)}</dt><dd><time datetime=d.adopted.clone()>{format::date(&d.adopted, lang)}</time></dd></div>
-                        <div><dt>{t!(i18n, doc_status)}</dt><dd>{status_label(d.status)}</dd></div>
+                        <div><dt>{t!(i18n, doc_status)}</dt><dd>{status_label(d.validity)}</dd></div>
                         <div><dt>{t!(i18n, doc_issued_by)}</dt><dd><a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a></dd></div>
                         {(!d.signed_by.is_empty()).then(|| view! {
                             <div><dt>{t!(i18n, doc_signed_by)}</dt><dd>{d.signed_by.join("; ")}</dd></div>

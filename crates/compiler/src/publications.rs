@@ -194,7 +194,7 @@ fn document_card(c: &Content, lang: Lang, d: &Document) -> DocumentCard {
         doc_type: d.meta.doc_type,
         number: d.meta.number.clone().filter(|n| !n.trim().is_empty()),
         adopted: d.meta.adopted.get_ref().0.clone(),
-        status: d.meta.status,
+        validity: d.meta.status,
         agency: agency_ref(c, lang, d.meta.agency.get_ref()).expect("checked"),
     }
 }
@@ -328,7 +328,7 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             summary: t.front.summary.clone(),
             number: d.meta.number.clone().filter(|n| !n.trim().is_empty()),
             adopted: d.meta.adopted.get_ref().0.clone(),
-            status: d.meta.status,
+            validity: d.meta.status,
             signed_by: t.front.signed_by.iter().filter(|s| !s.trim().is_empty()).cloned().collect(),
             agency: agency_ref(c, lang, d.meta.agency.get_ref()).expect("checked"),
             text: d.meta.text,

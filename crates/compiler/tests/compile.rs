@@ -419,7 +419,8 @@ fn news_and_documents_compile_to_their_pages_archives_and_files() {
     assert!(c.files.contains_key("api/v1/files/news/new-service-centre/chart.svg"));
 
     let decree = json(&c, "api/v1/ru/documents/decree-1.json");
-    assert_eq!((decree["doc_type"].as_str(), decree["number"].as_str(), decree["status"].as_str()), (Some("decree"), Some("1"), Some("in_force")));
+    assert_eq!((decree["doc_type"].as_str(), decree["number"].as_str(), decree["validity"].as_str()), (Some("decree"), Some("1"), Some("in_force")));
+    assert_eq!(decree["status"], "available");
     assert_eq!(decree["signed_by"], serde_json::json!(["Президент"]));
     let files = decree["files"].as_array().unwrap();
     assert_eq!(files.len(), 2);

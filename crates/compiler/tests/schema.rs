@@ -35,9 +35,44 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
         let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
         let errors: Vec<String> = validators[kind].iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
         assert!(errors.is_empty(), "{path} does not fit the {kind} schema: {errors:?}");
+        // Fitting the schema is not enough: the app reads it with these types.
+        if let Err(e) = reads_back(kind, bytes) {
+            panic!("{path}: the app's {kind} type cannot read it back the same: {e}");
+        }
         checked += 1;
     }
     assert!(checked >= 3 * (3 + 6 + 18 + 5 + 20), "only {checked} documents checked");
     // Three languages of the bundled content: the depth rule holds.
     assert!(compiled.stats.max_clicks <= portal_content::nav::MAX_CLICKS);
+}
+
+/// Deserializes a document with the type the app uses for `kind` and
+/// serializes it again: the result must be the same JSON. This catches what a
+/// schema cannot, such as two fields of the same name after flattening.
+fn reads_back(kind: &str, bytes: &[u8]) -> Result<(), String> {
+    use portal_content::*;
+    fn again<T: serde::de::DeserializeOwned + serde::Serialize>(bytes: &[u8]) -> Result<(), String> {
+        let typed: T = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let original: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
+        let round = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
+        if round == original { Ok(()) } else { Err(format!("read back as {round}")) }
+    }
+    match kind {
+        "site" => again::<SiteDoc>(bytes),
+        "topic" => again::<TopicItem>(bytes),
+        "page" => again::<PageItem>(bytes),
+        "agencies" => again::<AgenciesDoc>(bytes),
+        "agency" => again::<AgencyItem>(bytes),
+        "regions" => again::<RegionsDoc>(bytes),
+        "region" => again::<RegionItem>(bytes),
+        "text" => again::<TextDoc>(bytes),
+        "quality" => again::<QualityDoc>(bytes),
+        "news" => again::<NewsDoc>(bytes),
+        "news-month" => again::<NewsMonthDoc>(bytes),
+        "news-item" => again::<NewsItemItem>(bytes),
+        "documents" => again::<DocumentsDoc>(bytes),
+        "document-type" => again::<DocumentTypeDoc>(bytes),
+        "document" => again::<DocumentItem>(bytes),
+        other => Err(format!("no type for {other}")),
+    }
 }

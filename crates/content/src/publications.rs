@@ -122,7 +122,7 @@ schema! {
         pub number: Option<String>,
         /// Date adopted, `YYYY-MM-DD`.
         pub adopted: String,
-        pub status: DocumentStatus,
+        pub validity: DocumentStatus,
         pub agency: Ref,
     }
 
@@ -175,7 +175,8 @@ schema! {
         pub summary: String,
         pub number: Option<String>,
         pub adopted: String,
-        pub status: DocumentStatus,
+        /// In force or not. (Not `status`: that names an item's availability.)
+        pub validity: DocumentStatus,
         /// Who signed it, position and name, as on the document.
         pub signed_by: Vec<String>,
         /// The body that adopted or issued it.
