@@ -27,6 +27,17 @@ const PAGE_KINDS = {
   'quality report': '/quality',
   'search results': '/search?q=egov',
   'search, nothing found': '/search?q=zzqqxx',
+  news: '/news',
+  'news filtered': '/news?period=2026-01',
+  'news month': '/news/archive/2024-01',
+  // With a chart and its text alternative.
+  'news item': '/news/population-on-1-october-2025',
+  documents: '/documents',
+  'documents filtered': '/documents?doctype=law',
+  'document type': '/documents/types/code',
+  document: '/documents/public-services-law',
+  // Kazakh and Russian only: in English, the page that says so.
+  'document, two languages': '/documents/order-124-nk-internet-resources',
 };
 
 let portal;
