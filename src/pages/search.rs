@@ -147,8 +147,10 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
     }
 }
 
+/// The results: count (announced), then each hit. `date_label` names the
+/// hits' date where it is not the date last updated (news: published).
 #[component]
-pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
+pub fn Results(lang: Lang, found: Found, words: String, #[prop(optional)] date_label: Option<String>) -> impl IntoView {
     let i18n = use_i18n();
     let count = found.total;
     let shown = found.hits.len();
@@ -178,7 +180,7 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
                         <dl class="search-hit-meta">
                             {hit.body.map(|b| view! { <div><dt>{t!(i18n, responsible_body)}</dt><dd>{b}</dd></div> })}
                             {hit.date.map(|d| view! {
-                                <div><dt>{t!(i18n, last_updated)}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
+                                <div><dt>{date_label.clone().unwrap_or_else(|| t_string!(i18n, last_updated).to_string())}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
                             })}
                         </dl>
                     })}
