@@ -35,8 +35,18 @@ async function instance(base, lang) {
   return instances.get(lang);
 }
 
+// Above every letter the index holds (Latin, Cyrillic and Kazakh).
+const AFTER_EVERY_LETTER = '\u04ff';
+
 export async function searchIndex(base, lang, term, filtersJson, sortKey, limit) {
   const index = await instance(base, lang);
+  // The last word is also matched as a prefix ("куалик" finds "куәлікті"
+  // through its folded form "куаликти"). The runtime (1.6.0) loads only the
+  // index chunk that ends at the word itself when the next chunk begins with
+  // its longer forms, and then misses them; preloading a word just after
+  // every extension loads that next chunk too.
+  const last = term.trim().split(/\s+/).pop();
+  if (last) await index.preload(last + AFTER_EVERY_LETTER);
   const options = { filters: JSON.parse(filtersJson) };
   if (sortKey) options.sort = { [sortKey]: 'desc' };
   // No words with filters: the index wants null to list everything filtered.
