@@ -38,6 +38,10 @@ pub struct Hit {
     pub excerpt: Vec<(String, bool)>,
     pub body: Option<String>,
     pub date: Option<String>,
+    /// What it is (one of the index's kinds), for how its date is labelled.
+    pub kind: Option<String>,
+    /// The title's language when it is not the page's.
+    pub title_lang: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -90,6 +94,8 @@ pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -
                 excerpt: highlight(&r.excerpt, &terms),
                 body: r.meta.get(META_BODY).cloned(),
                 date,
+                kind: r.meta.get(META_KIND).cloned(),
+                title_lang: r.meta.get(META_TITLE_LANG).cloned(),
             }
         })
         .collect();

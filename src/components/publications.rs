@@ -9,7 +9,6 @@ use crate::routes::AppUrl;
 use crate::search::{search, Found, Query};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use portal_content::search::KIND_NEWS;
 use portal_content::{DocumentCard, DocumentStatus, DocumentType, Lang, NewsCard, Route};
 use std::collections::BTreeMap;
 
@@ -216,10 +215,7 @@ pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, St
                     announcer.say(text.clone());
                     view! { <p class="search-count">{text}</p> }.into_any()
                 }
-                Some(Ok(found)) => {
-                    let date_label = if kind == KIND_NEWS { t_string!(i18n, published) } else { t_string!(i18n, doc_adopted) }.to_string();
-                    view! { <crate::pages::search::Results lang found words=String::new() date_label /> }.into_any()
-                }
+                Some(Ok(found)) => view! { <crate::pages::search::Results lang found words=String::new() /> }.into_any(),
             }}
         </section>
     }

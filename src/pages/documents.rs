@@ -6,7 +6,7 @@ use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
 use leptos::prelude::*;
 use portal_content::search::{FILTER_BODY, FILTER_DOCTYPE, FILTER_YEAR, KIND_DOCUMENT};
-use portal_content::{DocumentDoc, DocumentTypeDoc, DocumentsDoc, Route, TextVersion};
+use portal_content::{DocumentDoc, DocumentTypeDoc, DocumentsDoc, Lang, Route, TextVersion};
 use std::collections::BTreeSet;
 
 const FILTERS: [&str; 3] = [FILTER_DOCTYPE, FILTER_BODY, FILTER_YEAR];
@@ -119,7 +119,12 @@ pub fn DocumentPage() -> impl IntoView {
                         view! {
                             <ul class="files">
                                 {d.files.into_iter().map(|f| {
-                                    let text = t_string!(i18n, doc_file, language = f.lang.native_name().to_owned(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)).to_string();
+                                    let language = match f.lang {
+                                        Lang::Kk => t_string!(i18n, file_lang_kk),
+                                        Lang::Ru => t_string!(i18n, file_lang_ru),
+                                        Lang::En => t_string!(i18n, file_lang_en),
+                                    };
+                                    let text = t_string!(i18n, doc_file, language = language.to_string(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)).to_string();
                                     let href = format!("{base}{}", f.href);
                                     let name = f.href.rsplit('/').next().unwrap_or_default().to_owned();
                                     view! {

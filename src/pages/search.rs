@@ -147,10 +147,9 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
     }
 }
 
-/// The results: count (announced), then each hit. `date_label` names the
-/// hits' date where it is not the date last updated (news: published).
+/// The results: the count (announced), then each hit.
 #[component]
-pub fn Results(lang: Lang, found: Found, words: String, #[prop(optional)] date_label: Option<String>) -> impl IntoView {
+pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
     let i18n = use_i18n();
     let count = found.total;
     let shown = found.hits.len();
@@ -168,7 +167,7 @@ pub fn Results(lang: Lang, found: Found, words: String, #[prop(optional)] date_l
         <ol class="search-hits" aria-labelledby="search-count">
             {found.hits.into_iter().map(|hit| view! {
                 <li class="search-hit">
-                    <h2 class="search-hit-title"><a href=hit.href>{hit.title}</a></h2>
+                    <h2 class="search-hit-title"><a href=hit.href lang=hit.title_lang>{hit.title}</a></h2>
                     <p class="search-hit-excerpt">
                         {hit.excerpt.into_iter().map(|(text, marked)| if marked {
                             view! { <mark>{text}</mark> }.into_any()
@@ -180,7 +179,7 @@ pub fn Results(lang: Lang, found: Found, words: String, #[prop(optional)] date_l
                         <dl class="search-hit-meta">
                             {hit.body.map(|b| view! { <div><dt>{t!(i18n, responsible_body)}</dt><dd>{b}</dd></div> })}
                             {hit.date.map(|d| view! {
-                                <div><dt>{date_label.clone().unwrap_or_else(|| t_string!(i18n, last_updated).to_string())}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
+                                <div><dt>{date_label(hit.kind.as_deref())}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
                             })}
                         </dl>
                     })}
@@ -188,6 +187,17 @@ pub fn Results(lang: Lang, found: Found, words: String, #[prop(optional)] date_l
             }).collect_view()}
         </ol>
     }
+}
+
+/// What a result's date is: news are published, documents adopted, pages updated.
+fn date_label(kind: Option<&str>) -> String {
+    let i18n = use_i18n();
+    match kind {
+        Some(KIND_NEWS) => t_string!(i18n, published),
+        Some(KIND_DOCUMENT) => t_string!(i18n, doc_adopted),
+        _ => t_string!(i18n, last_updated),
+    }
+    .to_string()
 }
 
 /// Nothing found: say so, suggest what to try, and offer the topics and

@@ -3,6 +3,7 @@
 //! so that a build with any error writes nothing.
 
 pub mod diagnostic;
+pub mod files;
 pub mod generate;
 pub mod markdown;
 pub mod model;
@@ -252,7 +253,7 @@ impl Content {
     }
 
     /// The months that have news, `YYYY-MM`.
-    fn news_months(&self) -> BTreeSet<&str> {
+    pub(crate) fn news_months(&self) -> BTreeSet<&str> {
         self.news.iter().filter_map(|n| n.meta.published.get_ref().0.get(..7)).collect()
     }
 }
@@ -662,8 +663,15 @@ fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Quality, &Lang::ALL, None);
     sitemap.add(&Route::News, &Lang::ALL, None);
     sitemap.add(&Route::Documents, &Lang::ALL, None);
-    for month in c.news_months() {
-        sitemap.add(&Route::NewsMonth(month.to_owned()), &Lang::ALL, None);
+    // A month is listed in the languages it has news in.
+    let mut month_languages: BTreeMap<&str, BTreeSet<Lang>> = BTreeMap::new();
+    for n in &c.news {
+        if let Some(month) = n.meta.published.get_ref().0.get(..7) {
+            month_languages.entry(month).or_default().extend(n.texts.keys());
+        }
+    }
+    for (month, langs) in month_languages {
+        sitemap.add(&Route::NewsMonth(month.to_owned()), &langs.into_iter().collect::<Vec<_>>(), None);
     }
     let types: BTreeSet<DocumentType> = c.documents.iter().map(|d| d.meta.doc_type).collect();
     for t in types {

@@ -170,39 +170,22 @@ fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &
         if image.alt.trim().is_empty() {
             err("image-alt", "the image needs a text alternative: ![what the image shows](file)".into());
         }
-        let plain = !image.name.is_empty() && !image.name.contains(['/', '\\', ':']) && !image.name.starts_with('.');
-        if !plain {
-            err("image", "an image is a file in the item's own folder: write its file name only".into());
-            continue;
-        }
-        let extension = image.name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-        if !IMAGE_FORMATS.contains(&extension.as_str()) {
-            err("image-format", format!("images must be {}", IMAGE_FORMATS.join(", ")));
-            continue;
-        }
-        let path = folder.join(&image.name);
-        let bytes = match std::fs::read(&path) {
-            Ok(bytes) => bytes,
-            Err(_) => {
-                err("image", format!("no file {:?} in {}", image.name, folder.display()));
+        let local = match crate::files::read_local(folder, &image.name, &IMAGE_FORMATS, MAX_IMAGE_BYTES) {
+            Ok(local) => local,
+            Err(problem) => {
+                use crate::files::FileProblem::*;
+                match problem {
+                    Name => err("image", "an image is a file in the item's own folder: write its name only, in Latin letters, digits, '.', '_' and '-'".into()),
+                    Format => err("image-format", format!("images must be {}", IMAGE_FORMATS.join(", "))),
+                    Missing => err("image", format!("no file {:?} in {}", image.name, folder.display())),
+                    TooLarge(bytes) => err("image-size", format!("the image is {} KB; at most {} KB load quickly on a phone", bytes / 1024, MAX_IMAGE_BYTES / 1024)),
+                    Active(reason) => err("image-format", format!("the SVG is not a plain drawing: {reason}")),
+                }
                 continue;
             }
         };
-        if bytes.len() as u64 > MAX_IMAGE_BYTES {
-            err("image-size", format!("the image is {} KB; at most {} KB load quickly on a phone", bytes.len() / 1024, MAX_IMAGE_BYTES / 1024));
-            continue;
-        }
-        // An SVG opened on its own runs in the portal's origin: no scripts in it.
-        if extension == "svg" {
-            let text = String::from_utf8_lossy(&bytes).to_ascii_lowercase();
-            let active = text.contains("<script") || text.contains("javascript:") || text.contains("<foreignobject") || text.split(|c: char| c.is_whitespace()).any(|w| w.starts_with("on") && w.contains('='));
-            if active {
-                err("image-format", "the SVG holds script or event handlers; save it as a plain drawing".into());
-                continue;
-            }
-        }
-        sizes.insert(image.name.clone(), image_size(&extension, &bytes));
-        files.push((format!("{api_dir}{}", image.name), path));
+        sizes.insert(image.name.clone(), crate::files::image_size(&local.format, &local.bytes));
+        files.push((format!("{api_dir}{}", image.name), local.path));
     }
     fn point(blocks: &mut [Block], api_dir: &str, sizes: &std::collections::BTreeMap<String, Option<(u32, u32)>>) {
         for block in blocks {
@@ -221,29 +204,6 @@ fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &
     }
     point(blocks, &api_dir, &sizes);
     files
-}
-
-/// Width and height of a PNG (its header) or an SVG (its `viewBox`), so the
-/// page reserves the space before the image arrives; `None` for the others.
-fn image_size(extension: &str, bytes: &[u8]) -> Option<(u32, u32)> {
-    match extension {
-        "png" if bytes.len() >= 24 && bytes.starts_with(b"\x89PNG") => {
-            let be = |i: usize| u32::from_be_bytes([bytes[i], bytes[i + 1], bytes[i + 2], bytes[i + 3]]);
-            Some((be(16), be(20)))
-        }
-        "svg" => {
-            let text = std::str::from_utf8(bytes).ok()?;
-            let start = text.find("viewBox=")? + "viewBox=".len();
-            let quote = text[start..].chars().next()?;
-            let rest = &text[start + 1..];
-            let values: Vec<f64> = rest[..rest.find(quote)?].split([' ', ',']).filter(|v| !v.is_empty()).filter_map(|v| v.parse().ok()).collect();
-            match values.as_slice() {
-                [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((w.round() as u32, h.round() as u32)),
-                _ => None,
-            }
-        }
-        _ => None,
-    }
 }
 
 fn heading_number(level: HeadingLevel) -> u8 {

@@ -96,20 +96,14 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             if !seen.insert(*lang) {
                 diags.error(file, line, "attachment", format!("a second file in {}: give one file per language", lang.code()));
             }
-            let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
-            if name.contains(['/', '\\']) || name.starts_with('.') {
-                diags.error_about(file, line, "attachment", name.clone(), "a file is in the document's own folder: write its file name only");
-            } else if !ATTACHMENT_FORMATS.contains(&extension.as_str()) {
-                diags.error_about(file, line, "attachment-format", name.clone(), format!("{name:?}: files must be {}", ATTACHMENT_FORMATS.join(", ")));
-            } else {
-                match std::fs::metadata(folder.join(name)) {
-                    Err(_) => diags.error_about(file, line, "attachment", name.clone(), format!("no file {name:?} in {}", folder.display())),
-                    Ok(m) if m.len() == 0 => diags.error_about(file, line, "attachment", name.clone(), format!("{name:?} is empty")),
-                    Ok(m) if m.len() > MAX_ATTACHMENT_BYTES => {
-                        diags.error_about(file, line, "attachment-size", name.clone(), format!("{name:?} is {} MB; at most {} MB", m.len() >> 20, MAX_ATTACHMENT_BYTES >> 20))
-                    }
-                    Ok(_) => {}
-                }
+            use crate::files::FileProblem::*;
+            match crate::files::read_local(folder, name, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES) {
+                Ok(_) => {}
+                Err(Name) => diags.error_about(file, line, "attachment", name.clone(), "a file is in the document's own folder: write its name only, in Latin letters, digits, '.', '_' and '-'"),
+                Err(Format) => diags.error_about(file, line, "attachment-format", name.clone(), format!("{name:?}: files must be {}", ATTACHMENT_FORMATS.join(", "))),
+                Err(Missing) => diags.error_about(file, line, "attachment", name.clone(), format!("no file {name:?} in {} (or it is empty, or a link)", folder.display())),
+                Err(TooLarge(bytes)) => diags.error_about(file, line, "attachment-size", name.clone(), format!("{name:?} is {} MB; at most {} MB", bytes >> 20, MAX_ATTACHMENT_BYTES >> 20)),
+                Err(Active(reason)) => diags.error_about(file, line, "attachment-format", name.clone(), reason),
             }
         }
     }
@@ -149,16 +143,16 @@ pub(crate) fn attachments(c: &Content) -> Attachments {
                 .iter()
                 .filter_map(|entry| {
                     let FileEntry { lang, file } = entry.get_ref();
-                    let path = folder.join(file);
-                    let bytes = std::fs::read(&path).ok()?;
+                    // Checked in `check`; a file that fails it is not published.
+                    let local = crate::files::read_local(folder, file, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES).ok()?;
                     let attachment = Attachment {
                         lang: *lang,
                         href: format!("{FILES_DIR}documents/{}/{file}", d.slug),
-                        format: file.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default(),
-                        bytes: bytes.len() as u64,
-                        sha256: Sha256::digest(&bytes).iter().map(|b| format!("{b:02x}")).collect(),
+                        format: local.format,
+                        bytes: local.bytes.len() as u64,
+                        sha256: Sha256::digest(&local.bytes).iter().map(|b| format!("{b:02x}")).collect(),
                     };
-                    Some((attachment, path))
+                    Some((attachment, local.path))
                 })
                 .collect();
             (d.slug.clone(), files)
@@ -261,9 +255,13 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
         regions: by_name(all_news.iter().filter_map(|n| n.region.clone())),
         feed: news_feed_path(lang),
     };
-    for month in &news_doc.months {
-        let doc = NewsMonthDoc { month: month.period.clone(), items: all_news.iter().filter(|n| n.published.starts_with(&month.period)).cloned().collect() };
-        docs.emit(lang, Route::NewsMonth(month.period.clone()), json(&doc), Some(nav::news_month_links(&doc)), site_file);
+    // Every month with news in any language has its document in every
+    // language, so a link to it never breaks; only months with news in
+    // this language are listed, and so proven.
+    for month in c.news_months() {
+        let doc = NewsMonthDoc { month: month.to_owned(), items: all_news.iter().filter(|n| n.published.starts_with(month)).cloned().collect() };
+        let links = (!doc.items.is_empty()).then(|| nav::news_month_links(&doc));
+        docs.emit(lang, Route::NewsMonth(month.to_owned()), json(&doc), links, site_file);
     }
     docs.emit(lang, Route::News, json(&news_doc), Some(nav::news_links(&news_doc)), site_file);
     for n in &c.news {
@@ -344,6 +342,8 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
 
 /// Escapes text for XML content and attribute values.
 fn xml(text: &str) -> String {
+    // XML 1.0 allows no control character but tab and line breaks.
+    let text: String = text.chars().filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r')).collect();
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
@@ -397,7 +397,8 @@ pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
         let path = news_feed_path(lang);
         out.push((path.clone(), atom(options, lang, &path, &Route::News, &site_name, &site_name, &all)));
         for a in &c.agencies {
-            let Some(name) = a.texts.get(&lang).map(|t| t.front.name.clone()) else { continue };
+            // Every body has its feed in every language, named as its page names it.
+            let Some(name) = a.text_or_any(lang).map(|t| t.front.name.clone()) else { continue };
             let mut entries: Vec<Entry> = news_cards(c, lang, Some(&a.slug)).iter().map(news_entry).collect();
             entries.extend(
                 c.documents

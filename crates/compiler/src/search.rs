@@ -13,6 +13,8 @@ struct Record {
     route: Route,
     lang: Lang,
     title: String,
+    /// The title's language when it is not `lang`.
+    title_lang: Option<Lang>,
     text: String,
     body: Option<String>,
     date: Option<String>,
@@ -50,6 +52,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::Page(p.slug.clone()),
                 lang,
                 title: t.front.title.clone(),
+                title_lang: None,
                 text: format!("{}\n{}\n{}", t.front.summary, t.front.cost.clone().unwrap_or_default(), blocks_text(&t.body.blocks)),
                 body: body.clone(),
                 date: Some(p.meta.updated.get_ref().0.clone()),
@@ -69,6 +72,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::Agency(a.slug.clone()),
                 lang,
                 title: t.front.name.clone(),
+                title_lang: None,
                 text: format!("{short}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
                 body: None,
                 date: None,
@@ -88,6 +92,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::NewsItem(n.slug.clone()),
                 lang,
                 title: t.front.title.clone(),
+                title_lang: None,
                 text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
                 body: body.clone(),
                 filters: BTreeMap::from([
@@ -99,8 +104,11 @@ fn records(c: &Content) -> Vec<Record> {
                 date: Some(date),
             });
         }
+        // Documents are found in every language, as the register lists them:
+        // under their own title where they have no version in `lang`.
         for d in &c.documents {
-            let Some(t) = d.texts.get(&lang) else { continue };
+            let Some(t) = d.text_or_any(lang) else { continue };
+            let title_lang = (!d.texts.contains_key(&lang)).then(|| d.texts.keys().next().copied()).flatten();
             let body = by_slug(&c.agencies, d.meta.agency.get_ref()).and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
             let date = d.meta.adopted.get_ref().0.clone();
             let number = d.meta.number.clone().unwrap_or_default();
@@ -108,6 +116,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::Document(d.slug.clone()),
                 lang,
                 title: t.front.title.clone(),
+                title_lang,
                 text: format!("{number}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
                 body: body.clone(),
                 filters: BTreeMap::from([
@@ -125,6 +134,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::Topic(topic.slug.clone()),
                 lang,
                 title: t.front.title.clone(),
+                title_lang: None,
                 text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
                 body: None,
                 date: None,
@@ -137,6 +147,7 @@ fn records(c: &Content) -> Vec<Record> {
                 route: Route::Region(r.slug.clone()),
                 lang,
                 title: t.front.name.clone(),
+                title_lang: None,
                 text: t.front.summary.clone(),
                 body: None,
                 date: None,
@@ -161,6 +172,12 @@ pub(crate) fn index(c: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
             ]);
             if let Some(body) = &r.body {
                 meta.insert(META_BODY.to_owned(), body.clone());
+            }
+            if let Some(kind) = r.filters.get(FILTER_KIND).and_then(|k| k.first()) {
+                meta.insert(META_KIND.to_owned(), kind.clone());
+            }
+            if let Some(title_lang) = r.title_lang {
+                meta.insert(META_TITLE_LANG.to_owned(), title_lang.code().to_owned());
             }
             let filters = r.filters.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_owned(), v)).collect();
             let sort = BTreeMap::from([(SORT_DATE.to_owned(), r.date.unwrap_or_else(|| NO_DATE.to_owned()))]);

@@ -134,7 +134,7 @@ pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
     files.sort();
     for file in &files {
         let name = file.file_name().unwrap_or_default().to_string_lossy();
-        let extension = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()).unwrap_or_default();
+        let extension = crate::files::extension(&name);
         // Images and documents' files are checked where the text or metadata names them.
         let known = name == "meta.toml"
             || name.strip_suffix(".md").is_some_and(|code| Lang::from_code(code).is_some())

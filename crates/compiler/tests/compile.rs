@@ -426,8 +426,10 @@ fn news_and_documents_compile_to_their_pages_archives_and_files() {
     assert_eq!(files.len(), 2);
     assert_eq!(files[1]["href"], "files/documents/decree-1/decree-1-ru.pdf");
     assert_eq!((files[1]["format"].as_str(), files[1]["bytes"].as_u64()), (Some("pdf"), Some(11)));
-    // SHA-256 of "%PDF-1.4 ru", so a reader can check the download.
-    assert_eq!(files[1]["sha256"].as_str().unwrap().len(), 64);
+    // SHA-256 of the file, so a reader can check the download.
+    use sha2::Digest;
+    let expected: String = sha2::Sha256::digest(b"%PDF-1.4 ru").iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(files[1]["sha256"].as_str(), Some(expected.as_str()));
     assert_eq!(c.files["api/v1/files/documents/decree-1/decree-1-ru.pdf"], b"%PDF-1.4 ru");
     assert_eq!(decree["related"][0]["slug"], "law-2");
     // The decree has no English text: the English register still lists it,

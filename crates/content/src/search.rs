@@ -41,6 +41,11 @@ pub const META_DATE: &str = "date";
 pub const META_FOLDED: &str = "folded";
 /// The title folded, ranked like the title itself.
 pub const META_FOLDED_TITLE: &str = "folded_title";
+/// The record's kind (one of [`KINDS`]), for how a result is labelled.
+pub const META_KIND: &str = "kind";
+/// The title's language where it is not the index's: a document listed in
+/// a language it has no version in, under its title in one it has.
+pub const META_TITLE_LANG: &str = "title_lang";
 
 /// The index's excerpt (text with `<mark>` around matched words, `<` and
 /// `>` escaped) as plain parts, with words also marked where their folded
