@@ -102,6 +102,8 @@ async function runLighthouse(url) {
         .filter((ref) => ref.weight > 0 && a[ref.id].score !== null && a[ref.id].score < 1)
         .map((ref) => `${c}: ${ref.id}`)),
       layoutShifts: (a['layout-shifts']?.details?.items ?? []).map((i) => `${i.node?.selector ?? i.node?.snippet ?? '?'} (${(i.score ?? 0).toFixed(3)})`),
+      // Lighthouse sometimes cannot measure a metric (NO_LCP, a trace error): say why.
+      errors: [lhr.runtimeError?.message, ...['largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift'].map((id) => a[id]?.errorMessage)].filter(Boolean),
     };
   } finally {
     await chrome.kill();
@@ -207,8 +209,10 @@ try {
 }
 
 function table(r) {
-  const ms = (v) => `${Math.round(v)} ms`;
+  // A metric Lighthouse could not measure shows as a dash, with the reason below the table.
+  const ms = (v) => (Number.isFinite(v) ? `${Math.round(v)} ms` : '—');
   const kb = (v) => `${(v / 1024).toFixed(1)} KB`;
+  const fixed = (v, n) => (Number.isFinite(v) ? v.toFixed(n) : '—');
   const anchorRow = r.lighthouse['anchor (GOV.UK Frontend, same service page)'];
   const lines = [
     `Measured ${r.date.slice(0, 10)} on ${r.machine}.`,
@@ -217,10 +221,11 @@ function table(r) {
     '|---|---|---|---|---|---|---|---|---|---|---|---|',
   ];
   for (const [name, x] of Object.entries(r.lighthouse)) {
-    lines.push(`| ${name} | ${ms(x.lcp)} | ${ms(x.fcp)} | ${ms(x.tbt)} | ${x.cls.toFixed(3)} | ${kb(x.bytes)} | ${(x.lcp / anchorRow.lcp).toFixed(2)} | ${(x.bytes / anchorRow.bytes).toFixed(2)} | ${x.performance} | ${x.accessibility} | ${x.bestPractices} | ${x.seo} |`);
+    lines.push(`| ${name} | ${ms(x.lcp)} | ${ms(x.fcp)} | ${ms(x.tbt)} | ${fixed(x.cls, 3)} | ${kb(x.bytes)} | ${fixed(x.lcp / anchorRow.lcp, 2)} | ${fixed(x.bytes / anchorRow.bytes, 2)} | ${x.performance} | ${x.accessibility} | ${x.bestPractices} | ${x.seo} |`);
   }
   for (const [name, x] of Object.entries(r.lighthouse)) {
     if (x.failing.length) lines.push('', `${name}, audits below 1: ${x.failing.join(', ')}`);
+    if (x.errors?.length) lines.push('', `${name}, not measured: ${x.errors.join('; ')}`);
     if (x.layoutShifts.length) lines.push('', `${name}, layout shifts: ${x.layoutShifts.join('; ')}`);
   }
   lines.push('', '| critical path file | raw | gzip | brotli |', '|---|---|---|---|');
