@@ -2,11 +2,10 @@
 //! one rule for reading them, so a name, a link or an active SVG never
 //! reaches readers unchecked.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// A file in an item's folder, read and checked.
 pub struct LocalFile {
-    pub path: PathBuf,
     pub bytes: Vec<u8>,
     /// Lowercase extension: `pdf`, `svg` …
     pub format: String,
@@ -58,7 +57,7 @@ pub fn read_local(folder: &Path, name: &str, formats: &[&str], max: u64) -> Resu
             return Err(FileProblem::Active(reason));
         }
     }
-    Ok(LocalFile { path, bytes, format })
+    Ok(LocalFile { bytes, format })
 }
 
 /// Elements that run script, embed other documents or hide HTML in a drawing.

@@ -162,27 +162,14 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
     }
     // Files readers download or see: documents' originals, images in texts.
     let api = format!("api/v{API_VERSION}/");
-    for (attachment, path) in attachments.values().flatten() {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                files.insert(format!("{api}{}", attachment.href), bytes);
-            }
-            Err(e) => diags.error(path, 0, "io", format!("cannot read the file: {e}")),
-        }
+    for (attachment, bytes) in attachments.into_values().flatten() {
+        files.insert(format!("{api}{}", attachment.href), bytes);
     }
-    for (api_path, path) in content.images() {
-        match std::fs::read(path) {
-            Ok(bytes) => {
-                files.insert(format!("{api}{api_path}"), bytes);
-            }
-            Err(e) => diags.error(path, 0, "io", format!("cannot read the image: {e}")),
-        }
+    for (api_path, bytes) in content.images() {
+        files.insert(format!("{api}{api_path}"), bytes.clone());
     }
     for (path, feed) in publications::feeds(&content, options) {
         files.insert(format!("{api}{path}"), feed);
-    }
-    if diags.has_errors() {
-        return Err(failed(diags));
     }
     // The report comes last: it lists every finding, the proof's included.
     // The English one is also the terminal's.
@@ -235,9 +222,9 @@ struct Known {
 }
 
 impl Content {
-    /// Every image the texts show: its path in the API and on disk, once each.
-    fn images(&self) -> BTreeMap<&String, &PathBuf> {
-        fn of<'a, M, F>(items: &'a [Source<M, F>]) -> impl Iterator<Item = &'a (String, PathBuf)> {
+    /// Every image the texts show: its path in the API and its bytes, once each.
+    fn images(&self) -> BTreeMap<&String, &Vec<u8>> {
+        fn of<'a, M, F>(items: &'a [Source<M, F>]) -> impl Iterator<Item = &'a (String, Vec<u8>)> {
             items.iter().flat_map(|i| i.texts.values()).flat_map(|t| t.body.files.iter())
         }
         of(&self.topics)
@@ -248,13 +235,13 @@ impl Content {
             .chain(of(&self.documents))
             .chain(self.site.texts.values().flat_map(|t| t.body.files.iter()))
             .chain(self.accessibility.texts.values().flat_map(|t| t.body.files.iter()))
-            .map(|(api, path)| (api, path))
+            .map(|(api, bytes)| (api, bytes))
             .collect()
     }
 
     /// The months that have news, `YYYY-MM`.
     pub(crate) fn news_months(&self) -> BTreeSet<&str> {
-        self.news.iter().filter_map(|n| n.meta.published.get_ref().0.get(..7)).collect()
+        self.news.iter().map(|n| n.meta.published.get_ref().month()).collect()
     }
 }
 
@@ -666,9 +653,7 @@ fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     // A month is listed in the languages it has news in.
     let mut month_languages: BTreeMap<&str, BTreeSet<Lang>> = BTreeMap::new();
     for n in &c.news {
-        if let Some(month) = n.meta.published.get_ref().0.get(..7) {
-            month_languages.entry(month).or_default().extend(n.texts.keys());
-        }
+        month_languages.entry(n.meta.published.get_ref().month()).or_default().extend(n.texts.keys());
     }
     for (month, langs) in month_languages {
         sitemap.add(&Route::NewsMonth(month.to_owned()), &langs.into_iter().collect::<Vec<_>>(), None);

@@ -5,7 +5,7 @@
 use crate::diagnostic::{line_of, Diagnostics};
 use portal_content::{Block, CalloutTone, Inline, Route};
 use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Image formats an editor may use, by extension.
 pub const IMAGE_FORMATS: [&str; 5] = ["png", "jpg", "jpeg", "webp", "svg"];
@@ -18,8 +18,8 @@ pub struct Converted {
     pub blocks: Vec<Block>,
     /// Internal links with the line they are on, for the dead-link check.
     pub links: Vec<(Route, usize)>,
-    /// Files the text shows (images), by their path in the API and on disk.
-    pub files: Vec<(String, PathBuf)>,
+    /// Files the text shows (images), by their path in the API, read once when checked.
+    pub files: Vec<(String, Vec<u8>)>,
 }
 
 /// An open container while events stream in.
@@ -155,7 +155,7 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
 /// Checks every image (a file beside the text, an allowed format and size,
 /// a text alternative) and points its block at the file's place in the API:
 /// `files/{kind}/{slug}/{name}`.
-fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
+fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
     let folder = file.parent().unwrap_or(Path::new("."));
     let name_of = |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
     let api_dir = format!("{}{}/{}/", portal_content::FILES_DIR, name_of(folder.parent().unwrap_or(folder)), name_of(folder));
@@ -185,7 +185,7 @@ fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &
             }
         };
         sizes.insert(image.name.clone(), crate::files::image_size(&local.format, &local.bytes));
-        files.push((format!("{api_dir}{}", image.name), local.path));
+        files.push((format!("{api_dir}{}", image.name), local.bytes));
     }
     fn point(blocks: &mut [Block], api_dir: &str, sizes: &std::collections::BTreeMap<String, Option<(u32, u32)>>) {
         for block in blocks {

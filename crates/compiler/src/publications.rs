@@ -8,7 +8,6 @@ use crate::{agency_ref, by_slug, json, region_ref, Content, Docs, Document, News
 use portal_content::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
 
 /// File formats a document may be downloaded in: open or widely readable
 /// formats that assistive technology can read.
@@ -128,9 +127,9 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     }
 }
 
-/// Every document's files, read once: what the API says of each, and the
-/// path to copy it from.
-pub(crate) type Attachments = BTreeMap<String, Vec<(Attachment, PathBuf)>>;
+/// Every document's files, read once for the build: what the API says of
+/// each, and its bytes.
+pub(crate) type Attachments = BTreeMap<String, Vec<(Attachment, Vec<u8>)>>;
 
 pub(crate) fn attachments(c: &Content) -> Attachments {
     c.documents
@@ -152,7 +151,7 @@ pub(crate) fn attachments(c: &Content) -> Attachments {
                         bytes: local.bytes.len() as u64,
                         sha256: Sha256::digest(&local.bytes).iter().map(|b| format!("{b:02x}")).collect(),
                     };
-                    Some((attachment, local.path))
+                    Some((attachment, local.bytes))
                 })
                 .collect();
             (d.slug.clone(), files)
@@ -319,16 +318,18 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             docs.emit(lang, route, json(&DocumentItem::Unavailable(crate::unavailable(d, |f| &f.title))), None, &d.meta_file);
             continue;
         };
+        // The page carries what its card in a list says, and more.
+        let card = document_card(c, lang, d);
         let doc = DocumentDoc {
-            slug: d.slug.clone(),
-            doc_type: d.meta.doc_type,
-            title: t.front.title.clone(),
+            slug: card.slug,
+            doc_type: card.doc_type,
+            title: card.title,
             summary: t.front.summary.clone(),
-            number: d.meta.number.clone().filter(|n| !n.trim().is_empty()),
-            adopted: d.meta.adopted.get_ref().0.clone(),
-            validity: d.meta.status,
+            number: card.number,
+            adopted: card.adopted,
+            validity: card.validity,
             signed_by: t.front.signed_by.iter().filter(|s| !s.trim().is_empty()).cloned().collect(),
-            agency: agency_ref(c, lang, d.meta.agency.get_ref()).expect("checked"),
+            agency: card.agency,
             text: d.meta.text,
             body: t.body.blocks.clone(),
             files: attachments.get(&d.slug).map(|files| files.iter().map(|(a, _)| a.clone()).collect()).unwrap_or_default(),

@@ -36,7 +36,8 @@ fn folded_words(text: &str) -> String {
 
 fn records(c: &Content) -> Vec<Record> {
     let mut out = vec![];
-    let region_name = |slug: &str, lang| by_slug(&c.regions, slug).and_then(|r| r.text_or_any(lang)).map(|t| t.front.name.clone());
+    let region_name = |slug: &str, lang| crate::region_ref(c, lang, slug).map(|r| r.name);
+    let body_name = |slug: &str, lang| crate::agency_ref(c, lang, slug).map(|r| r.name);
     for lang in Lang::ALL {
         for p in &c.pages {
             let Some(t) = p.texts.get(&lang) else { continue };
@@ -85,9 +86,9 @@ fn records(c: &Content) -> Vec<Record> {
         }
         for n in &c.news {
             let Some(t) = n.texts.get(&lang) else { continue };
-            let body = by_slug(&c.agencies, n.meta.agency.get_ref()).and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
+            let body = body_name(n.meta.agency.get_ref(), lang);
             let region = n.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
-            let date = n.meta.published.get_ref().0.clone();
+            let date = n.meta.published.get_ref();
             out.push(Record {
                 route: Route::NewsItem(n.slug.clone()),
                 lang,
@@ -99,9 +100,9 @@ fn records(c: &Content) -> Vec<Record> {
                     (FILTER_KIND, vec![KIND_NEWS.to_owned()]),
                     (FILTER_BODY, body.into_iter().collect()),
                     (FILTER_REGION, region.into_iter().collect()),
-                    (FILTER_PERIOD, vec![date[..7.min(date.len())].to_owned()]),
+                    (FILTER_PERIOD, vec![date.month().to_owned()]),
                 ]),
-                date: Some(date),
+                date: Some(date.0.clone()),
             });
         }
         // Documents are found in every language, as the register lists them:
@@ -109,8 +110,8 @@ fn records(c: &Content) -> Vec<Record> {
         for d in &c.documents {
             let Some(t) = d.text_or_any(lang) else { continue };
             let title_lang = (!d.texts.contains_key(&lang)).then(|| d.texts.keys().next().copied()).flatten();
-            let body = by_slug(&c.agencies, d.meta.agency.get_ref()).and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
-            let date = d.meta.adopted.get_ref().0.clone();
+            let body = body_name(d.meta.agency.get_ref(), lang);
+            let date = d.meta.adopted.get_ref();
             let number = d.meta.number.clone().unwrap_or_default();
             out.push(Record {
                 route: Route::Document(d.slug.clone()),
@@ -123,9 +124,9 @@ fn records(c: &Content) -> Vec<Record> {
                     (FILTER_KIND, vec![KIND_DOCUMENT.to_owned()]),
                     (FILTER_BODY, body.into_iter().collect()),
                     (FILTER_DOCTYPE, vec![d.meta.doc_type.code().to_owned()]),
-                    (FILTER_YEAR, vec![date[..4.min(date.len())].to_owned()]),
+                    (FILTER_YEAR, vec![date.year().to_owned()]),
                 ]),
-                date: Some(date),
+                date: Some(date.0.clone()),
             });
         }
         for topic in &c.topics {

@@ -51,6 +51,18 @@ impl<M, F> Source<M, F> {
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Date(pub String);
 
+impl Date {
+    /// `YYYY-MM`: the news archive's period.
+    pub fn month(&self) -> &str {
+        &self.0[..7]
+    }
+
+    /// `YYYY`: the register's period.
+    pub fn year(&self) -> &str {
+        &self.0[..4]
+    }
+}
+
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let value = toml::value::Datetime::deserialize(d)?;
