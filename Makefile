@@ -22,7 +22,9 @@ tools:
 
 ## Release build of the app with its compiled content, into dist/.
 dist: tools
+	@scripts/bootstrap.sh browser
 	trunk build --release
+	node scripts/prerender.mjs dist
 	node scripts/precompress.mjs dist
 	@scripts/report-sizes.sh dist
 
@@ -90,13 +92,17 @@ test-e2e: dist dist-subpath e2e-variant
 e2e-variant: dist
 	rm -rf target/e2e-variant target/e2e-variant-content target/e2e-variant-api
 	cp -r dist target/e2e-variant && rm -rf target/e2e-variant/api
+	# Without the prerendered pages, which show the bundled content: every page is the app's.
+	rm -rf target/e2e-variant/kk target/e2e-variant/ru target/e2e-variant/en
 	cp -r content target/e2e-variant-content && rm target/e2e-variant-content/pages/temporary-registration/en.md
 	cargo run --quiet -p portal-compiler -- build --content target/e2e-variant-content --out target/e2e-variant-api
 	cp -r target/e2e-variant-api/api target/e2e-variant/api
 
 ## The same release built for deployment under /portal/, for the sub-path tests.
 dist-subpath: tools
+	@scripts/bootstrap.sh browser
 	trunk build --release --public-url /portal/ --dist target/subpath-root/portal
+	node scripts/prerender.mjs target/subpath-root/portal --public-url /portal/
 
 clean:
 	rm -rf dist target/content-api

@@ -86,6 +86,8 @@ async function runLighthouse(url) {
   const chrome = await launch({ chromePath: CHROMIUM, chromeFlags: FLAGS });
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
+    // The whole report, for looking into a figure (long tasks, the LCP element).
+    writeFileSync(`${OUT}/lighthouse-${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${new URL(url).port}.json`, JSON.stringify(lhr));
     const a = lhr.audits;
     return {
       lcp: a['largest-contentful-paint'].numericValue,

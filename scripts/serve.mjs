@@ -29,7 +29,8 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', 
 // Trunk names built assets with a content hash: they never change.
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
-export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } = {}) {
+// `fallback`: the app's index.html, relative to root (`portal/index.html` for a sub-path build).
+export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', fallback = 'index.html' } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     try {
@@ -56,7 +57,7 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1' } =
           res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found\n');
           return;
         }
-        file = join(base, 'index.html'); // an app route: the app decides what it shows
+        file = join(base, fallback); // an app route: the app decides what it shows
       }
       const ext = extname(file);
       let body = await readFile(file);

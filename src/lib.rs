@@ -14,5 +14,6 @@ pub mod i18n;
 pub mod language;
 pub mod offline;
 pub mod pages;
+pub mod prerendered;
 pub mod routes;
 pub mod search;

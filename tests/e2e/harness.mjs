@@ -38,8 +38,8 @@ export async function startNginx({ root = 'dist', subpath = null } = {}) {
     .replaceAll('target/nginx/tmp/', `${dir}/tmp/`)
     .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`)
     .replace('root dist;', `root ${root};`)
-    .replace('try_files $uri $uri/ /index.html;', `try_files $uri $uri/ ${subpath ? `/${subpath}/` : '/'}index.html;`);
-  assert.ok(conf.includes(`listen 127.0.0.1:${port};`), 'deploy/nginx.conf changed shape: update the test harness');
+    .replace('try_files $uri $uri/index.html /index.html;', `try_files $uri $uri/index.html ${subpath ? `/${subpath}/` : '/'}index.html;`);
+  assert.ok(conf.includes(`listen 127.0.0.1:${port};`) && conf.includes('try_files $uri $uri/index.html'), 'deploy/nginx.conf changed shape: update the test harness');
   writeFileSync(resolve(dir, 'nginx.conf'), conf);
   const nginx = spawn('nginx', ['-p', ROOT + '/', '-c', resolve(dir, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
@@ -80,6 +80,7 @@ export async function startPortal({ root = 'dist', subpath = null } = {}) {
       const page = await context.newPage();
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(e.message));
+      waitForAppOnLoad(page);
       if (path !== null) await page.goto(server.base + path);
       return page;
     },
@@ -90,8 +91,34 @@ export async function startPortal({ root = 'dist', subpath = null } = {}) {
   };
 }
 
+/**
+ * A page of the sitemap arrives prerendered (scripts/prerender.mjs) and the
+ * app takes it over when its own copy is ready. Tests act on the app, as a
+ * reader does once it runs, so `goto` and `reload` of the harness's pages
+ * return after that takeover. `page.goto(url, { app: false })` returns at
+ * once, for the tests of the prerendered page itself.
+ */
+function waitForAppOnLoad(page) {
+  for (const name of ['goto', 'reload']) {
+    const original = page[name].bind(page);
+    page[name] = async (...args) => {
+      const options = (name === 'goto' ? args[1] : args[0]) ?? {};
+      const { app = true, ...rest } = options;
+      const response = await (name === 'goto' ? original(args[0], rest) : original(rest));
+      if (app) await appTookOver(page);
+      return response;
+    };
+  }
+}
+
+/** Resolves once no prerendered copy of the page is left (at once on a page that had none). */
+export async function appTookOver(page) {
+  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-prerendered'));
+}
+
 /** The page's main heading once the app has rendered it. */
 export async function heading(page) {
+  await appTookOver(page);
   const h1 = page.locator('main h1');
   await h1.waitFor();
   return (await h1.textContent()).trim();

@@ -1,0 +1,21 @@
+// Runs in <head>, before the first paint: applies the reader's remembered
+// display settings (the version for the visually impaired) to <html>, so a
+// page shows in their colours and text size from the start instead of
+// switching when the app has loaded. The app's src/display.rs owns the
+// settings and applies them again; this reads the same stored JSON and keeps
+// to the values the styles know.
+try {
+  const saved = JSON.parse(localStorage.getItem('portal.display') || 'null');
+  if (saved && typeof saved === 'object') {
+    const one = (value, allowed) => (allowed.includes(value) ? value : allowed[0]);
+    const root = document.documentElement;
+    root.setAttribute('data-scheme', one(saved.scheme, ['standard', 'black-on-white', 'white-on-black', 'dark-blue-on-light-blue', 'brown-on-beige', 'green-on-dark-brown']));
+    root.setAttribute('data-font-size', String(one(saved.font_size, [100, 125, 150, 175, 200])));
+    root.setAttribute('data-letter-spacing', one(saved.letter_spacing, ['normal', 'wider', 'widest']));
+    root.setAttribute('data-line-height', one(saved.line_height, ['normal', 'larger', 'largest']));
+    root.setAttribute('data-images', one(saved.images, ['shown', 'greyscale', 'hidden']));
+    root.setAttribute('data-mode', saved.screen_reader === true ? 'screen-reader' : 'standard');
+  }
+} catch {
+  // No storage, or something else stored there: the defaults apply.
+}

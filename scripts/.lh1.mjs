@@ -1,0 +1,16 @@
+import lighthouse from 'lighthouse';
+import { launch } from 'chrome-launcher';
+import { writeFileSync } from 'node:fs';
+import { startNginx } from '/work/main/tests/e2e/harness.mjs';
+const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const portal = await startNginx({ root: process.argv[2] ?? 'dist' });
+const chrome = await launch({ chromePath: '/usr/bin/chromium', chromeFlags: FLAGS });
+const { lhr } = await lighthouse(`${portal.base}${process.argv[3] ?? '/en/pages/passport'}`, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+writeFileSync('/tmp/lhr.json', JSON.stringify(lhr));
+const a = lhr.audits;
+for (const k of ['first-contentful-paint','largest-contentful-paint','total-blocking-time','cumulative-layout-shift']) console.log(k, a[k].numericValue);
+console.log(JSON.stringify(a['long-tasks']?.details?.items?.slice(0,10), null, 0));
+console.log(JSON.stringify(a['bootup-time']?.details?.items?.slice(0,6), null, 0));
+console.log(JSON.stringify(a['mainthread-work-breakdown']?.details?.items, null, 0));
+console.log(JSON.stringify(a['largest-contentful-paint-element']?.details, null, 0).slice(0,1500));
+await chrome.kill(); await portal.stop();

@@ -1,0 +1,93 @@
+//! Every page in the sitemap is also written as finished HTML at build time
+//! (scripts/prerender.mjs), so a reader sees the page as soon as the HTML
+//! and CSS arrive, and can read it and follow its links even where the app
+//! never starts. Such a page comes with `data-prerendered` on `<html>` and on
+//! each element the build wrote into `<body>`.
+//!
+//! The app renders beside that copy, hidden by the styles while `<html>` has
+//! the mark, and takes its place in one step once the app's own page is
+//! shown (content, error or not found): the prerendered elements go, the
+//! mark goes, and a reader who had already moved focus into the page keeps
+//! it on the same element of the app's copy. The markup is the same, so
+//! nothing moves on screen.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
+
+const MARK: &str = "data-prerendered";
+
+/// Replaces the prerendered page with the app's. Does nothing on a page that
+/// was not prerendered or has already been taken over.
+pub fn take_over() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let (Some(root), Some(body)) = (document.document_element(), document.body()) else { return };
+    if !root.has_attribute(MARK) {
+        return;
+    }
+    let (prerendered, app): (Vec<Element>, Vec<Element>) =
+        top_level_elements(&body).into_iter().partition(|element| element.has_attribute(MARK));
+    let focused = focused_path(&document, &prerendered);
+    for element in &prerendered {
+        element.remove();
+    }
+    root.remove_attribute(MARK).ok();
+    if let Some((path, typed)) = focused {
+        restore_focus(&app, &path, typed);
+    }
+}
+
+/// Drops the mark without a takeover, so that a page the app builds by hand
+/// (the crash page) is not hidden.
+pub fn forget() {
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        root.remove_attribute(MARK).ok();
+    }
+}
+
+/// The elements directly in `<body>` that make up a page (not scripts).
+fn top_level_elements(body: &HtmlElement) -> Vec<Element> {
+    let children = body.children();
+    (0..children.length())
+        .filter_map(|i| children.item(i))
+        .filter(|element| !matches!(element.tag_name().as_str(), "SCRIPT" | "NOSCRIPT" | "TEMPLATE"))
+        .collect()
+}
+
+/// Where the focused element sits in the prerendered page, as the index of
+/// its top-level element and then of each child down to it, with what the
+/// reader had typed into it, if anything.
+fn focused_path(document: &Document, prerendered: &[Element]) -> Option<(Vec<u32>, Option<String>)> {
+    let focused = document.active_element()?;
+    let typed = focused.dyn_ref::<HtmlInputElement>().map(|input| input.value()).filter(|v| !v.is_empty());
+    let mut path = Vec::new();
+    let mut current = focused;
+    loop {
+        if let Some(top) = prerendered.iter().position(|element| element == &current) {
+            path.push(top as u32);
+            path.reverse();
+            return Some((path, typed));
+        }
+        let parent = current.parent_element()?;
+        let siblings = parent.children();
+        let index = (0..siblings.length()).find(|&i| siblings.item(i).as_ref() == Some(&current))?;
+        path.push(index);
+        current = parent;
+    }
+}
+
+fn restore_focus(app: &[Element], path: &[u32], typed: Option<String>) {
+    let Some((top, rest)) = path.split_first() else { return };
+    let mut target = app.get(*top as usize).cloned();
+    for index in rest {
+        target = target.and_then(|element| element.children().item(*index));
+    }
+    let Some(target) = target.and_then(|element| element.dyn_into::<HtmlElement>().ok()) else { return };
+    if let (Some(text), Some(input)) = (typed, target.dyn_ref::<HtmlInputElement>()) {
+        // Tell the app's own handlers, so its state holds the same text.
+        input.set_value(&text);
+        if let Ok(event) = web_sys::Event::new("input") {
+            let _ = input.dispatch_event(&event);
+        }
+    }
+    let _ = target.focus();
+}
