@@ -64,14 +64,18 @@ test('a server error names its code', async () => {
   await page.context().close();
 });
 
-test('while a document loads, an accessible progress indicator shows', async () => {
+test('while the app loads the document of a prerendered page, the page stays on screen, not a progress bar', async () => {
   const page = await portal.open(null);
   let release;
   const held = new Promise((ok) => { release = ok; });
   await page.route(PASSPORT, async (route) => { await held; await route.continue(); });
-  await page.goto(portal.base + '/en/pages/passport');
-  const loading = page.locator('main [role=status]', { hasText: 'Loading…' });
-  await loading.waitFor();
+  await page.goto(portal.base + '/en/pages/passport', { app: false });
+  // The app has started and shows its progress indicator, hidden behind the prerendered page.
+  const loading = page.locator('main:not([data-prerendered]) [role=status]', { hasText: 'Loading…' });
+  await loading.waitFor({ state: 'attached' });
+  assert.equal(await loading.isVisible(), false);
+  assert.equal(await page.locator('main[data-prerendered] h1').textContent(), 'Get a passport for travel abroad');
+  assert.equal(await page.locator('main[data-prerendered] h1').isVisible(), true);
   release();
   assert.equal(await heading(page), 'Get a passport for travel abroad');
   assert.equal(await loading.count(), 0);
