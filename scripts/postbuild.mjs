@@ -1,8 +1,9 @@
 // Trunk post-build hook: finishes dist/ for a strict deployment.
 //  1. Moves Trunk's inline module loader into a hashed file, so the
 //     Content-Security-Policy needs no 'unsafe-inline' and no per-build hash,
-//     and puts public/preload.js before it (the page's document is fetched
-//     while the WebAssembly downloads).
+//     and puts public/paint-first.js (on a prerendered page, the app is
+//     requested after the first paint) and public/preload.js (the page's
+//     document is fetched while the WebAssembly downloads) before it.
 //  2. Writes the service worker with this build's id and app-shell files,
 //     so a new deployment is noticed and an old one is never served forever.
 // Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
@@ -20,8 +21,14 @@ let html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (match) {
-  const preload = readFileSync(new URL('../public/preload.js', import.meta.url), 'utf8');
-  const loader = preload + match[1].trim() + '\n';
+  const part = (name) => readFileSync(new URL(`../public/${name}`, import.meta.url), 'utf8');
+  // Trunk imports the app's JS glue statically, which would fetch it before
+  // any of the loader runs; a dynamic import lets public/paint-first.js go first.
+  const trunk = match[1].trim();
+  const glue = trunk.match(/^import init, \* as bindings from '([^']+)';$/m);
+  if (!glue) throw new Error("Trunk's loader has changed shape: update scripts/postbuild.mjs");
+  const start = trunk.replace(glue[0], `const bindings = await import('${glue[1]}');\nconst init = bindings.default;`);
+  const loader = part('paint-first.js') + part('preload.js') + start + '\n';
   const name = `boot-${hash(loader)}.js`;
   writeFileSync(join(dir, name), loader);
   const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';

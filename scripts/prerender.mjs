@@ -121,6 +121,8 @@ async function render(page, route, errors) {
   const escape = (text) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
   return template
     .replace(/<html lang="[^"]*"/, `<html lang="${shown.lang}" data-prerendered`)
+    // The app is requested after the first paint here (public/paint-first.js): no preloading it.
+    .replace(/<link rel="(?:modulepreload|preload)"[^>]*>/g, '')
     .replace(/<title>[^<]*<\/title>/, () => `<title>${escape(shown.title)}</title>`)
     // Addresses the app made absolute from this build server (the API's
     // files and feeds) become paths on whatever host serves the build.
