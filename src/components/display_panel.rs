@@ -111,10 +111,16 @@ pub fn DisplayPanel() -> impl IntoView {
         }
     };
 
+    // The controls are built when the panel is first opened, and kept: most
+    // readers never open it, and its controls are about two fifths of a
+    // page's elements, which the app would otherwise build at start-up.
+    let built = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || display.open.get());
+
     view! {
         <section id=PANEL_ID class="display-panel" hidden=move || !display.open.get() aria-labelledby="display-settings-heading">
             <div class="container">
                 <h2 id="display-settings-heading">{t!(i18n, display_heading)}</h2>
+                {move || built.get().then(|| view! {
                 <div class="display-groups">
                     {move || radio_group("scheme", t_string!(i18n, scheme_legend).to_string(), schemes(), settings, |s| s.scheme, |s, v| s.scheme = v, true)}
                     {move || radio_group("font-size", t_string!(i18n, font_size_legend).to_string(), sizes(), settings, |s| s.font_size, |s, v| s.font_size = v, false)}
@@ -138,6 +144,7 @@ pub fn DisplayPanel() -> impl IntoView {
                     <button type="button" class="button button-secondary" on:click=reset>{t!(i18n, display_reset)}</button>
                     <button type="button" class="button button-secondary" on:click=close>{t!(i18n, display_close)}</button>
                 </div>
+                })}
             </div>
         </section>
     }
