@@ -16,7 +16,8 @@
 // not-found page or no heading: such a build must not be deployed.
 
 import { chromium } from 'playwright-core';
-import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { startServer } from './serve.mjs';
 
@@ -40,8 +41,9 @@ for (const lang of ['kk', 'ru', 'en']) rmSync(join(dist, lang), { recursive: tru
 const root = publicUrl === '/' ? dist : resolve(dist, ...publicUrl.split('/').filter(Boolean).map(() => '..'));
 const server = await startServer({ root, port: 0, fallback: `${publicUrl.slice(1)}index.html` });
 const origin = `http://127.0.0.1:${server.address().port}`;
-const staging = resolve('target/prerender-staging');
-rmSync(staging, { recursive: true, force: true });
+// A folder of this run's own, so that two builds can prerender at once.
+const staging = mkdtempSync(join(tmpdir(), 'portal-prerender-'));
+process.on('exit', () => rmSync(staging, { recursive: true, force: true }));
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
@@ -71,7 +73,6 @@ try {
 }
 // Into the build only once every page rendered.
 cpSync(staging, dist, { recursive: true });
-rmSync(staging, { recursive: true, force: true });
 const seconds = (Date.now() - started) / 1000;
 console.log(`prerender: ${routes.length} pages, ${(bytes / 1024 / 1024).toFixed(1)} MB of HTML, ${seconds.toFixed(1)} s (${Math.round((seconds * 1000) / routes.length)} ms a page)`);
 

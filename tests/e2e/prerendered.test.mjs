@@ -34,6 +34,9 @@ test('without JavaScript, pages are readable and their links lead on', async () 
   assert.equal((await page.locator('main h1').textContent()).trim(), passport.title);
   assert.match(await page.title(), new RegExp(`^${passport.title}`));
   assert.ok(await page.getByText(passport.summary).isVisible(), 'the summary is on the page');
+  // The controls that need the app are not offered.
+  assert.equal(await page.locator('#display-toggle').isVisible(), false);
+  assert.equal(await page.locator('.header-search input').isVisible(), false);
   // Through the breadcrumb to the topic, a full page load with the topic's own content.
   await page.locator('nav.breadcrumbs a', { hasText: passport.topic.name }).click();
   await page.waitForURL(`**/ru/topics/${passport.topic.slug}`);
