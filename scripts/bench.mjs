@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { cpSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync, brotliCompressSync } from 'node:zlib';
 import os from 'node:os';
-import { startNginx } from '../tests/e2e/harness.mjs';
+import { appTookOver, startNginx } from '../tests/e2e/harness.mjs';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const FLAGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
@@ -87,7 +87,8 @@ async function runLighthouse(url) {
   try {
     const { lhr } = await lighthouse(url, { port: chrome.port, output: 'json', logLevel: 'error', onlyCategories: ['performance', 'accessibility', 'best-practices', 'seo'] });
     // The whole report, for looking into a figure (long tasks, the LCP element).
-    writeFileSync(`${OUT}/lighthouse-${new URL(url).pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${new URL(url).port}.json`, JSON.stringify(lhr));
+    const { pathname, port } = new URL(url);
+    writeFileSync(`${OUT}/lighthouse-${pathname.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '') || 'home'}-${port}.json`, JSON.stringify(lhr));
     const a = lhr.audits;
     return {
       lcp: a['largest-contentful-paint'].numericValue,
@@ -155,7 +156,7 @@ async function navigation(base) {
   const page = await context.newPage();
   await page.goto(base + '/en/pages/passport');
   // The app has taken over the prerendered page: links are the app's now.
-  await page.waitForFunction(() => !document.documentElement.hasAttribute('data-prerendered'));
+  await appTookOver(page);
   await page.waitForFunction(() => window.wasmMemory);
   const walk = (n) => page.evaluate(async (n) => {
     const painted = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
