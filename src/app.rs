@@ -20,9 +20,11 @@ pub fn App() -> impl IntoView {
     crate::offline::Connectivity::provide();
     view! {
         <I18nContextProvider>
-            <Router base=crate::routes::base_path()>
-                <AppRoutes />
-            </Router>
+            <crate::prerendered::Staged>
+                <Router base=crate::routes::base_path()>
+                    <AppRoutes />
+                </Router>
+            </crate::prerendered::Staged>
         </I18nContextProvider>
     }
 }

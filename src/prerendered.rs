@@ -10,15 +10,111 @@
 //! mark goes, and a reader who had already moved focus into the page keeps
 //! it on the same element of the app's copy. The markup is the same, so
 //! nothing moves on screen.
+//!
+//! While the copy is shown, nobody sees the app build its own, so the build
+//! is done in steps ([`Staged`]), each in a task of its own: between them
+//! the browser answers the reader (a tap on a link, a scroll) instead of
+//! waiting for the whole app. The takeover comes after the last step.
 
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::time::Duration;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 const MARK: &str = "data-prerendered";
 
+/// The app's start on a prerendered page: the steps still to build, and
+/// whether the app's page is already shown.
+#[derive(Default)]
+struct Start {
+    steps: VecDeque<Box<dyn FnOnce()>>,
+    step_scheduled: bool,
+    page_shown: bool,
+}
+
+thread_local! {
+    static START: RefCell<Start> = RefCell::default();
+}
+
+/// Whether a prerendered copy of the page is on screen (so the app's own is
+/// hidden until the takeover).
+pub fn pending() -> bool {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+        .is_some_and(|root| root.has_attribute(MARK))
+}
+
+/// Runs `step` now, or, while the prerendered copy is shown, in a task of
+/// its own after the steps already waiting.
+pub fn in_own_task(step: impl FnOnce() + 'static) {
+    if !pending() {
+        step();
+        return;
+    }
+    START.with_borrow_mut(|start| start.steps.push_back(Box::new(step)));
+    schedule_next_step();
+}
+
+fn schedule_next_step() {
+    let schedule = START.with_borrow_mut(|start| !std::mem::replace(&mut start.step_scheduled, true));
+    if schedule {
+        // A timer, not a promise: a promise would run in the same task.
+        set_timeout(run_next_step, Duration::ZERO);
+    }
+}
+
+fn run_next_step() {
+    let step = START.with_borrow_mut(|start| {
+        start.step_scheduled = false;
+        start.steps.pop_front()
+    });
+    match step {
+        // Its views are built in this task's microtasks, after this returns,
+        // and may add steps; the next timer looks again.
+        Some(step) => {
+            step();
+            schedule_next_step();
+        }
+        None if START.with_borrow(|start| start.page_shown) => take_over(),
+        None => {}
+    }
+}
+
+/// Part of a view that, while the prerendered copy is shown, is built in a
+/// task of its own ([`in_own_task`]); at any other time at once.
+#[component]
+pub fn Staged(children: Children) -> impl IntoView {
+    if !pending() {
+        return children().into_any();
+    }
+    let built = RwSignal::new(false);
+    let children = StoredValue::new_local(Some(children));
+    in_own_task(move || built.set(true));
+    // Reads only `built`, so it runs twice: empty, then with the children.
+    (move || {
+        built.get().then(|| children.try_update_value(Option::take).flatten().map(|children| untrack(children)))
+    })
+    .into_any()
+}
+
+/// The app's page is shown (content, error or not found): it replaces the
+/// prerendered copy once every staged part is built.
+pub fn page_shown() {
+    let waiting = START.with_borrow_mut(|start| {
+        start.page_shown = true;
+        !start.steps.is_empty() || start.step_scheduled
+    });
+    if !waiting {
+        take_over();
+    }
+}
+
 /// Replaces the prerendered page with the app's. Does nothing on a page that
 /// was not prerendered or has already been taken over.
-pub fn take_over() {
+fn take_over() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
     let (Some(root), Some(body)) = (document.document_element(), document.body()) else { return };
     if !root.has_attribute(MARK) {

@@ -75,7 +75,7 @@ pub fn PageHeading(
     Effect::new(move |_| {
         let Some(h1) = heading.get() else { return };
         // The app's page is shown: it replaces the prerendered copy, if any.
-        crate::prerendered::take_over();
+        crate::prerendered::page_shown();
         let portal = t_string!(i18n, portal_name).to_string();
         document().set_title(&if home { title.clone() } else { format!("{title} — {portal}") });
         if announcer.take_moved() {

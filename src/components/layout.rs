@@ -4,6 +4,7 @@
 use super::announcer::LiveRegion;
 use super::display_panel::{DisplayPanel, DisplayToggle};
 use crate::i18n::*;
+use crate::prerendered::Staged;
 use leptos::prelude::*;
 use crate::routes::AppUrl;
 use leptos_router::hooks::use_location;
@@ -14,43 +15,53 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
+        // On a prerendered page, each staged part is built in a task of its
+        // own, after the main landmark has started fetching the page.
         <header class="site-header">
-            <div class="container header-inner">
-                <a class="brand" href=move || Route::Home.url(lang.get())>
-                    <span class="brand-mark" aria-hidden="true"></span>
-                    <span class="brand-name">{t!(i18n, portal_name)}</span>
-                </a>
-                <div class="header-tools">
-                    <LanguageSwitch lang />
-                    <DisplayToggle />
+            <Staged>
+                <div class="container header-inner">
+                    <a class="brand" href=move || Route::Home.url(lang.get())>
+                        <span class="brand-mark" aria-hidden="true"></span>
+                        <span class="brand-name">{t!(i18n, portal_name)}</span>
+                    </a>
+                    <div class="header-tools">
+                        <LanguageSwitch lang />
+                        <DisplayToggle />
+                    </div>
                 </div>
-            </div>
-            // The settings open right after their button, before the search field.
-            <DisplayPanel />
-            <div class="container header-search-row">
-                <super::search_box::SearchBox lang />
-            </div>
-            <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
-                <div class="container">
-                    <ul>
-                        <MenuLinks lang links=nav::header_links() />
-                    </ul>
+            </Staged>
+            <Staged>
+                // The settings open right after their button, before the search field.
+                <DisplayPanel />
+                <div class="container header-search-row">
+                    <super::search_box::SearchBox lang />
                 </div>
-            </nav>
+            </Staged>
+            <Staged>
+                <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
+                    <div class="container">
+                        <ul>
+                            <MenuLinks lang links=nav::header_links() />
+                        </ul>
+                    </div>
+                </nav>
+            </Staged>
         </header>
         <Notices />
         <main id="main-content" class="container main" tabindex="-1">
-            {children()}
+            <Staged>{children()}</Staged>
         </main>
-        <footer class="site-footer">
-            <div class="container">
-                <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
-                <ul class="footer-links">
-                    <MenuLinks lang links=nav::footer_links() />
-                </ul>
-                <p class="demo-notice">{t!(i18n, demo_notice)}</p>
-            </div>
-        </footer>
+        <Staged>
+            <footer class="site-footer">
+                <div class="container">
+                    <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
+                    <ul class="footer-links">
+                        <MenuLinks lang links=nav::footer_links() />
+                    </ul>
+                    <p class="demo-notice">{t!(i18n, demo_notice)}</p>
+                </div>
+            </footer>
+        </Staged>
         <LiveRegion />
     }
 }
