@@ -6,6 +6,7 @@ use crate::components::layout::Frame;
 use crate::components::{Announcer, NotFound};
 use crate::i18n::*;
 use crate::language;
+use crate::prerendered::Staged;
 use crate::routes::AppRoutes;
 use leptos::prelude::*;
 use leptos_router::components::{Outlet, Redirect, Router};
@@ -19,13 +20,15 @@ pub fn App() -> impl IntoView {
     crate::components::display_panel::Display::provide();
     crate::offline::Connectivity::provide();
     view! {
-        <I18nContextProvider>
-            <crate::prerendered::Staged>
-                <Router base=crate::routes::base_path()>
-                    <AppRoutes />
-                </Router>
-            </crate::prerendered::Staged>
-        </I18nContextProvider>
+        <Staged>
+            <I18nContextProvider>
+                <Staged>
+                    <Router base=crate::routes::base_path()>
+                        <AppRoutes />
+                    </Router>
+                </Staged>
+            </I18nContextProvider>
+        </Staged>
     }
 }
 
@@ -70,12 +73,14 @@ pub fn LangLayout() -> impl IntoView {
     });
 
     view! {
-        <Frame lang>
-            {move || match parsed.get() {
-                Some(_) => view! { <Outlet /> }.into_any(),
-                None => view! { <NotFound lang=lang.get() /> }.into_any(),
-            }}
-        </Frame>
+        <Staged>
+            <Frame lang>
+                {move || match parsed.get() {
+                    Some(_) => view! { <Outlet /> }.into_any(),
+                    None => view! { <NotFound lang=lang.get() /> }.into_any(),
+                }}
+            </Frame>
+        </Staged>
     }
 }
 

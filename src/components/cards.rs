@@ -2,6 +2,7 @@
 //! keeps long ones usable.
 
 use crate::i18n::*;
+use crate::prerendered::Staged;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{fold, Card, Lang, Route};
@@ -14,31 +15,34 @@ pub const FILTER_FROM: usize = 12;
 #[component]
 pub fn CardList(lang: Lang, cards: Vec<(Route, Card)>, #[prop(optional)] query: Option<Memo<String>>) -> impl IntoView {
     let client = expect_context::<crate::api::ApiClient>();
+    // A list of cards is much of a page's start-up: a step of its own.
     view! {
-        <ul class="card-list">
-            {cards
-                .into_iter()
-                .map(|(route, card)| {
-                    let (on_hover, on_focus) = (client.clone(), client.clone());
-                    let (hovered, focused) = (route.clone(), route.clone());
-                    let text = fold(&format!("{} {}", card.title, card.summary));
-                    let hidden = move || query.is_some_and(|q| !text.contains(q.get().as_str()));
-                    view! {
-                        <li class="card" hidden=hidden>
-                            <a
-                                class="card-link"
-                                href=route.url(lang)
-                                on:mouseenter=move |_| on_hover.prefetch(&hovered, lang)
-                                on:focus=move |_| on_focus.prefetch(&focused, lang)
-                            >
-                                {card.title}
-                            </a>
-                            <p class="card-summary">{card.summary}</p>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <Staged>
+            <ul class="card-list">
+                {cards
+                    .into_iter()
+                    .map(|(route, card)| {
+                        let (on_hover, on_focus) = (client.clone(), client.clone());
+                        let (hovered, focused) = (route.clone(), route.clone());
+                        let text = fold(&format!("{} {}", card.title, card.summary));
+                        let hidden = move || query.is_some_and(|q| !text.contains(q.get().as_str()));
+                        view! {
+                            <li class="card" hidden=hidden>
+                                <a
+                                    class="card-link"
+                                    href=route.url(lang)
+                                    on:mouseenter=move |_| on_hover.prefetch(&hovered, lang)
+                                    on:focus=move |_| on_focus.prefetch(&focused, lang)
+                                >
+                                    {card.title}
+                                </a>
+                                <p class="card-summary">{card.summary}</p>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </Staged>
     }
 }
 
