@@ -92,7 +92,10 @@ pub fn Staged(children: Children) -> impl IntoView {
     }
     let built = RwSignal::new(false);
     let children = StoredValue::new_local(Some(children));
-    in_own_task(move || built.set(true));
+    // `try_set`: a part left before its step (the reader moved on) is gone.
+    in_own_task(move || {
+        built.try_set(true);
+    });
     // Reads only `built`, so it runs twice: empty, then with the children.
     (move || {
         built.get().then(|| children.try_update_value(Option::take).flatten().map(|children| untrack(children)))
