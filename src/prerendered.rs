@@ -25,13 +25,15 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 const MARK: &str = "data-prerendered";
 
-/// The app's start on a prerendered page: the steps still to build, and
-/// whether the app's page is already shown.
+/// The app's start on a prerendered page: the steps still to build,
+/// whether the app's page is already shown, and what to do once the reader
+/// sees it.
 #[derive(Default)]
 struct Start {
     steps: VecDeque<Box<dyn FnOnce()>>,
     step_scheduled: bool,
     page_shown: bool,
+    then: Option<Box<dyn FnOnce()>>,
 }
 
 thread_local! {
@@ -78,8 +80,15 @@ fn run_next_step() {
             step();
             schedule_next_step();
         }
-        None if START.with_borrow(|start| start.page_shown) => take_over(),
+        None if START.with_borrow(|start| start.page_shown) => finish(),
         None => {}
+    }
+}
+
+fn finish() {
+    take_over();
+    if let Some(then) = START.with_borrow_mut(|start| start.then.take()) {
+        then();
     }
 }
 
@@ -104,14 +113,18 @@ pub fn Staged(children: Children) -> impl IntoView {
 }
 
 /// The app's page is shown (content, error or not found): it replaces the
-/// prerendered copy once every staged part is built.
-pub fn page_shown() {
+/// prerendered copy once every staged part is built, and `then` runs when
+/// the reader can see the app's page (focus and announcements need it
+/// visible). Without a prerendered copy, at once.
+pub fn page_shown(then: impl FnOnce() + 'static) {
     let waiting = START.with_borrow_mut(|start| {
         start.page_shown = true;
+        // Only the latest page's: a reader may have moved on meanwhile.
+        start.then = Some(Box::new(then));
         !start.steps.is_empty() || start.step_scheduled
     });
     if !waiting {
-        take_over();
+        finish();
     }
 }
 

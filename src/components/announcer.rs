@@ -74,15 +74,19 @@ pub fn PageHeading(
     let title = text.clone();
     Effect::new(move |_| {
         let Some(h1) = heading.get() else { return };
-        // The app's page is shown: it replaces the prerendered copy, if any.
-        crate::prerendered::page_shown();
         let portal = t_string!(i18n, portal_name).to_string();
         document().set_title(&if home { title.clone() } else { format!("{title} — {portal}") });
-        if announcer.take_moved() {
-            let _ = h1.focus();
-            let spoken = announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string());
-            announcer.say(spoken);
-        }
+        let spoken = announcer
+            .take_moved()
+            .then(|| announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string()));
+        // The app's page replaces the prerendered copy, if any; a hidden
+        // heading cannot take focus, so that waits for the takeover.
+        crate::prerendered::page_shown(move || {
+            if let Some(spoken) = spoken {
+                let _ = h1.focus();
+                announcer.say(spoken);
+            }
+        });
     });
     view! { <h1 class="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
 }

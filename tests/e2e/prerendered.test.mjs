@@ -83,6 +83,33 @@ test('the page is there before the app, which takes it over without moving anyth
   await page.context().close();
 });
 
+test('a link followed while the app is still starting leads to its page, in the app', async () => {
+  const page = await portal.open(null);
+  // The topic's document is held back (a test double for a slow network), so
+  // the app starts but cannot take the topic page over: it stays starting.
+  await page.route('**/api/v1/en/topics/documents.json', () => {});
+  await page.goto(`${portal.base}/en/topics/documents`, { app: false });
+  // The app has built its own header beside the prerendered page, hidden.
+  await page.locator('body > header:not([data-prerendered])').waitFor({ state: 'attached' });
+  assert.equal(await page.locator('html[data-prerendered]').count(), 1, 'the prerendered page is still the one shown');
+  await page.evaluate(() => { window.stillTheSameDocument = true; });
+  const link = page.locator('main[data-prerendered] a.card-link').first();
+  const href = await link.getAttribute('href');
+  const slug = href.split('/').pop();
+  await link.click();
+  await appTookOver(page);
+  assert.equal(new URL(page.url()).pathname, href);
+  assert.equal((await page.locator('main h1').textContent()).trim(), api(`en/pages/${slug}.json`).title, 'the page followed is shown');
+  assert.equal(await page.evaluate(() => window.stillTheSameDocument), true, 'the app moved to the page without a reload');
+  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new page heading');
+  const title = api(`en/pages/${slug}.json`).title;
+  await page.waitForFunction((t) => document.getElementById('route-announcer').textContent.includes(t), title);
+  assert.equal(await page.locator('[data-prerendered]').count(), 0);
+  assert.equal(await page.locator('main').count(), 1);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('a reader\'s display settings apply from the first paint, before the app starts', async () => {
   const { page, release } = await heldPage();
   // Settings remembered from an earlier visit, then the page opened again.
