@@ -25,15 +25,31 @@ use web_sys::{Document, Element, HtmlElement, HtmlInputElement};
 
 const MARK: &str = "data-prerendered";
 
-/// The app's start on a prerendered page: the steps still to build,
-/// whether the app's page is already shown, and what to do once the reader
-/// sees it.
+/// The app's start on a prerendered page: the steps still to build, and
+/// the page whose heading is shown, with what to do once the reader sees it.
 #[derive(Default)]
 struct Start {
     steps: VecDeque<Box<dyn FnOnce()>>,
     step_scheduled: bool,
-    page_shown: bool,
-    then: Option<Box<dyn FnOnce()>>,
+    shown: Option<(PageId, Box<dyn FnOnce()>)>,
+}
+
+/// One page heading, so that a page the reader has left can withdraw what
+/// it asked for ([`page_gone`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct PageId(u64);
+
+impl PageId {
+    pub fn new() -> PageId {
+        thread_local! { static NEXT: std::cell::Cell<u64> = const { std::cell::Cell::new(0) }; }
+        PageId(NEXT.replace(NEXT.get() + 1))
+    }
+}
+
+impl Default for PageId {
+    fn default() -> Self {
+        PageId::new()
+    }
 }
 
 thread_local! {
@@ -50,9 +66,12 @@ pub fn pending() -> bool {
 }
 
 /// Runs `step` now, or, while the prerendered copy is shown, in a task of
-/// its own after the steps already waiting.
+/// its own after the steps already waiting. In a tab in the background,
+/// where timers run about once a second and no one is waiting for an
+/// answer, at once as well.
 pub fn in_own_task(step: impl FnOnce() + 'static) {
-    if !pending() {
+    let hidden = web_sys::window().and_then(|w| w.document()).is_some_and(|d| d.hidden());
+    if !pending() || hidden {
         step();
         return;
     }
@@ -80,14 +99,14 @@ fn run_next_step() {
             step();
             schedule_next_step();
         }
-        None if START.with_borrow(|start| start.page_shown) => finish(),
+        None if START.with_borrow(|start| start.shown.is_some()) => finish(),
         None => {}
     }
 }
 
 fn finish() {
     take_over();
-    if let Some(then) = START.with_borrow_mut(|start| start.then.take()) {
+    if let Some((_, then)) = START.with_borrow_mut(|start| start.shown.take()) {
         then();
     }
 }
@@ -105,27 +124,40 @@ pub fn Staged(children: Children) -> impl IntoView {
     in_own_task(move || {
         built.try_set(true);
     });
-    // Reads only `built`, so it runs twice: empty, then with the children.
+    // Runs once empty and once when built. It must depend on nothing else:
+    // the children are taken when built, so a later run would drop them.
+    // Hence they are built untracked.
     (move || {
         built.get().then(|| children.try_update_value(Option::take).flatten().map(|children| untrack(children)))
     })
     .into_any()
 }
 
-/// The app's page is shown (content, error or not found): it replaces the
-/// prerendered copy once every staged part is built, and `then` runs when
-/// the reader can see the app's page (focus and announcements need it
-/// visible). Without a prerendered copy, at once.
-pub fn page_shown(then: impl FnOnce() + 'static) {
+/// The page `id`'s heading is shown (content, error or not found): the app's
+/// page replaces the prerendered copy once every staged part is built, and
+/// `then` runs when the reader can see it (a hidden heading cannot take
+/// focus, and a hidden live region is not read). Without a prerendered
+/// copy, at once. Only the latest page's `then` is kept.
+pub fn page_shown(id: PageId, then: impl FnOnce() + 'static) {
     let waiting = START.with_borrow_mut(|start| {
-        start.page_shown = true;
-        // Only the latest page's: a reader may have moved on meanwhile.
-        start.then = Some(Box::new(then));
+        start.shown = Some((id, Box::new(then)));
         !start.steps.is_empty() || start.step_scheduled
     });
     if !waiting {
-        finish();
+        // Not from inside the caller's effect: the takeover dispatches events.
+        untrack(finish);
     }
+}
+
+/// The page `id` is gone before the takeover (the reader followed another
+/// link): the takeover waits for the next page's heading instead, and its
+/// focus and announcement are dropped.
+pub fn page_gone(id: PageId) {
+    START.with_borrow_mut(|start| {
+        if start.shown.as_ref().is_some_and(|(shown, _)| *shown == id) {
+            start.shown = None;
+        }
+    });
 }
 
 /// Replaces the prerendered page with the app's. Does nothing on a page that
@@ -151,6 +183,7 @@ fn take_over() {
 /// Drops the mark without a takeover, so that a page the app builds by hand
 /// (the crash page) is not hidden.
 pub fn forget() {
+    START.with_borrow_mut(|start| *start = Start::default());
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         root.remove_attribute(MARK).ok();
     }

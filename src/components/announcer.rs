@@ -72,21 +72,29 @@ pub fn PageHeading(
     let announcer = expect_context::<Announcer>();
     let heading = NodeRef::<leptos::html::H1>::new();
     let title = text.clone();
-    Effect::new(move |_| {
-        let Some(h1) = heading.get() else { return };
+    let id = crate::prerendered::PageId::new();
+    on_cleanup(move || crate::prerendered::page_gone(id));
+    // Returns whether the page has been shown: focus and the announcement
+    // are decided on the first run with a heading; later runs (a change of
+    // language) only set the title.
+    Effect::new(move |shown: Option<bool>| {
+        let Some(h1) = heading.get() else { return false };
         let portal = t_string!(i18n, portal_name).to_string();
         document().set_title(&if home { title.clone() } else { format!("{title} — {portal}") });
+        if shown == Some(true) {
+            return true;
+        }
         let spoken = announcer
             .take_moved()
             .then(|| announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string()));
-        // The app's page replaces the prerendered copy, if any; a hidden
-        // heading cannot take focus, so that waits for the takeover.
-        crate::prerendered::page_shown(move || {
-            if let Some(spoken) = spoken {
+        // The app's page replaces the prerendered copy, if any.
+        crate::prerendered::page_shown(id, move || {
+            if let Some(spoken) = spoken.filter(|_| h1.is_connected()) {
                 let _ = h1.focus();
                 announcer.say(spoken);
             }
         });
+        true
     });
     view! { <h1 class="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
 }

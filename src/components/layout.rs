@@ -13,10 +13,12 @@ use portal_content::{nav, Lang, Route};
 #[component]
 pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
+    // On a prerendered page, each staged part is built in a task of its
+    // own, in the order they are made: the main landmark first, as it
+    // requests the page's document, then the header's rows and the footer.
+    let main = view! { <Staged>{children()}</Staged> };
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
-        // On a prerendered page, each staged part is built in a task of its
-        // own, after the main landmark has started fetching the page.
         <header class="site-header">
             <Staged>
                 <div class="container header-inner">
@@ -49,7 +51,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
         </header>
         <Notices />
         <main id="main-content" class="container main" tabindex="-1">
-            <Staged>{children()}</Staged>
+            {main}
         </main>
         <Staged>
             <footer class="site-footer">

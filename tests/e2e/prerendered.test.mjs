@@ -88,9 +88,22 @@ test('a link followed while the app is still starting leads to its page, in the 
   // The topic's document is held back (a test double for a slow network), so
   // the app starts but cannot take the topic page over: it stays starting.
   await page.route('**/api/v1/en/topics/documents.json', () => {});
+  // What the app's live region says, and whether the prerendered copy was
+  // still the page shown then (a hidden live region is not read).
+  await page.addInitScript(() => {
+    window.announced = [];
+    new MutationObserver(() => {
+      const region = document.querySelector('#route-announcer:not([data-prerendered])');
+      const text = region?.textContent.trim();
+      if (text && window.announced.at(-1)?.text !== text) {
+        window.announced.push({ text, hidden: document.documentElement.hasAttribute('data-prerendered') });
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await page.goto(`${portal.base}/en/topics/documents`, { app: false });
-  // The app has built its own header beside the prerendered page, hidden.
-  await page.locator('body > header:not([data-prerendered])').waitFor({ state: 'attached' });
+  // The app's own page is there beside the prerendered one, hidden, waiting for the topic.
+  await page.locator('body > main:not([data-prerendered]) .loading').waitFor({ state: 'attached' });
+  await page.locator('body > footer:not([data-prerendered])').waitFor({ state: 'attached' });
   assert.equal(await page.locator('html[data-prerendered]').count(), 1, 'the prerendered page is still the one shown');
   await page.evaluate(() => { window.stillTheSameDocument = true; });
   const link = page.locator('main[data-prerendered] a.card-link').first();
@@ -103,7 +116,8 @@ test('a link followed while the app is still starting leads to its page, in the 
   assert.equal(await page.evaluate(() => window.stillTheSameDocument), true, 'the app moved to the page without a reload');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new page heading');
   const title = api(`en/pages/${slug}.json`).title;
-  await page.waitForFunction((t) => document.getElementById('route-announcer').textContent.includes(t), title);
+  await page.waitForFunction((t) => window.announced.some((a) => a.text.includes(t)), title);
+  assert.deepEqual(await page.evaluate(() => window.announced.filter((a) => a.hidden)), [], 'nothing is announced while the app\'s page is hidden');
   assert.equal(await page.locator('[data-prerendered]').count(), 0);
   assert.equal(await page.locator('main').count(), 1);
   assertNoPageErrors(page);
