@@ -4,7 +4,7 @@
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, heading, assertNoPageErrors } from './harness.mjs';
+import { startPortal, heading, assertNoPageErrors, hold } from './harness.mjs';
 
 let portal;
 before(async () => { portal = await startPortal(); });
@@ -66,9 +66,7 @@ test('a server error names its code', async () => {
 
 test('while the app loads the document of a prerendered page, the page stays on screen, not a progress bar', async () => {
   const page = await portal.open(null);
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(PASSPORT, async (route) => { await held; await route.continue(); });
+  const release = await hold(page, PASSPORT);
   await page.goto(portal.base + '/en/pages/passport', { app: false });
   // The app has started and shows its progress indicator, hidden behind the prerendered page.
   const loading = page.locator('main:not([data-prerendered]) [role=status]', { hasText: 'Loading…' });
@@ -85,9 +83,7 @@ test('while the app loads the document of a prerendered page, the page stays on 
 test('a new page never shows the previous page while it loads', async () => {
   const page = await portal.open('/en/pages/identity-card');
   const first = await heading(page);
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route(PASSPORT, async (route) => { await held; await route.continue(); });
+  const release = await hold(page, PASSPORT);
   await page.locator('main a[href="/en/pages/passport"]').first().click();
   await page.waitForURL(`${portal.base}/en/pages/passport`);
   await page.locator('main [role=status]', { hasText: 'Loading…' }).waitFor();

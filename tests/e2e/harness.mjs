@@ -111,6 +111,17 @@ function waitForAppOnLoad(page) {
   }
 }
 
+/**
+ * Holds back the responses to requests matching `pattern` until the returned
+ * function is called: a test double for a slow network, which loopback is not.
+ */
+export async function hold(page, pattern) {
+  let release;
+  const released = new Promise((ok) => { release = ok; });
+  await page.route(pattern, async (route) => { await released; await route.continue(); });
+  return release;
+}
+
 /** Resolves once no prerendered copy of the page is left (at once on a page that had none). */
 export async function appTookOver(page) {
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-prerendered'));

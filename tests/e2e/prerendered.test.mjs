@@ -7,7 +7,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startPortal, appTookOver, assertNoPageErrors } from './harness.mjs';
+import { startPortal, appTookOver, assertNoPageErrors, hold } from './harness.mjs';
 
 const api = (path) => JSON.parse(readFileSync(new URL(`../../dist/api/v1/${path}`, import.meta.url), 'utf8'));
 
@@ -18,10 +18,7 @@ after(async () => { await portal?.close(); });
 /** A page whose app WebAssembly is held until `release()` is called. */
 async function heldPage(options = {}) {
   const page = await portal.open(null, options);
-  let release;
-  const released = new Promise((ok) => { release = ok; });
-  await page.route('**/*_bg.wasm', async (route) => { await released; await route.continue(); });
-  return { page, release };
+  return { page, release: await hold(page, '**/*_bg.wasm') };
 }
 
 test('without JavaScript, pages are readable and their links lead on', async () => {
