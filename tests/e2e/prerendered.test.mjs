@@ -109,10 +109,10 @@ test('a link followed while the app is still starting leads to its page, in the 
   await link.click();
   await appTookOver(page);
   assert.equal(new URL(page.url()).pathname, href);
-  assert.equal((await page.locator('main h1').textContent()).trim(), api(`en/pages/${slug}.json`).title, 'the page followed is shown');
+  const title = api(`en/pages/${slug}.json`).title;
+  assert.equal((await page.locator('main h1').textContent()).trim(), title, 'the page followed is shown');
   assert.equal(await page.evaluate(() => window.stillTheSameDocument), true, 'the app moved to the page without a reload');
   assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new page heading');
-  const title = api(`en/pages/${slug}.json`).title;
   await page.waitForFunction((t) => window.announced.some((a) => a.text.includes(t)), title);
   assert.deepEqual(await page.evaluate(() => window.announced.filter((a) => a.hidden)), [], 'nothing is announced while the app\'s page is hidden');
   assert.equal(await page.locator('[data-prerendered]').count(), 0);
@@ -160,16 +160,18 @@ test('each kind of prerendered page is the whole page the app shows at the takeo
   // The app builds its copy in steps (src/prerendered.rs): what the reader
   // sees is the app's page at the moment the prerendered one goes, so it is
   // recorded then, before any later step could fill a gap.
-  await app.addInitScript(() => {
+  // The elements that make up a page (as `top_level_elements` in src/prerendered.rs).
+  const PAGE_ELEMENTS = 'body > :not(script, noscript, template)';
+  await app.addInitScript((selector) => {
     new MutationObserver((records, observer) => {
       if (document.documentElement?.hasAttribute('data-prerendered') !== false) return;
       observer.disconnect();
-      window.atTakeover = [...document.body.children].filter((e) => !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(e.tagName)).map((e) => e.outerHTML);
+      window.atTakeover = [...document.querySelectorAll(selector)].map((e) => e.outerHTML);
     }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
-  });
+  }, PAGE_ELEMENTS);
   // The app makes the API's addresses absolute; the prerendered copy keeps them as paths on its host.
   const normal = (html, origin) => html.replaceAll(' data-prerendered=""', '').replaceAll('<!---->', '').replaceAll(origin, '');
-  const prerendered = (page) => page.evaluate(() => [...document.body.children].filter((e) => !['SCRIPT', 'NOSCRIPT', 'TEMPLATE'].includes(e.tagName)).map((e) => e.outerHTML));
+  const prerendered = (page) => page.evaluate((selector) => [...document.querySelectorAll(selector)].map((e) => e.outerHTML), PAGE_ELEMENTS);
   for (const path of paths) {
     const response = await staticPage.goto(portal.base + path);
     assert.equal(response.status(), 200, path);
