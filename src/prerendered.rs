@@ -59,10 +59,12 @@ thread_local! {
 /// Whether a prerendered copy of the page is on screen (so the app's own is
 /// hidden until the takeover).
 pub fn pending() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .is_some_and(|root| root.has_attribute(MARK))
+    root().is_some_and(|root| root.has_attribute(MARK))
+}
+
+/// `<html>`, which carries the mark.
+fn root() -> Option<Element> {
+    web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element())
 }
 
 /// Runs `step` now, or, while the prerendered copy is shown, in a task of
@@ -184,7 +186,7 @@ fn take_over() {
 /// (the crash page) is not hidden.
 pub fn forget() {
     START.with_borrow_mut(|start| *start = Start::default());
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+    if let Some(root) = root() {
         root.remove_attribute(MARK).ok();
     }
 }
