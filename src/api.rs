@@ -123,7 +123,10 @@ fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiError> {
 impl ApiError {
     /// Whether trying again soon may succeed.
     pub fn is_transient(&self) -> bool {
-        matches!(self, ApiError::Network | ApiError::Timeout | ApiError::Status(500..=599) | ApiError::Status(408 | 429))
+        matches!(
+            self,
+            ApiError::Network | ApiError::Timeout | ApiError::Status(500..=599) | ApiError::Status(408 | 429)
+        )
     }
 }
 

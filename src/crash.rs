@@ -18,7 +18,11 @@ pub fn install() {
 /// Replaces the content of `body` with a translated message and a reload link.
 pub fn show_crash_page(body: &web_sys::HtmlElement) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
-    let lang = document.document_element().and_then(|e| e.get_attribute("lang")).and_then(|code| Lang::from_code(&code)).unwrap_or(Lang::DEFAULT);
+    let lang = document
+        .document_element()
+        .and_then(|e| e.get_attribute("lang"))
+        .and_then(|code| Lang::from_code(&code))
+        .unwrap_or(Lang::DEFAULT);
     let locale = crate::language::locale_of(lang);
     let build = || -> Option<()> {
         let main = document.create_element("main").ok()?;

@@ -147,7 +147,9 @@ impl DisplaySettings {
 
     /// Applies the settings to the whole page.
     pub fn apply(&self) {
-        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+            return;
+        };
         for (name, value) in self.attributes() {
             let _ = root.set_attribute(name, &value);
         }

@@ -129,10 +129,8 @@ pub fn Staged(children: Children) -> impl IntoView {
     // Runs once empty and once when built. It must depend on nothing else:
     // the children are taken when built, so a later run would drop them.
     // Hence they are built untracked.
-    (move || {
-        built.get().then(|| children.try_update_value(Option::take).flatten().map(|children| untrack(children)))
-    })
-    .into_any()
+    (move || built.get().then(|| children.try_update_value(Option::take).flatten().map(|children| untrack(children))))
+        .into_any()
 }
 
 /// The page `id`'s heading is shown (content, error or not found): the app's

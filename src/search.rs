@@ -4,8 +4,8 @@
 //! "куалик" finds "куәлік"; Russian and English are stemmed by the index.
 
 use crate::api::ApiClient;
-use portal_content::search::*;
 use portal_content::search::highlight;
+use portal_content::search::*;
 use portal_content::{fold, Lang};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -14,7 +14,14 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(module = "/src/search-runtime.js")]
 extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
-    async fn search_index(base: &str, lang: &str, term: &str, filters_json: &str, sort_key: &str, limit: u32) -> Result<JsValue, JsValue>;
+    async fn search_index(
+        base: &str,
+        lang: &str,
+        term: &str,
+        filters_json: &str,
+        sort_key: &str,
+        limit: u32,
+    ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = filterValues, catch)]
     async fn filter_values(base: &str, lang: &str) -> Result<JsValue, JsValue>;
 }
@@ -81,7 +88,8 @@ pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -
     let raw = search_index(&base, lang.code(), &terms, &filters_json, sort, limit)
         .await
         .map_err(|e| SearchError(format!("{e:?}")))?;
-    let raw: RawFound = serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))?;
+    let raw: RawFound =
+        serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))?;
     let hits = raw
         .results
         .into_iter()
@@ -103,9 +111,11 @@ pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -
 }
 
 /// Values each filter can take in `lang`, with how many items have them.
-pub async fn filter_options(client: &ApiClient, lang: Lang) -> Result<BTreeMap<String, BTreeMap<String, u32>>, SearchError> {
+pub async fn filter_options(
+    client: &ApiClient,
+    lang: Lang,
+) -> Result<BTreeMap<String, BTreeMap<String, u32>>, SearchError> {
     let base = format!("{}{INDEX_DIR}", client.base());
     let raw = filter_values(&base, lang.code()).await.map_err(|e| SearchError(format!("{e:?}")))?;
     serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))
 }
-

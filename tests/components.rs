@@ -42,22 +42,39 @@ fn blocks_render_as_semantic_html_with_links_in_the_reader_language() {
                 Inline::ExternalLink { href: "https://egov.kz".into(), content: vec![text("eGov")] },
             ],
         },
-        Block::List { ordered: true, items: vec![vec![Block::Paragraph { text: vec![text("One")] }], vec![Block::Paragraph { text: vec![text("Two")] }]] },
+        Block::List {
+            ordered: true,
+            items: vec![
+                vec![Block::Paragraph { text: vec![text("One")] }],
+                vec![Block::Paragraph { text: vec![text("Two")] }],
+            ],
+        },
         Block::Table { head: vec![vec![text("Fee")]], rows: vec![vec![vec![text("Free")]]] },
-        Block::Callout { tone: CalloutTone::Warning, body: vec![Block::Paragraph { text: vec![text("Bring the original")] }] },
+        Block::Callout {
+            tone: CalloutTone::Warning,
+            body: vec![Block::Paragraph { text: vec![text("Bring the original")] }],
+        },
         Block::Unknown,
     ];
     let root = mount(move || view! { <Blocks blocks lang=Lang::Ru /> });
-    let q = |sel: &str| root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()));
+    let q =
+        |sel: &str| root.query_selector(sel).unwrap().unwrap_or_else(|| panic!("no {sel} in {}", root.inner_html()));
     assert_eq!(q("h2#section-1").text_content().unwrap(), "Who can apply");
     assert_eq!(q("p a[href='/ru/pages/passport']").text_content().unwrap(), "the passport");
     assert_eq!(q("p span[lang=kk]").text_content().unwrap(), "ХҚКО");
     let external = q("a.external");
     assert_eq!(external.get_attribute("href").unwrap(), "https://egov.kz");
-    assert!(external.text_content().unwrap().contains("(external site)") || external.text_content().unwrap().contains("(сыртқы сайт)"));
+    assert!(
+        external.text_content().unwrap().contains("(external site)")
+            || external.text_content().unwrap().contains("(сыртқы сайт)")
+    );
     assert_eq!(root.query_selector_all("ol > li").unwrap().length(), 2);
     let first = root.query_selector("ol > li").unwrap().unwrap();
-    assert_eq!((first.child_element_count(), first.text_content().unwrap()), (0, "One".to_owned()), "a one-paragraph item is plain text");
+    assert_eq!(
+        (first.child_element_count(), first.text_content().unwrap()),
+        (0, "One".to_owned()),
+        "a one-paragraph item is plain text"
+    );
     assert_eq!(q("table th[scope=col]").text_content().unwrap(), "Fee");
     assert_eq!(q(".table-wrap").get_attribute("aria-label").unwrap(), "Fee");
     assert_eq!(q(".callout-warning p").text_content().unwrap(), "Bring the original");
@@ -68,13 +85,18 @@ fn markup_in_content_stays_text() {
     let blocks = vec![Block::Paragraph { text: vec![text("<img src=x onerror=alert(1)><script>alert(2)</script>")] }];
     let root = mount(move || view! { <Blocks blocks lang=Lang::En /> });
     assert_eq!(root.query_selector_all("p *").unwrap().length(), 0, "{}", root.inner_html());
-    assert_eq!(root.query_selector("p").unwrap().unwrap().text_content().unwrap(), "<img src=x onerror=alert(1)><script>alert(2)</script>");
+    assert_eq!(
+        root.query_selector("p").unwrap().unwrap().text_content().unwrap(),
+        "<img src=x onerror=alert(1)><script>alert(2)</script>"
+    );
 }
 
 #[wasm_bindgen_test]
 fn the_error_panel_explains_and_retries() {
     let retries = RwSignal::new(0);
-    let root = mount(move || view! { <ErrorPanel error=ApiError::Malformed("x".into()) retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> });
+    let root = mount(
+        move || view! { <ErrorPanel error=ApiError::Malformed("x".into()) retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> },
+    );
     assert!(root.query_selector("h1").unwrap().is_some());
     let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
     button.click();

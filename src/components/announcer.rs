@@ -84,9 +84,9 @@ pub fn PageHeading(
         if shown == Some(true) {
             return true;
         }
-        let spoken = announcer
-            .take_moved()
-            .then(|| announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string()));
+        let spoken = announcer.take_moved().then(|| {
+            announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string())
+        });
         // The app's page replaces the prerendered copy, if any.
         crate::prerendered::page_shown(id, move || {
             if let Some(spoken) = spoken.filter(|_| h1.is_connected()) {

@@ -3,8 +3,8 @@
 
 use crate::i18n::*;
 use crate::prerendered::Staged;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use portal_content::{Block, CalloutTone, Inline, Lang};
 
 #[component]
@@ -30,8 +30,12 @@ fn block(b: Block, lang: Lang) -> AnyView {
                 .map(|item| match <[Block; 1]>::try_from(item) {
                     // A one-paragraph item is just text: no paragraph for a screen reader to announce.
                     Ok([Block::Paragraph { text }]) => view! { <li>{inlines(text, lang)}</li> }.into_any(),
-                    Ok(single) => view! { <li>{block(single.into_iter().next().expect("one block"), lang)}</li> }.into_any(),
-                    Err(blocks) => view! { <li>{blocks.into_iter().map(|b| block(b, lang)).collect_view()}</li> }.into_any(),
+                    Ok(single) => {
+                        view! { <li>{block(single.into_iter().next().expect("one block"), lang)}</li> }.into_any()
+                    }
+                    Err(blocks) => {
+                        view! { <li>{blocks.into_iter().map(|b| block(b, lang)).collect_view()}</li> }.into_any()
+                    }
                 })
                 .collect_view();
             if ordered {
@@ -93,10 +97,14 @@ fn inline(inline: Inline, lang: Lang) -> AnyView {
         Inline::Strong { content } => view! { <strong>{inlines(content, lang)}</strong> }.into_any(),
         Inline::Emphasis { content } => view! { <em>{inlines(content, lang)}</em> }.into_any(),
         Inline::Code { text } => view! { <code>{text}</code> }.into_any(),
-        Inline::Foreign { lang: other, content } => view! { <span lang=other.code()>{inlines(content, lang)}</span> }.into_any(),
+        Inline::Foreign { lang: other, content } => {
+            view! { <span lang=other.code()>{inlines(content, lang)}</span> }.into_any()
+        }
         Inline::LineBreak => view! { <br /> }.into_any(),
         Inline::Link { to, content } => view! { <a href=to.url(lang)>{inlines(content, lang)}</a> }.into_any(),
-        Inline::ExternalLink { href, content } => view! { <ExternalLink href>{inlines(content, lang)}</ExternalLink> }.into_any(),
+        Inline::ExternalLink { href, content } => {
+            view! { <ExternalLink href>{inlines(content, lang)}</ExternalLink> }.into_any()
+        }
         Inline::Unknown => ().into_any(),
     }
 }

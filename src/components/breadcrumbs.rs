@@ -1,8 +1,8 @@
 //! Where the page sits in the portal, as a list of links up to it.
 
 use crate::i18n::*;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use portal_content::{Lang, Route};
 
 #[component]

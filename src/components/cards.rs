@@ -71,7 +71,8 @@ pub fn GroupedCards(
     let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let folded = Memo::new(move |_| fold(query.get().trim()));
-    let texts: Vec<String> = groups.iter().flat_map(|g| g.cards.iter().map(|(_, c)| fold(&format!("{} {}", c.title, c.summary)))).collect();
+    let texts: Vec<String> =
+        groups.iter().flat_map(|g| g.cards.iter().map(|(_, c)| fold(&format!("{} {}", c.title, c.summary)))).collect();
     let total = texts.len();
     let shown = Memo::new(move |_| {
         let q = folded.get();
@@ -105,7 +106,8 @@ pub fn GroupedCards(
     let groups = groups
         .into_iter()
         .map(|group| {
-            let texts: Vec<String> = group.cards.iter().map(|(_, c)| fold(&format!("{} {}", c.title, c.summary))).collect();
+            let texts: Vec<String> =
+                group.cards.iter().map(|(_, c)| fold(&format!("{} {}", c.title, c.summary))).collect();
             let empty = move || filtering && !texts.iter().any(|t| t.contains(folded.get().as_str()));
             let heading = match level {
                 2 => view! { <h2>{group.heading}</h2> }.into_any(),

@@ -40,7 +40,10 @@ where
 /// document for the slug in the URL and renders it with `render`, or, when
 /// the item has no version in the reader's language, says so and links to
 /// the languages it exists in.
-pub fn item_page<T, V>(route_for: fn(String) -> Route, render: impl Fn(T, Lang) -> V + Clone + Send + Sync + 'static) -> impl IntoView
+pub fn item_page<T, V>(
+    route_for: fn(String) -> Route,
+    render: impl Fn(T, Lang) -> V + Clone + Send + Sync + 'static,
+) -> impl IntoView
 where
     T: DeserializeOwned + Clone + 'static,
     V: IntoView + 'static,

@@ -5,8 +5,8 @@ use super::announcer::LiveRegion;
 use super::display_panel::{DisplayPanel, DisplayToggle};
 use crate::i18n::*;
 use crate::prerendered::Staged;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use portal_content::{nav, Lang, Route};
 

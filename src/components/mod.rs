@@ -14,6 +14,6 @@ pub mod status;
 pub use announcer::{Announcer, PageHeading};
 pub use blocks::Blocks;
 pub use breadcrumbs::Breadcrumbs;
+pub use cards::{CardGroup, CardList, GroupedCards};
 pub use fetched::{fetched, item_page};
 pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
-pub use cards::{CardGroup, CardList, GroupedCards};

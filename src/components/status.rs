@@ -3,8 +3,8 @@
 use super::PageHeading;
 use crate::api::ApiError;
 use crate::i18n::*;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use portal_content::{Lang, Route};
 
 /// An accessible progress indicator: announced once, visible as a bar.

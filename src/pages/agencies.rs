@@ -20,7 +20,9 @@ pub fn AgenciesPage() -> impl IntoView {
                     cards: group
                         .agencies
                         .into_iter()
-                        .map(|a| (Route::Agency(a.slug.clone()), Card { slug: a.slug, title: a.name, summary: a.summary }))
+                        .map(|a| {
+                            (Route::Agency(a.slug.clone()), Card { slug: a.slug, title: a.name, summary: a.summary })
+                        })
                         .collect(),
                 })
                 .collect();

@@ -1,10 +1,10 @@
 use crate::components::blocks::ExternalLink;
 use crate::components::publications::{DocumentList, FeedLink, NewsList};
 use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
-use portal_content::search::FILTER_BODY;
 use crate::i18n::*;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
+use portal_content::search::FILTER_BODY;
 use portal_content::{AgencyDoc, Lang, Ref, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.

@@ -1,5 +1,7 @@
 use crate::app::use_lang;
-use crate::components::publications::{chosen_filters, doc_type_label, doc_types_label, status_label, DocumentList, Filter, FilterForm, FilteredList};
+use crate::components::publications::{
+    chosen_filters, doc_type_label, doc_types_label, status_label, DocumentList, Filter, FilterForm, FilteredList,
+};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
 use crate::format;
 use crate::i18n::*;
@@ -20,13 +22,31 @@ pub fn DocumentsPage() -> impl IntoView {
     move || {
         let lang = lang.get();
         fetched(Route::Documents, lang, move |doc: DocumentsDoc| {
-            let years: BTreeSet<String> = doc.types.iter().flat_map(|t| t.years.iter().map(|y| y.period.clone())).collect();
+            let years: BTreeSet<String> =
+                doc.types.iter().flat_map(|t| t.years.iter().map(|y| y.period.clone())).collect();
             let filters = vec![
-                    Filter { name: FILTER_DOCTYPE, label: t_string!(i18n, filter_type).to_string(), choices: doc.types.iter().map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type))).collect() },
-                    Filter { name: FILTER_BODY, label: t_string!(i18n, filter_body).to_string(), choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect() },
-                    Filter { name: FILTER_YEAR, label: t_string!(i18n, filter_year).to_string(), choices: years.iter().rev().map(|y| (y.clone(), y.clone())).collect() },
+                Filter {
+                    name: FILTER_DOCTYPE,
+                    label: t_string!(i18n, filter_type).to_string(),
+                    choices: doc
+                        .types
+                        .iter()
+                        .map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type)))
+                        .collect(),
+                },
+                Filter {
+                    name: FILTER_BODY,
+                    label: t_string!(i18n, filter_body).to_string(),
+                    choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                },
+                Filter {
+                    name: FILTER_YEAR,
+                    label: t_string!(i18n, filter_year).to_string(),
+                    choices: years.iter().rev().map(|y| (y.clone(), y.clone())).collect(),
+                },
             ];
-            let form = move || view! { <FilterForm id="documents-filter" filters=filters.clone() chosen=chosen.get() /> };
+            let form =
+                move || view! { <FilterForm id="documents-filter" filters=filters.clone() chosen=chosen.get() /> };
             let latest = doc.latest.clone();
             let types = doc.types.clone();
             view! {
@@ -164,7 +184,9 @@ fn shift_headings(blocks: Vec<portal_content::Block>) -> Vec<portal_content::Blo
     blocks
         .into_iter()
         .map(|b| match b {
-            portal_content::Block::Heading { level, id, text } => portal_content::Block::Heading { level: (level + 1).min(6), id, text },
+            portal_content::Block::Heading { level, id, text } => {
+                portal_content::Block::Heading { level: (level + 1).min(6), id, text }
+            }
             other => other,
         })
         .collect()

@@ -1,8 +1,8 @@
 use crate::app::use_lang;
 use crate::components::{fetched, Blocks, CardList, PageHeading};
 use crate::i18n::*;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use portal_content::{Route, SiteDoc};
 
 /// The home page: every topic, the directory of state bodies and the regions.

@@ -20,9 +20,21 @@ pub fn NewsPage() -> impl IntoView {
         let lang = lang.get();
         fetched(Route::News, lang, move |doc: NewsDoc| {
             let filters = vec![
-                Filter { name: FILTER_BODY, label: t_string!(i18n, filter_body).to_string(), choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect() },
-                Filter { name: FILTER_REGION, label: t_string!(i18n, filter_region).to_string(), choices: doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect() },
-                Filter { name: FILTER_PERIOD, label: t_string!(i18n, filter_period).to_string(), choices: doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect() },
+                Filter {
+                    name: FILTER_BODY,
+                    label: t_string!(i18n, filter_body).to_string(),
+                    choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                },
+                Filter {
+                    name: FILTER_REGION,
+                    label: t_string!(i18n, filter_region).to_string(),
+                    choices: doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect(),
+                },
+                Filter {
+                    name: FILTER_PERIOD,
+                    label: t_string!(i18n, filter_period).to_string(),
+                    choices: doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect(),
+                },
             ];
             let (latest, months, feed) = (doc.latest, doc.months, doc.feed);
             view! {

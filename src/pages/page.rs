@@ -1,8 +1,8 @@
 use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading};
 use crate::format;
 use crate::i18n::*;
-use leptos::prelude::*;
 use crate::routes::AppUrl;
+use leptos::prelude::*;
 use portal_content::{PageDoc, Route};
 
 /// A service or information page.

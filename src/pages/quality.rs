@@ -100,7 +100,8 @@ fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
 #[component]
 fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
     let i18n = use_i18n();
-    let kinds: Vec<ProblemKind> = agencies.first().map(|a| a.counts.iter().map(|c| c.kind).collect()).unwrap_or_default();
+    let kinds: Vec<ProblemKind> =
+        agencies.first().map(|a| a.counts.iter().map(|c| c.kind).collect()).unwrap_or_default();
     view! {
         <div class="table-wrap" role="region" aria-labelledby="quality-table-caption" tabindex="0">
             <table class="quality-table">

@@ -27,7 +27,10 @@ pub fn SearchPage() -> impl IntoView {
         let p = params.read();
         Query {
             words: p.get("q").unwrap_or_default(),
-            filters: FILTERS.iter().filter_map(|&f| p.get(f).filter(|v| !v.is_empty()).map(|v| (f.to_owned(), v))).collect(),
+            filters: FILTERS
+                .iter()
+                .filter_map(|&f| p.get(f).filter(|v| !v.is_empty()).map(|v| (f.to_owned(), v)))
+                .collect(),
             newest_first: p.get("sort").as_deref() == Some(SORT_DATE),
         }
     });
@@ -113,7 +116,8 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
         }
     };
     let values_of = |name: &str| -> Vec<(String, String)> {
-        let mut v: Vec<(String, String)> = options.get(name).map(|m| m.keys().map(|k| (k.clone(), k.clone())).collect()).unwrap_or_default();
+        let mut v: Vec<(String, String)> =
+            options.get(name).map(|m| m.keys().map(|k| (k.clone(), k.clone())).collect()).unwrap_or_default();
         v.sort_by_key(|(_, text)| text.to_lowercase());
         v
     };

@@ -57,16 +57,38 @@ impl Diagnostics {
     }
 
     /// A warning that goes to the quality report with `subject` as its detail.
-    pub fn warning_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
+    pub fn warning_about(
+        &mut self,
+        file: &Path,
+        line: usize,
+        rule: &'static str,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.push(Severity::Warning, file, line, rule, subject.into(), message.into());
     }
 
     /// An error that goes to the quality report with `subject` as its detail.
-    pub fn error_about(&mut self, file: &Path, line: usize, rule: &'static str, subject: impl Into<String>, message: impl Into<String>) {
+    pub fn error_about(
+        &mut self,
+        file: &Path,
+        line: usize,
+        rule: &'static str,
+        subject: impl Into<String>,
+        message: impl Into<String>,
+    ) {
         self.push(Severity::Error, file, line, rule, subject.into(), message.into());
     }
 
-    fn push(&mut self, severity: Severity, file: &Path, line: usize, rule: &'static str, subject: String, message: String) {
+    fn push(
+        &mut self,
+        severity: Severity,
+        file: &Path,
+        line: usize,
+        rule: &'static str,
+        subject: String,
+        message: String,
+    ) {
         self.items.push(Diagnostic { severity, file: file.to_path_buf(), line, rule, message, subject });
     }
 

@@ -35,7 +35,9 @@ pub fn extension(name: &str) -> String {
 /// a regular non-empty file of at most `max` bytes, and (an SVG) free of
 /// anything active.
 pub fn read_local(folder: &Path, name: &str, formats: &[&str], max: u64) -> Result<LocalFile, FileProblem> {
-    let plain = !name.is_empty() && !name.starts_with('.') && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    let plain = !name.is_empty()
+        && !name.starts_with('.')
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
     if !plain {
         return Err(FileProblem::Name);
     }
@@ -61,7 +63,8 @@ pub fn read_local(folder: &Path, name: &str, formats: &[&str], max: u64) -> Resu
 }
 
 /// Elements that run script, embed other documents or hide HTML in a drawing.
-const ACTIVE_ELEMENTS: [&str; 9] = ["script", "foreignobject", "iframe", "object", "embed", "audio", "video", "animate", "set"];
+const ACTIVE_ELEMENTS: [&str; 9] =
+    ["script", "foreignobject", "iframe", "object", "embed", "audio", "video", "animate", "set"];
 
 /// Why an SVG is not a plain drawing, if it is not. It must be UTF-8 XML
 /// without a DOCTYPE (no entities), with no active element, no event
@@ -89,11 +92,16 @@ pub fn svg_problem(bytes: &[u8]) -> Option<String> {
             if key == "href" && !value.starts_with('#') {
                 return Some(format!("it refers outside itself ({})", attr.value()));
             }
-            if value.contains("url(") && !value.contains("url(#") || value.contains("javascript:") || value.contains("@import") {
+            if value.contains("url(") && !value.contains("url(#")
+                || value.contains("javascript:")
+                || value.contains("@import")
+            {
                 return Some(format!("an attribute refers outside itself ({}={})", attr.name(), attr.value()));
             }
         }
-        if name == "style" && node.text().is_some_and(|t| t.contains("@import") || t.contains("url(") && !t.contains("url(#")) {
+        if name == "style"
+            && node.text().is_some_and(|t| t.contains("@import") || t.contains("url(") && !t.contains("url(#"))
+        {
             return Some("its style refers outside itself".into());
         }
     }
@@ -111,7 +119,13 @@ pub fn image_size(format: &str, bytes: &[u8]) -> Option<(u32, u32)> {
         "svg" => {
             let text = std::str::from_utf8(bytes).ok()?;
             let doc = roxmltree::Document::parse(text).ok()?;
-            let values: Vec<f64> = doc.root_element().attribute("viewBox")?.split([' ', ',']).filter(|v| !v.is_empty()).filter_map(|v| v.parse().ok()).collect();
+            let values: Vec<f64> = doc
+                .root_element()
+                .attribute("viewBox")?
+                .split([' ', ','])
+                .filter(|v| !v.is_empty())
+                .filter_map(|v| v.parse().ok())
+                .collect();
             match values.as_slice() {
                 [_, _, w, h] if *w > 0.0 && *h > 0.0 => Some((w.round() as u32, h.round() as u32)),
                 _ => None,
@@ -166,7 +180,11 @@ mod tests {
         #[cfg(unix)]
         {
             std::os::unix::fs::symlink("/etc/hostname", dir.path().join("link.pdf")).unwrap();
-            assert_eq!(read_local(dir.path(), "link.pdf", &formats, 1 << 20).err(), Some(FileProblem::Missing), "a link is refused");
+            assert_eq!(
+                read_local(dir.path(), "link.pdf", &formats, 1 << 20).err(),
+                Some(FileProblem::Missing),
+                "a link is refused"
+            );
         }
     }
 }

@@ -25,9 +25,81 @@ const REGIONS: usize = 20;
 
 /// Words for filler text, per language.
 const WORDS: [(&str, &[&str]); 3] = [
-    ("kk", &["өтініш", "құжат", "азамат", "қызмет", "мемлекеттік", "орган", "мерзім", "төлем", "анықтама", "тіркеу", "әкімдік", "жеке", "куәлік", "ақпарат", "үшін", "және", "берілді", "қажет", "ұсынылады", "түрі"]),
-    ("ru", &["заявление", "документ", "гражданин", "услуга", "государственный", "орган", "срок", "оплата", "справка", "регистрация", "акимат", "личный", "удостоверение", "информация", "для", "и", "выдаётся", "нужно", "предоставляется", "вид"]),
-    ("en", &["application", "document", "citizen", "service", "state", "body", "deadline", "payment", "certificate", "registration", "akimat", "personal", "identity", "information", "for", "and", "issued", "needed", "provided", "kind"]),
+    (
+        "kk",
+        &[
+            "өтініш",
+            "құжат",
+            "азамат",
+            "қызмет",
+            "мемлекеттік",
+            "орган",
+            "мерзім",
+            "төлем",
+            "анықтама",
+            "тіркеу",
+            "әкімдік",
+            "жеке",
+            "куәлік",
+            "ақпарат",
+            "үшін",
+            "және",
+            "берілді",
+            "қажет",
+            "ұсынылады",
+            "түрі",
+        ],
+    ),
+    (
+        "ru",
+        &[
+            "заявление",
+            "документ",
+            "гражданин",
+            "услуга",
+            "государственный",
+            "орган",
+            "срок",
+            "оплата",
+            "справка",
+            "регистрация",
+            "акимат",
+            "личный",
+            "удостоверение",
+            "информация",
+            "для",
+            "и",
+            "выдаётся",
+            "нужно",
+            "предоставляется",
+            "вид",
+        ],
+    ),
+    (
+        "en",
+        &[
+            "application",
+            "document",
+            "citizen",
+            "service",
+            "state",
+            "body",
+            "deadline",
+            "payment",
+            "certificate",
+            "registration",
+            "akimat",
+            "personal",
+            "identity",
+            "information",
+            "for",
+            "and",
+            "issued",
+            "needed",
+            "provided",
+            "kind",
+        ],
+    ),
 ];
 
 /// Deterministic pseudo-random numbers, so every run writes the same content.
@@ -66,7 +138,10 @@ fn write(root: &Path, path: &str, text: &str) -> io::Result<()> {
 /// Writes the synthetic content into `out`, which must not exist or be empty.
 pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
     if out.exists() && fs::read_dir(out)?.next().is_some() {
-        return Err(io::Error::other(format!("{} is not empty: generated content never mixes with other content", out.display())));
+        return Err(io::Error::other(format!(
+            "{} is not empty: generated content never mixes with other content",
+            out.display()
+        )));
     }
     let mut rng = Rng(0x5EED_2026);
     let mut files = 0;
@@ -78,20 +153,48 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
     put("site/meta.toml".into(), String::new())?;
     put("accessibility/meta.toml".into(), "updated = 2026-11-01\n".into())?;
     for (lang, words) in WORDS {
-        put(format!("site/{lang}.md"), format!("+++\nname = \"Synthetic portal ({lang})\"\ntagline = \"{}\"\n+++\n{}\n", sentence(&mut rng, words, 4).trim_end_matches('.'), sentence(&mut rng, words, 20)))?;
-        put(format!("accessibility/{lang}.md"), format!("+++\ntitle = \"Accessibility ({lang})\"\nsummary = \"{}\"\n+++\n{}\n", sentence(&mut rng, words, 8), sentence(&mut rng, words, 30)))?;
+        put(
+            format!("site/{lang}.md"),
+            format!(
+                "+++\nname = \"Synthetic portal ({lang})\"\ntagline = \"{}\"\n+++\n{}\n",
+                sentence(&mut rng, words, 4).trim_end_matches('.'),
+                sentence(&mut rng, words, 20)
+            ),
+        )?;
+        put(
+            format!("accessibility/{lang}.md"),
+            format!(
+                "+++\ntitle = \"Accessibility ({lang})\"\nsummary = \"{}\"\n+++\n{}\n",
+                sentence(&mut rng, words, 8),
+                sentence(&mut rng, words, 30)
+            ),
+        )?;
     }
     for t in 0..TOPICS {
         put(format!("topics/topic-{t:02}/meta.toml"), format!("order = {t}\n"))?;
         for (lang, words) in WORDS {
-            put(format!("topics/topic-{t:02}/{lang}.md"), format!("+++\ntitle = \"{} {t}\"\nsummary = \"{}\"\n+++\n{}\n", words[t % words.len()], sentence(&mut rng, words, 10), sentence(&mut rng, words, 25)))?;
+            put(
+                format!("topics/topic-{t:02}/{lang}.md"),
+                format!(
+                    "+++\ntitle = \"{} {t}\"\nsummary = \"{}\"\n+++\n{}\n",
+                    words[t % words.len()],
+                    sentence(&mut rng, words, 10),
+                    sentence(&mut rng, words, 25)
+                ),
+            )?;
         }
     }
     for r in 0..REGIONS {
         let kind = if r < 3 { "city" } else { "region" };
-        put(format!("regions/region-{r:02}/meta.toml"), format!("kind = \"{kind}\"\norder = {r}\nakimat = \"body-{r:03}\"\n"))?;
+        put(
+            format!("regions/region-{r:02}/meta.toml"),
+            format!("kind = \"{kind}\"\norder = {r}\nakimat = \"body-{r:03}\"\n"),
+        )?;
         for (lang, words) in WORDS {
-            put(format!("regions/region-{r:02}/{lang}.md"), format!("+++\nname = \"{} {r}\"\nsummary = \"{}\"\n+++\n", words[10], sentence(&mut rng, words, 6)))?;
+            put(
+                format!("regions/region-{r:02}/{lang}.md"),
+                format!("+++\nname = \"{} {r}\"\nsummary = \"{}\"\n+++\n", words[10], sentence(&mut rng, words, 6)),
+            )?;
         }
     }
     // Bodies: the first REGIONS are the regions' akimats; then ministries,
@@ -104,12 +207,22 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
         } else {
             ("committee", format!("parent = \"body-{:03}\"\n", b - b % 5))
         };
-        let contacts = if b % 7 == 3 { String::new() } else { format!("website = \"https://www.gov.kz/memleket/entities/body-{b:03}\"\n") };
+        let contacts = if b % 7 == 3 {
+            String::new()
+        } else {
+            format!("website = \"https://www.gov.kz/memleket/entities/body-{b:03}\"\n")
+        };
         put(format!("agencies/body-{b:03}/meta.toml"), format!("kind = \"{kind}\"\n{extra}{contacts}"))?;
         for (lang, words) in WORDS {
             put(
                 format!("agencies/body-{b:03}/{lang}.md"),
-                format!("+++\nname = \"{} {b}\"\nsummary = \"{}\"\n+++\n{}\n\n{}\n", words[5], sentence(&mut rng, words, 10), sentence(&mut rng, words, 30), sentence(&mut rng, words, 30)),
+                format!(
+                    "+++\nname = \"{} {b}\"\nsummary = \"{}\"\n+++\n{}\n\n{}\n",
+                    words[5],
+                    sentence(&mut rng, words, 10),
+                    sentence(&mut rng, words, 30),
+                    sentence(&mut rng, words, 30)
+                ),
             )?;
         }
     }
@@ -134,7 +247,8 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
                 continue;
             }
             let mut text = String::new();
-            let _ = write!(text, "+++\ntitle = \"{} {p}\"\nsummary = \"{}\"\n", words[3], sentence(&mut rng, words, 12));
+            let _ =
+                write!(text, "+++\ntitle = \"{} {p}\"\nsummary = \"{}\"\n", words[3], sentence(&mut rng, words, 12));
             if p % 3 != 0 && p % 10 != 5 {
                 let _ = write!(text, "cost = \"{}\"\ntiming = \"{}\"\n", words[7], words[6]);
             }
@@ -142,7 +256,15 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
             for step in 1..=4 {
                 let _ = writeln!(text, "{step}. {}", sentence(&mut rng, words, 8));
             }
-            let _ = write!(text, "\n## {}\n\n{} [{}](/pages/page-{:05}) · [{}](/agencies/body-{body:03})\n", words[13], sentence(&mut rng, words, 20), words[1], (p + 1) % total_pages, words[5]);
+            let _ = write!(
+                text,
+                "\n## {}\n\n{} [{}](/pages/page-{:05}) · [{}](/agencies/body-{body:03})\n",
+                words[13],
+                sentence(&mut rng, words, 20),
+                words[1],
+                (p + 1) % total_pages,
+                words[5]
+            );
             if p % 97 == 13 {
                 let _ = write!(text, "\n[{}](http://old-site.example.kz/page-{p})\n", words[13]);
             }
@@ -158,9 +280,18 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
             let (month, day) = ((n * 7 + b) % 25, (n * 3 + b) % 26 + 1);
             let published = format!("{}-{:02}-{day:02}", 2024 + (10 + month) / 12, (10 + month) % 12 + 1);
             let region = if b < REGIONS { format!("region = \"region-{b:02}\"\n") } else { String::new() };
-            put(format!("news/news-{n:06}/meta.toml"), format!("agency = \"body-{b:03}\"\npublished = {published}\n{region}"))?;
+            put(
+                format!("news/news-{n:06}/meta.toml"),
+                format!("agency = \"body-{b:03}\"\npublished = {published}\n{region}"),
+            )?;
             for (lang, words) in WORDS {
-                let text = format!("+++\ntitle = \"{} {n}\"\nsummary = \"{}\"\n+++\n{}\n\n{}\n", words[13], sentence(&mut rng, words, 12), sentence(&mut rng, words, 30), sentence(&mut rng, words, 30));
+                let text = format!(
+                    "+++\ntitle = \"{} {n}\"\nsummary = \"{}\"\n+++\n{}\n\n{}\n",
+                    words[13],
+                    sentence(&mut rng, words, 12),
+                    sentence(&mut rng, words, 30),
+                    sentence(&mut rng, words, 30)
+                );
                 put(format!("news/news-{n:06}/{lang}.md"), text)?;
             }
         }
@@ -189,7 +320,12 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
                 if lang == "en" && d % 7 == 1 {
                     continue;
                 }
-                let mut text = format!("+++\ntitle = \"{} {d}\"\nsummary = \"{}\"\nsigned_by = [\"{}\"]\n+++\n", words[1], sentence(&mut rng, words, 12), words[5]);
+                let mut text = format!(
+                    "+++\ntitle = \"{} {d}\"\nsummary = \"{}\"\nsigned_by = [\"{}\"]\n+++\n",
+                    words[1],
+                    sentence(&mut rng, words, 12),
+                    words[5]
+                );
                 for article in 1..=3 {
                     let _ = write!(text, "## {} {article}\n\n{}\n\n", words[9], sentence(&mut rng, words, 25));
                 }

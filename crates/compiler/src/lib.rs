@@ -92,7 +92,8 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
-    let accessibility = read_item::<TextMeta, TitledFront>(&dir.join("accessibility"), "accessibility".into(), &mut diags);
+    let accessibility =
+        read_item::<TextMeta, TitledFront>(&dir.join("accessibility"), "accessibility".into(), &mut diags);
     let (topics, pages, agencies, regions) = (
         read_items(&dir.join("topics"), &mut diags),
         read_items(&dir.join("pages"), &mut diags),
@@ -261,7 +262,13 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     let Known { topics, pages, agencies, regions, news, documents } = &c.known;
     let months = c.news_months();
     let exists = |route: &Route| match route {
-        Route::Home | Route::Agencies | Route::Regions | Route::Accessibility | Route::Quality | Route::News | Route::Documents => true,
+        Route::Home
+        | Route::Agencies
+        | Route::Regions
+        | Route::Accessibility
+        | Route::Quality
+        | Route::News
+        | Route::Documents => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
@@ -277,37 +284,89 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         }
     };
     for p in &c.pages {
-        reference(&p.meta_file, p.meta_line(&p.meta.topic), "topic", p.meta.topic.get_ref(), topics.contains(p.meta.topic.get_ref()));
-        reference(&p.meta_file, p.meta_line(&p.meta.agency), "state body", p.meta.agency.get_ref(), agencies.contains(p.meta.agency.get_ref()));
+        reference(
+            &p.meta_file,
+            p.meta_line(&p.meta.topic),
+            "topic",
+            p.meta.topic.get_ref(),
+            topics.contains(p.meta.topic.get_ref()),
+        );
+        reference(
+            &p.meta_file,
+            p.meta_line(&p.meta.agency),
+            "state body",
+            p.meta.agency.get_ref(),
+            agencies.contains(p.meta.agency.get_ref()),
+        );
         for r in &p.meta.related {
             reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref()));
         }
     }
     for a in &c.agencies {
         if let Some(parent) = &a.meta.parent {
-            reference(&a.meta_file, a.meta_line(parent), "state body", parent.get_ref(), agencies.contains(parent.get_ref()));
+            reference(
+                &a.meta_file,
+                a.meta_line(parent),
+                "state body",
+                parent.get_ref(),
+                agencies.contains(parent.get_ref()),
+            );
         }
         if let Some(region) = &a.meta.region {
-            reference(&a.meta_file, a.meta_line(region), "region", region.get_ref(), regions.contains(region.get_ref()));
+            reference(
+                &a.meta_file,
+                a.meta_line(region),
+                "region",
+                region.get_ref(),
+                regions.contains(region.get_ref()),
+            );
         }
     }
     for r in &c.regions {
         if let Some(akimat) = &r.meta.akimat {
-            reference(&r.meta_file, r.meta_line(akimat), "state body", akimat.get_ref(), agencies.contains(akimat.get_ref()));
+            reference(
+                &r.meta_file,
+                r.meta_line(akimat),
+                "state body",
+                akimat.get_ref(),
+                agencies.contains(akimat.get_ref()),
+            );
         }
     }
     // Dates.
     for p in &c.pages {
         let (updated, review) = (p.meta.updated.get_ref(), p.meta.review_by.get_ref());
         if review < updated {
-            diags.error(&p.meta_file, p.meta_line(&p.meta.review_by), "date", format!("review_by {} is before updated {}", review.0, updated.0));
+            diags.error(
+                &p.meta_file,
+                p.meta_line(&p.meta.review_by),
+                "date",
+                format!("review_by {} is before updated {}", review.0, updated.0),
+            );
         } else if updated.0 < a_year_before(&options.today) {
-            diags.warning_about(&p.meta_file, p.meta_line(&p.meta.updated), "stale", &updated.0, format!("the page was last updated on {}, more than twelve months ago", updated.0));
+            diags.warning_about(
+                &p.meta_file,
+                p.meta_line(&p.meta.updated),
+                "stale",
+                &updated.0,
+                format!("the page was last updated on {}, more than twelve months ago", updated.0),
+            );
         } else if review.0 < options.today {
-            diags.warning_about(&p.meta_file, p.meta_line(&p.meta.review_by), "review-overdue", &review.0, format!("the page was due for review on {}", review.0));
+            diags.warning_about(
+                &p.meta_file,
+                p.meta_line(&p.meta.review_by),
+                "review-overdue",
+                &review.0,
+                format!("the page was due for review on {}", review.0),
+            );
         }
         if updated.0 > options.today {
-            diags.error(&p.meta_file, p.meta_line(&p.meta.updated), "date", format!("updated {} is in the future", updated.0));
+            diags.error(
+                &p.meta_file,
+                p.meta_line(&p.meta.updated),
+                "date",
+                format!("updated {} is in the future", updated.0),
+            );
         }
     }
     // Links in every text, and text every item must have.
@@ -316,17 +375,57 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         .texts
         .values()
         .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("tagline", &t.front.tagline)]))
-        .chain(c.accessibility.texts.values().map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
-        .chain(c.topics.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
-        .chain(c.pages.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
-        .chain(c.agencies.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
-        .chain(c.regions.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])))
-        .chain(c.news.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])))
-        .chain(c.documents.iter().flat_map(|s| s.texts.values()).map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])));
+        .chain(
+            c.accessibility
+                .texts
+                .values()
+                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.topics
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.pages
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.agencies
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.regions
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.news
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
+        )
+        .chain(
+            c.documents
+                .iter()
+                .flat_map(|s| s.texts.values())
+                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
+        );
     for (file, body, required) in texts {
         for (route, line) in &body.links {
             if !exists(route) {
-                diags.error(file, *line, "dead-link", format!("link to {}: no such item in content/", route.neutral_path()));
+                diags.error(
+                    file,
+                    *line,
+                    "dead-link",
+                    format!("link to {}: no such item in content/", route.neutral_path()),
+                );
             }
         }
         for (field, value) in required {
@@ -345,7 +444,13 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 .collect();
             if !missing.is_empty() {
                 let fields = missing.join(", ");
-                diags.warning_about(&t.file, 1, "incomplete", &fields, format!("a service page needs {fields} in its front matter"));
+                diags.warning_about(
+                    &t.file,
+                    1,
+                    "incomplete",
+                    &fields,
+                    format!("a service page needs {fields} in its front matter"),
+                );
             }
         }
     }
@@ -353,11 +458,20 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         let m = &a.meta;
         let address = a.texts.values().any(|t| t.front.address.is_some());
         if m.website.is_none() && m.phone.is_none() && m.email.is_none() && !address {
-            diags.warning_about(&a.meta_file, 0, "incomplete", "contacts", "the body has no contacts: give at least a website, phone, email or address");
+            diags.warning_about(
+                &a.meta_file,
+                0,
+                "incomplete",
+                "contacts",
+                "the body has no contacts: give at least a website, phone, email or address",
+            );
         }
     }
     // Every language of the portal should have every item.
-    let all = c.topics.iter().map(|s| (&s.meta_file, s.languages()))
+    let all = c
+        .topics
+        .iter()
+        .map(|s| (&s.meta_file, s.languages()))
         .chain(c.pages.iter().map(|s| (&s.meta_file, s.languages())))
         .chain(c.agencies.iter().map(|s| (&s.meta_file, s.languages())))
         .chain(c.regions.iter().map(|s| (&s.meta_file, s.languages())))
@@ -366,14 +480,25 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     for (file, langs) in all {
         let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
         if !missing.is_empty() && !langs.is_empty() {
-            diags.warning_about(file.parent().unwrap_or(file), 0, "missing-translation", missing.join(", "), format!("no text in {}", missing.join(", ")));
+            diags.warning_about(
+                file.parent().unwrap_or(file),
+                0,
+                "missing-translation",
+                missing.join(", "),
+                format!("no text in {}", missing.join(", ")),
+            );
         }
     }
     for (item, what) in [(&c.site.meta_file, "site text"), (&c.accessibility.meta_file, "accessibility statement")] {
         for lang in Lang::ALL {
             let file = item.with_file_name(format!("{}.md", lang.code()));
             if !file.exists() {
-                diags.error(&file, 0, "site-language", format!("the {what} must exist in every language of the portal"));
+                diags.error(
+                    &file,
+                    0,
+                    "site-language",
+                    format!("the {what} must exist in every language of the portal"),
+                );
             }
         }
     }
@@ -423,7 +548,11 @@ fn card(slug: &str, title: &str, summary: &str) -> Card {
 pub(crate) fn unavailable<M, F>(item: &Source<M, F>, title: impl Fn(&F) -> &str) -> Unavailable {
     Unavailable {
         slug: item.slug.clone(),
-        versions: item.texts.iter().map(|(lang, t)| Version { lang: *lang, title: title(&t.front).to_owned() }).collect(),
+        versions: item
+            .texts
+            .iter()
+            .map(|(lang, t)| Version { lang: *lang, title: title(&t.front).to_owned() })
+            .collect(),
     }
 }
 
@@ -455,7 +584,13 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         body: statement.body.blocks.clone(),
         updated: c.accessibility.meta.updated.0.clone(),
     };
-    docs.emit(lang, Route::Accessibility, json(&text_doc), Some(nav::text_links(&text_doc)), &c.accessibility.meta_file);
+    docs.emit(
+        lang,
+        Route::Accessibility,
+        json(&text_doc),
+        Some(nav::text_links(&text_doc)),
+        &c.accessibility.meta_file,
+    );
 
     // Home.
     let mut topics: Vec<&Topic> = c.topics.iter().filter(|t| t.texts.contains_key(&lang)).collect();
@@ -469,14 +604,26 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         intro: site_text.body.blocks.clone(),
         demonstration: true,
         generated: options.today.clone(),
-        topics: topics.iter().map(|t| { let f = &t.texts[&lang].front; card(&t.slug, &f.title, &f.summary) }).collect(),
+        topics: topics
+            .iter()
+            .map(|t| {
+                let f = &t.texts[&lang].front;
+                card(&t.slug, &f.title, &f.summary)
+            })
+            .collect(),
     };
     docs.emit(lang, Route::Home, json(&site), Some(nav::site_links(&site)), &c.site.meta_file);
 
     for t in &c.topics {
         let route = Route::Topic(t.slug.clone());
         let Some(text) = t.texts.get(&lang) else {
-            docs.emit(lang, route, json(&Item::<TopicDoc>::Unavailable(unavailable(t, |f| &f.title))), None, &t.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&Item::<TopicDoc>::Unavailable(unavailable(t, |f| &f.title))),
+                None,
+                &t.meta_file,
+            );
             continue;
         };
         let doc = TopicDoc {
@@ -493,7 +640,13 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     for p in &c.pages {
         let route = Route::Page(p.slug.clone());
         let Some(text) = p.texts.get(&lang) else {
-            docs.emit(lang, route, json(&Item::<PageDoc>::Unavailable(unavailable(p, |f| &f.title))), None, &p.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&Item::<PageDoc>::Unavailable(unavailable(p, |f| &f.title))),
+                None,
+                &p.meta_file,
+            );
             continue;
         };
         let topic = by_slug(&c.topics, p.meta.topic.get_ref()).expect("checked");
@@ -504,7 +657,10 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             summary: text.front.summary.clone(),
             cost: text.front.cost.clone().filter(|v| !v.trim().is_empty()),
             timing: text.front.timing.clone().filter(|v| !v.trim().is_empty()),
-            topic: Ref { slug: topic.slug.clone(), name: topic.text_or_any(lang).map(|t| t.front.title.clone()).unwrap_or_default() },
+            topic: Ref {
+                slug: topic.slug.clone(),
+                name: topic.text_or_any(lang).map(|t| t.front.title.clone()).unwrap_or_default(),
+            },
             agency: agency_ref(p.meta.agency.get_ref()).expect("checked"),
             updated: p.meta.updated.get_ref().0.clone(),
             review_by: p.meta.review_by.get_ref().0.clone(),
@@ -548,7 +704,13 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     for a in &c.agencies {
         let route = Route::Agency(a.slug.clone());
         let Some(text) = a.texts.get(&lang) else {
-            docs.emit(lang, route, json(&Item::<AgencyDoc>::Unavailable(unavailable(a, |f| &f.name))), None, &a.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&Item::<AgencyDoc>::Unavailable(unavailable(a, |f| &f.name))),
+                None,
+                &a.meta_file,
+            );
             continue;
         };
         let mut children: Vec<Ref> = c
@@ -588,7 +750,10 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     let mut region_groups: BTreeMap<RegionKind, Vec<(u32, Card)>> = BTreeMap::new();
     for r in &c.regions {
         if let Some(t) = r.texts.get(&lang) {
-            region_groups.entry(r.meta.kind).or_default().push((r.meta.order, card(&r.slug, &t.front.name, &t.front.summary)));
+            region_groups
+                .entry(r.meta.kind)
+                .or_default()
+                .push((r.meta.order, card(&r.slug, &t.front.name, &t.front.summary)));
         }
     }
     let regions_doc = RegionsDoc {
@@ -605,14 +770,22 @@ fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     for r in &c.regions {
         let route = Route::Region(r.slug.clone());
         let Some(text) = r.texts.get(&lang) else {
-            docs.emit(lang, route, json(&Item::<RegionDoc>::Unavailable(unavailable(r, |f| &f.name))), None, &r.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&Item::<RegionDoc>::Unavailable(unavailable(r, |f| &f.name))),
+                None,
+                &r.meta_file,
+            );
             continue;
         };
         let akimat = r.meta.akimat.as_ref().map(|a| a.get_ref().clone());
         let mut agencies: Vec<Ref> = c
             .agencies
             .iter()
-            .filter(|a| a.meta.region.as_ref().map(|x| x.get_ref()) == Some(&r.slug) && Some(&a.slug) != akimat.as_ref())
+            .filter(|a| {
+                a.meta.region.as_ref().map(|x| x.get_ref()) == Some(&r.slug) && Some(&a.slug) != akimat.as_ref()
+            })
             .filter_map(|a| agency_ref(&a.slug))
             .collect();
         agencies.sort_by_key(|a| a.name.to_lowercase());
@@ -636,8 +809,24 @@ fn prove_three_clicks(_c: &Content, docs: &Docs, lang: Lang, diags: &mut Diagnos
     for (route, file) in &docs.available {
         match depths.get(route) {
             Some(&d) if d <= nav::MAX_CLICKS => stats.max_clicks = stats.max_clicks.max(d),
-            Some(&d) => diags.error_about(file, 0, "three-clicks", d.to_string(), format!("{} is {d} clicks from the home page; at most {} are allowed", route.href(lang), nav::MAX_CLICKS)),
-            None => diags.error_about(file, 0, "three-clicks", "unreachable", format!("{} is not linked from any page reachable from the home page", route.href(lang))),
+            Some(&d) => diags.error_about(
+                file,
+                0,
+                "three-clicks",
+                d.to_string(),
+                format!(
+                    "{} is {d} clicks from the home page; at most {} are allowed",
+                    route.href(lang),
+                    nav::MAX_CLICKS
+                ),
+            ),
+            None => diags.error_about(
+                file,
+                0,
+                "three-clicks",
+                "unreachable",
+                format!("{} is not linked from any page reachable from the home page", route.href(lang)),
+            ),
         }
     }
 }

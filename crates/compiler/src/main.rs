@@ -66,7 +66,11 @@ fn warning_summary<'a>(warnings: impl Iterator<Item = &'a portal_compiler::diagn
         *by_rule.entry(w.rule).or_default() += 1;
     }
     let parts: Vec<String> = by_rule.iter().map(|(rule, n)| format!("{n} {rule}")).collect();
-    if parts.is_empty() { "no warnings".into() } else { format!("warnings: {} (make check-content lists them)", parts.join(", ")) }
+    if parts.is_empty() {
+        "no warnings".into()
+    } else {
+        format!("warnings: {} (make check-content lists them)", parts.join(", "))
+    }
 }
 
 /// Writes N bodies × M pages of synthetic content in three languages.
@@ -92,9 +96,23 @@ fn generate(args: &[String]) -> ExitCode {
         eprintln!("--bodies must be at least 20: the first 20 are the regions' akimats");
         return ExitCode::from(2);
     }
-    match portal_compiler::generate::generate(&out, &portal_compiler::generate::Shape { bodies, pages_per_body, news_per_body: news, documents_per_body: documents }) {
+    match portal_compiler::generate::generate(
+        &out,
+        &portal_compiler::generate::Shape {
+            bodies,
+            pages_per_body,
+            news_per_body: news,
+            documents_per_body: documents,
+        },
+    ) {
         Ok(files) => {
-            eprintln!("generated {bodies} bodies, {} pages, up to {} news items and {} documents, {files} files in {}", bodies * pages_per_body, bodies * news, bodies * documents, out.display());
+            eprintln!(
+                "generated {bodies} bodies, {} pages, up to {} news items and {} documents, {files} files in {}",
+                bodies * pages_per_body,
+                bodies * news,
+                bodies * documents,
+                out.display()
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -145,21 +163,26 @@ fn check(flags: &Flags) -> ExitCode {
         println!("\nQuality report ({}):\n{}", report.generated, quality::to_text(report));
     }
     if let Some(s) = stats {
-        println!("Every page is within {} clicks of its home page (deepest: {}).", portal_content::nav::MAX_CLICKS, s.max_clicks);
+        println!(
+            "Every page is within {} clicks of its home page (deepest: {}).",
+            portal_content::nav::MAX_CLICKS,
+            s.max_clicks
+        );
     }
     let errors = diagnostics.errors().count();
     println!("{errors} errors, {} warnings", diagnostics.warnings().count());
-    if errors > 0 { ExitCode::FAILURE } else { ExitCode::SUCCESS }
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 /// Today's date (UTC), or the one in SOURCE_DATE_EPOCH for reproducible builds.
 fn today() -> String {
-    let secs = std::env::var("SOURCE_DATE_EPOCH")
-        .ok()
-        .and_then(|s| s.parse::<i64>().ok())
-        .unwrap_or_else(|| {
-            std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
-        });
+    let secs = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
+    });
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     format!("{y:04}-{m:02}-{d:02}")
 }

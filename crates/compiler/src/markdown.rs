@@ -25,15 +25,36 @@ pub struct Converted {
 /// An open container while events stream in.
 enum Frame {
     /// The document, a list item or a quote: holds blocks.
-    Blocks { blocks: Vec<Block>, kind: Container },
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    Blocks {
+        blocks: Vec<Block>,
+        kind: Container,
+    },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     /// Inline content of a paragraph; `implicit` for text directly in a
     /// tight list item, which Markdown does not wrap in a paragraph.
-    Paragraph { inlines: Vec<Inline>, implicit: bool },
-    Heading { level: u8, inlines: Vec<Inline> },
-    Span { kind: Span, inlines: Vec<Inline> },
-    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>, row: Vec<Vec<Inline>> },
-    Cell { inlines: Vec<Inline> },
+    Paragraph {
+        inlines: Vec<Inline>,
+        implicit: bool,
+    },
+    Heading {
+        level: u8,
+        inlines: Vec<Inline>,
+    },
+    Span {
+        kind: Span,
+        inlines: Vec<Inline>,
+    },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+        row: Vec<Vec<Inline>>,
+    },
+    Cell {
+        inlines: Vec<Inline>,
+    },
 }
 
 enum Container {
@@ -71,7 +92,12 @@ enum LinkTarget {
 /// Converts `text` (the body of `file`, starting after `line_offset` lines).
 pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnostics) -> Converted {
     let options = Options::ENABLE_TABLES | Options::ENABLE_GFM;
-    let mut c = Converter { stack: vec![Frame::Blocks { blocks: vec![], kind: Container::Root }], links: vec![], headings: 0, images: vec![] };
+    let mut c = Converter {
+        stack: vec![Frame::Blocks { blocks: vec![], kind: Container::Root }],
+        links: vec![],
+        headings: 0,
+        images: vec![],
+    };
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
         let line = line_of(text, range.start) + line_offset;
         let mut err = |rule: &'static str, message: String| diags.error(file, line, rule, message);
@@ -134,12 +160,20 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
             Event::Code(t) => c.push_inline(Inline::Code { text: t.into_string() }),
             // Raw HTML is never passed on as markup: it reaches readers as the text it is.
             Event::Html(t) | Event::InlineHtml(t) => {
-                diags.warning(file, line, "raw-html", "raw HTML is shown to readers as plain text; write Markdown instead");
+                diags.warning(
+                    file,
+                    line,
+                    "raw-html",
+                    "raw HTML is shown to readers as plain text; write Markdown instead",
+                );
                 c.push_inline(Inline::text(t.trim_end_matches('\n').to_owned()));
             }
             Event::SoftBreak => c.push_inline(Inline::text(" ")),
             Event::HardBreak => c.push_inline(Inline::LineBreak),
-            Event::Rule => err("unsupported-markdown", "horizontal rules are not supported; use a ## heading to start a section".into()),
+            Event::Rule => err(
+                "unsupported-markdown",
+                "horizontal rules are not supported; use a ## heading to start a section".into(),
+            ),
             other => err("unsupported-markdown", format!("this Markdown construct is not supported: {other:?}")),
         }
     }
@@ -155,14 +189,22 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
 /// Checks every image (a file beside the text, an allowed format and size,
 /// a text alternative) and points its block at the file's place in the API:
 /// `files/{kind}/{slug}/{name}`.
-fn check_images(images: &[ImageUse], blocks: &mut [Block], file: &Path, diags: &mut Diagnostics) -> Vec<(String, Vec<u8>)> {
+fn check_images(
+    images: &[ImageUse],
+    blocks: &mut [Block],
+    file: &Path,
+    diags: &mut Diagnostics,
+) -> Vec<(String, Vec<u8>)> {
     let folder = file.parent().unwrap_or(Path::new("."));
     let name_of = |p: &Path| p.file_name().and_then(|n| n.to_str()).unwrap_or("").to_owned();
-    let api_dir = format!("{}{}/{}/", portal_content::FILES_DIR, name_of(folder.parent().unwrap_or(folder)), name_of(folder));
+    let api_dir =
+        format!("{}{}/{}/", portal_content::FILES_DIR, name_of(folder.parent().unwrap_or(folder)), name_of(folder));
     let mut files = vec![];
     let mut sizes = std::collections::BTreeMap::new();
     for image in images {
-        let mut err = |rule: &'static str, message: String| diags.error_about(file, image.line, rule, image.name.clone(), message);
+        let mut err = |rule: &'static str, message: String| {
+            diags.error_about(file, image.line, rule, image.name.clone(), message)
+        };
         if !image.alone {
             err("image", "an image must stand alone in its own paragraph".into());
             continue;
@@ -229,18 +271,30 @@ fn classify_link(dest: &str) -> Result<(LinkTarget, Option<String>), (&'static s
     if lower.starts_with("mailto:") || lower.starts_with("tel:") {
         return Ok((LinkTarget::External(url.to_owned()), None));
     }
-    for (scheme, warning) in [("https://", None), ("http://", Some("the link is not secure: use https:// if the site supports it"))] {
+    for (scheme, warning) in
+        [("https://", None), ("http://", Some("the link is not secure: use https:// if the site supports it"))]
+    {
         if let Some(rest) = lower.strip_prefix(scheme) {
             let host = rest.split(['/', '?', '#']).next().unwrap_or("");
-            let well_formed = host.contains('.') && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c)) && !url.contains(char::is_whitespace);
+            let well_formed = host.contains('.')
+                && host.chars().all(|c| c.is_ascii_alphanumeric() || ".-:".contains(c))
+                && !url.contains(char::is_whitespace);
             if !well_formed {
-                return Err(("bad-link", format!("link {dest:?} is malformed: expected {scheme}host.domain/path without spaces")));
+                return Err((
+                    "bad-link",
+                    format!("link {dest:?} is malformed: expected {scheme}host.domain/path without spaces"),
+                ));
             }
             return Ok((LinkTarget::External(url.to_owned()), warning.map(str::to_owned)));
         }
     }
     let scheme = lower.split(':').next().unwrap_or("");
-    Err(("link-scheme", format!("link {dest:?} is not allowed: links leave the portal only by https:, mailto: or tel: (found {scheme:?})")))
+    Err((
+        "link-scheme",
+        format!(
+            "link {dest:?} is not allowed: links leave the portal only by https:, mailto: or tel: (found {scheme:?})"
+        ),
+    ))
 }
 
 struct Converter {
@@ -303,7 +357,15 @@ impl Converter {
     fn close(&mut self, end: TagEnd) {
         if !matches!(end, TagEnd::Paragraph) {
             // Ending any container ends the text left open in it.
-            if !matches!(end, TagEnd::Strong | TagEnd::Emphasis | TagEnd::Link | TagEnd::Image | TagEnd::TableCell | TagEnd::Heading(_)) {
+            if !matches!(
+                end,
+                TagEnd::Strong
+                    | TagEnd::Emphasis
+                    | TagEnd::Link
+                    | TagEnd::Image
+                    | TagEnd::TableCell
+                    | TagEnd::Heading(_)
+            ) {
                 self.close_implicit();
             }
         }
@@ -375,7 +437,9 @@ impl Converter {
                         Span::Strong => Some(Inline::Strong { content: inlines }),
                         Span::Emphasis => Some(Inline::Emphasis { content: inlines }),
                         Span::Link(Some(LinkTarget::Internal(to))) => Some(Inline::Link { to, content: inlines }),
-                        Span::Link(Some(LinkTarget::External(href))) => Some(Inline::ExternalLink { href, content: inlines }),
+                        Span::Link(Some(LinkTarget::External(href))) => {
+                            Some(Inline::ExternalLink { href, content: inlines })
+                        }
                         Span::Link(Some(LinkTarget::Foreign(lang))) => Some(Inline::Foreign { lang, content: inlines }),
                         Span::Image(name, line) => {
                             let alt = portal_content::blocks::plain_text(&inlines);
@@ -436,14 +500,29 @@ mod tests {
 
     #[test]
     fn paragraphs_headings_and_inlines() {
-        let (c, d) = conv("Intro **bold** and *em*.\n\n## Who can apply\n\nSee [the passport page](/pages/passport).\n");
+        let (c, d) =
+            conv("Intro **bold** and *em*.\n\n## Who can apply\n\nSee [the passport page](/pages/passport).\n");
         assert!(d.items.is_empty(), "{:?}", d.items);
         assert_eq!(
             c.blocks,
             vec![
-                Block::Paragraph { text: vec![t("Intro "), Inline::Strong { content: vec![t("bold")] }, t(" and "), Inline::Emphasis { content: vec![t("em")] }, t(".")] },
+                Block::Paragraph {
+                    text: vec![
+                        t("Intro "),
+                        Inline::Strong { content: vec![t("bold")] },
+                        t(" and "),
+                        Inline::Emphasis { content: vec![t("em")] },
+                        t(".")
+                    ]
+                },
                 Block::Heading { level: 2, id: "section-1".into(), text: vec![t("Who can apply")] },
-                Block::Paragraph { text: vec![t("See "), Inline::Link { to: Route::Page("passport".into()), content: vec![t("the passport page")] }, t(".")] },
+                Block::Paragraph {
+                    text: vec![
+                        t("See "),
+                        Inline::Link { to: Route::Page("passport".into()), content: vec![t("the passport page")] },
+                        t(".")
+                    ]
+                },
             ]
         );
         assert_eq!(c.links, vec![(Route::Page("passport".into()), 9)]);
@@ -473,8 +552,14 @@ mod tests {
         assert_eq!(
             c.blocks,
             vec![
-                Block::Table { head: vec![vec![t("Fee")], vec![t("Time")]], rows: vec![vec![vec![t("free")], vec![t("10 days")]]] },
-                Block::Callout { tone: CalloutTone::Warning, body: vec![Block::Paragraph { text: vec![t("Bring the original.")] }] },
+                Block::Table {
+                    head: vec![vec![t("Fee")], vec![t("Time")]],
+                    rows: vec![vec![vec![t("free")], vec![t("10 days")]]]
+                },
+                Block::Callout {
+                    tone: CalloutTone::Warning,
+                    body: vec![Block::Paragraph { text: vec![t("Bring the original.")] }]
+                },
             ]
         );
     }
@@ -485,7 +570,14 @@ mod tests {
         assert_eq!(
             c.blocks[0],
             Block::Paragraph {
-                text: vec![t("The "), Inline::Foreign { lang: portal_content::Lang::Kk, content: vec![t("Халыққа қызмет көрсету орталығы")] }, t(" helps.")]
+                text: vec![
+                    t("The "),
+                    Inline::Foreign {
+                        lang: portal_content::Lang::Kk,
+                        content: vec![t("Халыққа қызмет көрсету орталығы")]
+                    },
+                    t(" helps.")
+                ]
             }
         );
         assert_eq!(d.items.iter().map(|x| x.rule).collect::<Vec<_>>(), vec!["bad-link"]);
@@ -496,18 +588,41 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let folder = dir.path().join("news").join("budget");
         std::fs::create_dir_all(&folder).unwrap();
-        std::fs::write(folder.join("chart.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360"></svg>"#).unwrap();
+        std::fs::write(
+            folder.join("chart.svg"),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 640 360"></svg>"#,
+        )
+        .unwrap();
         std::fs::write(folder.join("photo.gif"), b"GIF89a").unwrap();
-        std::fs::write(folder.join("active.svg"), r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>"#).unwrap();
+        std::fs::write(
+            folder.join("active.svg"),
+            r#"<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>"#,
+        )
+        .unwrap();
         let md = "Intro.\n\n![Spending by year: 10, 12, 15](chart.svg)\n\n![](chart.svg)\n\n![x](missing.png)\n\n![x](photo.gif)\n\nText ![x](chart.svg) inline\n\n![x](../other/a.png)\n\n![x](active.svg)\n";
         let mut d = Diagnostics::default();
         let c = convert(md, &folder.join("en.md"), 4, &mut d);
         assert_eq!(
             c.blocks[1],
-            Block::Image { src: "files/news/budget/chart.svg".into(), alt: "Spending by year: 10, 12, 15".into(), width: Some(640), height: Some(360) }
+            Block::Image {
+                src: "files/news/budget/chart.svg".into(),
+                alt: "Spending by year: 10, 12, 15".into(),
+                width: Some(640),
+                height: Some(360)
+            }
         );
         let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
-        assert_eq!(found, vec![(9, "image-alt"), (11, "image"), (13, "image-format"), (15, "image"), (17, "image"), (19, "image-format")]);
+        assert_eq!(
+            found,
+            vec![
+                (9, "image-alt"),
+                (11, "image"),
+                (13, "image-format"),
+                (15, "image"),
+                (17, "image"),
+                (19, "image-format")
+            ]
+        );
         assert_eq!(c.files.len(), 2, "the chart, once per use");
         assert!(c.files.iter().all(|(api, _)| api == "files/news/budget/chart.svg"));
     }
@@ -523,6 +638,9 @@ mod tests {
     fn rejected_constructs_name_their_line() {
         let (_, d) = conv("ok\n\n# Title\n\n[x](javascript:alert(1)) [y](/nowhere/z)\n\n```\ncode\n```\n");
         let found: Vec<(usize, &str)> = d.items.iter().map(|x| (x.line, x.rule)).collect();
-        assert_eq!(found, vec![(7, "heading-level"), (9, "link-scheme"), (9, "bad-link"), (11, "unsupported-markdown")]);
+        assert_eq!(
+            found,
+            vec![(7, "heading-level"), (9, "link-scheme"), (9, "bad-link"), (11, "unsupported-markdown")]
+        );
     }
 }

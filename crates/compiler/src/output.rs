@@ -79,8 +79,12 @@ impl Sitemap {
         if self.entries.len() <= SITEMAP_LIMIT {
             return vec![("sitemap.xml".into(), urlset(&self.entries))];
         }
-        let parts: Vec<(String, String)> =
-            self.entries.chunks(SITEMAP_LIMIT).enumerate().map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk))).collect();
+        let parts: Vec<(String, String)> = self
+            .entries
+            .chunks(SITEMAP_LIMIT)
+            .enumerate()
+            .map(|(i, chunk)| (format!("sitemap-{}.xml", i + 1), urlset(chunk)))
+            .collect();
         let mut index = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
         for (name, _) in &parts {
             index.push_str(&format!("  <sitemap><loc>{}/{name}</loc></sitemap>\n", escape(&self.site_url)));

@@ -39,11 +39,12 @@ fn days(date: &str) -> Option<i64> {
 /// Rules for news and documents: references, dates, requisites, files,
 /// text versions, and whether each body keeps its news current.
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let reference = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, what: &str, slug: &str, known: bool| {
-        if !known {
-            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
-        }
-    };
+    let reference =
+        |diags: &mut Diagnostics, file: &std::path::Path, line: usize, what: &str, slug: &str, known: bool| {
+            if !known {
+                diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
+            }
+        };
     let future = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, field: &str, date: &str| {
         if date > options.today.as_str() {
             diags.error(file, line, "date", format!("{field} {date} is in the future"));
@@ -52,32 +53,79 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     let known = &c.known;
     for n in &c.news {
         let file = &n.meta_file;
-        reference(diags, file, n.meta_line(&n.meta.agency), "state body", n.meta.agency.get_ref(), known.agencies.contains(n.meta.agency.get_ref()));
+        reference(
+            diags,
+            file,
+            n.meta_line(&n.meta.agency),
+            "state body",
+            n.meta.agency.get_ref(),
+            known.agencies.contains(n.meta.agency.get_ref()),
+        );
         if let Some(region) = &n.meta.region {
-            reference(diags, file, n.meta_line(region), "region", region.get_ref(), known.regions.contains(region.get_ref()));
+            reference(
+                diags,
+                file,
+                n.meta_line(region),
+                "region",
+                region.get_ref(),
+                known.regions.contains(region.get_ref()),
+            );
         }
         future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0);
         if n.slug == route::RESERVED_NEWS_SLUG {
-            diags.error(file.parent().unwrap_or(file), 0, "slug", format!("{:?} names the news archive; choose another slug", n.slug));
+            diags.error(
+                file.parent().unwrap_or(file),
+                0,
+                "slug",
+                format!("{:?} names the news archive; choose another slug", n.slug),
+            );
         }
     }
     for d in &c.documents {
         let file = &d.meta_file;
-        reference(diags, file, d.meta_line(&d.meta.agency), "state body", d.meta.agency.get_ref(), known.agencies.contains(d.meta.agency.get_ref()));
+        reference(
+            diags,
+            file,
+            d.meta_line(&d.meta.agency),
+            "state body",
+            d.meta.agency.get_ref(),
+            known.agencies.contains(d.meta.agency.get_ref()),
+        );
         for r in &d.meta.related {
             reference(diags, file, d.meta_line(r), "document", r.get_ref(), known.documents.contains(r.get_ref()));
         }
         future(diags, file, d.meta_line(&d.meta.adopted), "adopted", &d.meta.adopted.get_ref().0);
         if d.slug == route::RESERVED_DOCUMENT_SLUG {
-            diags.error(file.parent().unwrap_or(file), 0, "slug", format!("{:?} names the register's types; choose another slug", d.slug));
+            diags.error(
+                file.parent().unwrap_or(file),
+                0,
+                "slug",
+                format!("{:?} names the register's types; choose another slug", d.slug),
+            );
         }
         // Requisites a reader needs to cite the document.
-        if d.meta.number.as_deref().is_none_or(|n| n.trim().is_empty()) && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form) {
-            diags.warning_about(file, 0, "missing-requisites", "number", "the document has no number: give its official number");
+        if d.meta.number.as_deref().is_none_or(|n| n.trim().is_empty())
+            && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form)
+        {
+            diags.warning_about(
+                file,
+                0,
+                "missing-requisites",
+                "number",
+                "the document has no number: give its official number",
+            );
         }
         for t in d.texts.values() {
-            if t.front.signed_by.iter().all(|s| s.trim().is_empty()) && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form) {
-                diags.warning_about(&t.file, 1, "missing-requisites", "signed_by", "the document does not say who signed it: give signed_by");
+            if t.front.signed_by.iter().all(|s| s.trim().is_empty())
+                && !matches!(d.meta.doc_type, DocumentType::Report | DocumentType::Form)
+            {
+                diags.warning_about(
+                    &t.file,
+                    1,
+                    "missing-requisites",
+                    "signed_by",
+                    "the document does not say who signed it: give signed_by",
+                );
             }
             if t.body.blocks.is_empty() {
                 diags.warning_about(&t.file, 0, "no-text-version", t.file.file_name().and_then(|n| n.to_str()).unwrap_or(""), "the document has no text version: readers of screen readers need its text as a page, not only a file");
@@ -85,7 +133,13 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         }
         // The downloadable originals.
         if d.meta.files.is_empty() {
-            diags.warning_about(file, 0, "no-attachment", "files", "the document has no downloadable file: add its original under [[files]]");
+            diags.warning_about(
+                file,
+                0,
+                "no-attachment",
+                "files",
+                "the document has no downloadable file: add its original under [[files]]",
+            );
         }
         let folder = file.parent().unwrap_or(file);
         let mut seen = std::collections::BTreeSet::new();
@@ -93,7 +147,12 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             let line = d.meta_line(entry);
             let FileEntry { lang, file: name } = entry.get_ref();
             if !seen.insert(*lang) {
-                diags.error(file, line, "attachment", format!("a second file in {}: give one file per language", lang.code()));
+                diags.error(
+                    file,
+                    line,
+                    "attachment",
+                    format!("a second file in {}: give one file per language", lang.code()),
+                );
             }
             use crate::files::FileProblem::*;
             match crate::files::read_local(folder, name, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES) {
@@ -119,7 +178,10 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         let recent = last.and_then(days).is_some_and(|d| today - d <= RECENT_NEWS_DAYS);
         if !recent {
             let (subject, message) = match last {
-                Some(date) => (date.to_owned(), format!("the body's latest news is of {date}, more than {RECENT_NEWS_DAYS} days ago")),
+                Some(date) => (
+                    date.to_owned(),
+                    format!("the body's latest news is of {date}, more than {RECENT_NEWS_DAYS} days ago"),
+                ),
                 None => ("none".to_owned(), "the body has published no news".to_owned()),
             };
             diags.warning_about(&a.meta_file, 0, "no-recent-news", subject, message);
@@ -143,7 +205,8 @@ pub(crate) fn attachments(c: &Content) -> Attachments {
                 .filter_map(|entry| {
                     let FileEntry { lang, file } = entry.get_ref();
                     // Checked in `check`; a file that fails it is not published.
-                    let local = crate::files::read_local(folder, file, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES).ok()?;
+                    let local =
+                        crate::files::read_local(folder, file, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES).ok()?;
                     let attachment = Attachment {
                         lang: *lang,
                         href: format!("{FILES_DIR}documents/{}/{file}", d.slug),
@@ -258,7 +321,10 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
     // language, so a link to it never breaks; only months with news in
     // this language are listed, and so proven.
     for month in c.news_months() {
-        let doc = NewsMonthDoc { month: month.to_owned(), items: all_news.iter().filter(|n| n.published.starts_with(month)).cloned().collect() };
+        let doc = NewsMonthDoc {
+            month: month.to_owned(),
+            items: all_news.iter().filter(|n| n.published.starts_with(month)).cloned().collect(),
+        };
         let links = (!doc.items.is_empty()).then(|| nav::news_month_links(&doc));
         docs.emit(lang, Route::NewsMonth(month.to_owned()), json(&doc), links, site_file);
     }
@@ -266,7 +332,13 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
     for n in &c.news {
         let route = Route::NewsItem(n.slug.clone());
         let Some(t) = n.texts.get(&lang) else {
-            docs.emit(lang, route, json(&NewsItemItem::Unavailable(crate::unavailable(n, |f| &f.title))), None, &n.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&NewsItemItem::Unavailable(crate::unavailable(n, |f| &f.title))),
+                None,
+                &n.meta_file,
+            );
             continue;
         };
         let card = news_card(c, lang, n, t);
@@ -295,7 +367,14 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             doc_type,
             years: years
                 .iter()
-                .map(|y| DocumentYear { year: y.period.clone(), documents: of_type.iter().filter(|d| d.adopted.starts_with(&y.period)).map(|d| (*d).clone()).collect() })
+                .map(|y| DocumentYear {
+                    year: y.period.clone(),
+                    documents: of_type
+                        .iter()
+                        .filter(|d| d.adopted.starts_with(&y.period))
+                        .map(|d| (*d).clone())
+                        .collect(),
+                })
                 .collect(),
         };
         // Every type has its document, so a link to an empty one still
@@ -315,7 +394,13 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
     for d in &c.documents {
         let route = Route::Document(d.slug.clone());
         let Some(t) = d.texts.get(&lang) else {
-            docs.emit(lang, route, json(&DocumentItem::Unavailable(crate::unavailable(d, |f| &f.title))), None, &d.meta_file);
+            docs.emit(
+                lang,
+                route,
+                json(&DocumentItem::Unavailable(crate::unavailable(d, |f| &f.title))),
+                None,
+                &d.meta_file,
+            );
             continue;
         };
         // The page carries what its card in a list says, and more.
@@ -332,8 +417,17 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             agency: card.agency,
             text: d.meta.text,
             body: t.body.blocks.clone(),
-            files: attachments.get(&d.slug).map(|files| files.iter().map(|(a, _)| a.clone()).collect()).unwrap_or_default(),
-            related: d.meta.related.iter().filter_map(|r| by_slug(&c.documents, r.get_ref())).map(|r| document_card(c, lang, r)).collect(),
+            files: attachments
+                .get(&d.slug)
+                .map(|files| files.iter().map(|(a, _)| a.clone()).collect())
+                .unwrap_or_default(),
+            related: d
+                .meta
+                .related
+                .iter()
+                .filter_map(|r| by_slug(&c.documents, r.get_ref()))
+                .map(|r| document_card(c, lang, r))
+                .collect(),
             languages: d.languages(),
         };
         let links = nav::document_links(&doc);
@@ -360,7 +454,15 @@ struct Entry {
 /// An Atom feed (RFC 4287) with the elements the format requires: the
 /// feed's id, title and updated, an author, and each entry's id, title,
 /// updated and link.
-fn atom(options: &Options, lang: Lang, self_path: &str, alternate: &Route, title: &str, author: &str, entries: &[Entry]) -> Vec<u8> {
+fn atom(
+    options: &Options,
+    lang: Lang,
+    self_path: &str,
+    alternate: &Route,
+    title: &str,
+    author: &str,
+    entries: &[Entry],
+) -> Vec<u8> {
     let site = options.site_url.trim_end_matches('/');
     let updated = entries.iter().map(|e| e.date.as_str()).max().unwrap_or(options.today.as_str());
     let mut out = String::new();
@@ -370,7 +472,9 @@ fn atom(options: &Options, lang: Lang, self_path: &str, alternate: &Route, title
     out.push_str(&format!("  <title>{}</title>\n", xml(title)));
     out.push_str(&format!("  <updated>{updated}T00:00:00Z</updated>\n"));
     out.push_str(&format!("  <author><name>{}</name></author>\n", xml(author)));
-    out.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{site}/api/v{API_VERSION}/{self_path}\"/>\n"));
+    out.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{site}/api/v{API_VERSION}/{self_path}\"/>\n"
+    ));
     out.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{site}{}\"/>\n", alternate.href(lang)));
     for e in entries {
         let url = format!("{site}{}", e.route.href(lang));
@@ -393,7 +497,13 @@ pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
     let mut out = vec![];
     for lang in Lang::ALL {
         let site_name = c.site.texts.get(&lang).map(|t| t.front.name.clone()).unwrap_or_default();
-        let news_entry = |n: &NewsCard| Entry { route: Route::NewsItem(n.slug.clone()), title: n.title.clone(), summary: n.summary.clone(), date: n.published.clone(), category: "news" };
+        let news_entry = |n: &NewsCard| Entry {
+            route: Route::NewsItem(n.slug.clone()),
+            title: n.title.clone(),
+            summary: n.summary.clone(),
+            date: n.published.clone(),
+            category: "news",
+        };
         let all: Vec<Entry> = news_cards(c, lang, None).iter().take(FEED_ENTRIES).map(news_entry).collect();
         let path = news_feed_path(lang);
         out.push((path.clone(), atom(options, lang, &path, &Route::News, &site_name, &site_name, &all)));
@@ -406,12 +516,21 @@ pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
                     .iter()
                     .filter(|d| d.meta.agency.get_ref() == &a.slug)
                     .filter_map(|d| d.texts.get(&lang).map(|t| (d, t)))
-                    .map(|(d, t)| Entry { route: Route::Document(d.slug.clone()), title: t.front.title.clone(), summary: t.front.summary.clone(), date: d.meta.adopted.get_ref().0.clone(), category: "document" }),
+                    .map(|(d, t)| Entry {
+                        route: Route::Document(d.slug.clone()),
+                        title: t.front.title.clone(),
+                        summary: t.front.summary.clone(),
+                        date: d.meta.adopted.get_ref().0.clone(),
+                        category: "document",
+                    }),
             );
             entries.sort_by(|x, y| y.date.cmp(&x.date));
             entries.truncate(FEED_ENTRIES);
             let path = feed_path(lang, &a.slug);
-            out.push((path.clone(), atom(options, lang, &path, &Route::Agency(a.slug.clone()), &name, &name, &entries)));
+            out.push((
+                path.clone(),
+                atom(options, lang, &path, &Route::Agency(a.slug.clone()), &name, &name, &entries),
+            ));
         }
     }
     out

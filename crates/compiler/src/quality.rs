@@ -52,7 +52,11 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
     Some(match (kind, slug) {
         ("pages", Some(slug)) => {
             let p = by_slug(&c.pages, slug)?;
-            (Route::Page(p.slug.clone()), Some(p.meta.agency.get_ref().clone()), p.text_or_any(lang)?.front.title.clone())
+            (
+                Route::Page(p.slug.clone()),
+                Some(p.meta.agency.get_ref().clone()),
+                p.text_or_any(lang)?.front.title.clone(),
+            )
         }
         ("agencies", Some(slug)) => {
             let a = by_slug(&c.agencies, slug)?;
@@ -68,11 +72,19 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
         }
         ("news", Some(slug)) => {
             let n = by_slug(&c.news, slug)?;
-            (Route::NewsItem(n.slug.clone()), Some(n.meta.agency.get_ref().clone()), n.text_or_any(lang)?.front.title.clone())
+            (
+                Route::NewsItem(n.slug.clone()),
+                Some(n.meta.agency.get_ref().clone()),
+                n.text_or_any(lang)?.front.title.clone(),
+            )
         }
         ("documents", Some(slug)) => {
             let d = by_slug(&c.documents, slug)?;
-            (Route::Document(d.slug.clone()), Some(d.meta.agency.get_ref().clone()), d.text_or_any(lang)?.front.title.clone())
+            (
+                Route::Document(d.slug.clone()),
+                Some(d.meta.agency.get_ref().clone()),
+                d.text_or_any(lang)?.front.title.clone(),
+            )
         }
         ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),
         ("site", _) => (Route::Home, None, c.site.text_or_any(lang)?.front.name.clone()),
@@ -106,7 +118,12 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
     problems.dedup_by(|a, b| (&a.path, a.kind, &a.detail) == (&b.path, b.kind, &b.detail));
 
     let mut items_per_body: BTreeMap<&str, usize> = c.agencies.iter().map(|a| (a.slug.as_str(), 1)).collect();
-    let owners = c.pages.iter().map(|p| &p.meta.agency).chain(c.news.iter().map(|n| &n.meta.agency)).chain(c.documents.iter().map(|d| &d.meta.agency));
+    let owners = c
+        .pages
+        .iter()
+        .map(|p| &p.meta.agency)
+        .chain(c.news.iter().map(|n| &n.meta.agency))
+        .chain(c.documents.iter().map(|d| &d.meta.agency));
     for owner in owners {
         *items_per_body.entry(owner.get_ref().as_str()).or_default() += 1;
     }
@@ -132,7 +149,13 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
         .collect();
     agencies.sort_by(|a, b| b.total().cmp(&a.total()).then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase())));
     let position: BTreeMap<&str, usize> = agencies.iter().enumerate().map(|(i, a)| (a.slug.as_str(), i)).collect();
-    problems.sort_by_key(|p| (p.agency.as_deref().and_then(|s| position.get(s)).copied().unwrap_or(usize::MAX), p.title.to_lowercase(), p.kind));
+    problems.sort_by_key(|p| {
+        (
+            p.agency.as_deref().and_then(|s| position.get(s)).copied().unwrap_or(usize::MAX),
+            p.title.to_lowercase(),
+            p.kind,
+        )
+    });
 
     QualityDoc {
         generated: options.today.clone(),

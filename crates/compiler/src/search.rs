@@ -43,7 +43,9 @@ fn records(c: &Content) -> Vec<Record> {
             let Some(t) = p.texts.get(&lang) else { continue };
             let agency = by_slug(&c.agencies, p.meta.agency.get_ref());
             let body = agency.and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
-            let topic = by_slug(&c.topics, p.meta.topic.get_ref()).and_then(|t| t.text_or_any(lang)).map(|t| t.front.title.clone());
+            let topic = by_slug(&c.topics, p.meta.topic.get_ref())
+                .and_then(|t| t.text_or_any(lang))
+                .map(|t| t.front.title.clone());
             let region = agency.and_then(|a| a.meta.region.as_ref()).and_then(|r| region_name(r.get_ref(), lang));
             let kind = match p.meta.kind {
                 portal_content::PageKind::Service => KIND_SERVICE,
@@ -54,7 +56,12 @@ fn records(c: &Content) -> Vec<Record> {
                 lang,
                 title: t.front.title.clone(),
                 title_lang: None,
-                text: format!("{}\n{}\n{}", t.front.summary, t.front.cost.clone().unwrap_or_default(), blocks_text(&t.body.blocks)),
+                text: format!(
+                    "{}\n{}\n{}",
+                    t.front.summary,
+                    t.front.cost.clone().unwrap_or_default(),
+                    blocks_text(&t.body.blocks)
+                ),
                 body: body.clone(),
                 date: Some(p.meta.updated.get_ref().0.clone()),
                 filters: BTreeMap::from([
@@ -139,7 +146,10 @@ fn records(c: &Content) -> Vec<Record> {
                 text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
                 body: None,
                 date: None,
-                filters: BTreeMap::from([(FILTER_KIND, vec![KIND_TOPIC.to_owned()]), (FILTER_TOPIC, vec![t.front.title.clone()])]),
+                filters: BTreeMap::from([
+                    (FILTER_KIND, vec![KIND_TOPIC.to_owned()]),
+                    (FILTER_TOPIC, vec![t.front.title.clone()]),
+                ]),
             });
         }
         for r in &c.regions {
@@ -152,7 +162,10 @@ fn records(c: &Content) -> Vec<Record> {
                 text: t.front.summary.clone(),
                 body: None,
                 date: None,
-                filters: BTreeMap::from([(FILTER_KIND, vec![KIND_REGION.to_owned()]), (FILTER_REGION, vec![t.front.name.clone()])]),
+                filters: BTreeMap::from([
+                    (FILTER_KIND, vec![KIND_REGION.to_owned()]),
+                    (FILTER_REGION, vec![t.front.name.clone()]),
+                ]),
             });
         }
     }
@@ -180,10 +193,18 @@ pub(crate) fn index(c: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
             if let Some(title_lang) = r.title_lang {
                 meta.insert(META_TITLE_LANG.to_owned(), title_lang.code().to_owned());
             }
-            let filters = r.filters.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_owned(), v)).collect();
+            let filters =
+                r.filters.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_owned(), v)).collect();
             let sort = BTreeMap::from([(SORT_DATE.to_owned(), r.date.unwrap_or_else(|| NO_DATE.to_owned()))]);
             index
-                .add_custom_record(r.route.href(r.lang), r.text, r.lang.code().to_owned(), Some(meta), Some(filters), Some(sort))
+                .add_custom_record(
+                    r.route.href(r.lang),
+                    r.text,
+                    r.lang.code().to_owned(),
+                    Some(meta),
+                    Some(filters),
+                    Some(sort),
+                )
                 .await
                 .map_err(|e| format!("{}: {e}", r.route.href(r.lang)))?;
         }

@@ -68,9 +68,7 @@ impl<'de> Deserialize<'de> for Date {
         let value = toml::value::Datetime::deserialize(d)?;
         match (value.date, value.time, value.offset) {
             (Some(date), None, None) => Ok(Date(date.to_string())),
-            _ => Err(serde::de::Error::custom(format!(
-                "expected a date like 2026-10-15 without time, found {value}"
-            ))),
+            _ => Err(serde::de::Error::custom(format!("expected a date like 2026-10-15 without time, found {value}"))),
         }
     }
 }
@@ -124,7 +122,9 @@ fn read_folders<M: DeserializeOwned, F: DeserializeOwned>(
                 &path,
                 0,
                 "slug",
-                format!("folder name {name:?} is not a valid slug: use lowercase latin letters, digits and single hyphens"),
+                format!(
+                    "folder name {name:?} is not a valid slug: use lowercase latin letters, digits and single hyphens"
+                ),
             );
             continue;
         }
@@ -153,7 +153,12 @@ pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
             || crate::markdown::IMAGE_FORMATS.contains(&extension.as_str())
             || crate::publications::ATTACHMENT_FORMATS.contains(&extension.as_str());
         if !known && !name.starts_with('.') {
-            diags.error(file, 0, "layout", "unexpected file: an item folder holds meta.toml, kk.md, ru.md, en.md, and images or documents' files");
+            diags.error(
+                file,
+                0,
+                "layout",
+                "unexpected file: an item folder holds meta.toml, kk.md, ru.md, en.md, and images or documents' files",
+            );
         }
     }
     let (meta_text, meta): (String, Option<M>) = match fs::read_to_string(&meta_file) {
@@ -191,7 +196,12 @@ pub fn read_item<M: DeserializeOwned, F: DeserializeOwned>(
 pub fn read_text<F: DeserializeOwned>(file: &Path, text: &str, diags: &mut Diagnostics) -> Option<Text<F>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Some(after_open) = text.strip_prefix("+++\n").or_else(|| text.strip_prefix("+++\r\n")) else {
-        diags.error(file, 1, "front-matter", "the file must start with a +++ line, then TOML front matter (title, summary), then a closing +++ line");
+        diags.error(
+            file,
+            1,
+            "front-matter",
+            "the file must start with a +++ line, then TOML front matter (title, summary), then a closing +++ line",
+        );
         return None;
     };
     let open_len = text.len() - after_open.len();
@@ -221,7 +231,12 @@ fn find_closing_fence(s: &str) -> Option<std::ops::Range<usize>> {
 
 /// Parses TOML, reporting errors at their line; `line_offset` is the number
 /// of lines in the file before `text` starts.
-pub fn parse_toml<T: DeserializeOwned>(file: &Path, text: &str, line_offset: usize, diags: &mut Diagnostics) -> Option<T> {
+pub fn parse_toml<T: DeserializeOwned>(
+    file: &Path,
+    text: &str,
+    line_offset: usize,
+    diags: &mut Diagnostics,
+) -> Option<T> {
     match toml::from_str::<T>(text) {
         Ok(value) => Some(value),
         Err(e) => {

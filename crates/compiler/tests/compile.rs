@@ -53,13 +53,21 @@ fn write(root: &Path, path: &str, text: &str) {
 }
 
 fn options(content: &Path) -> Options {
-    Options { content_dir: content.to_path_buf(), site_url: "https://portal.example".into(), today: "2026-11-26".into(), search_index: false }
+    Options {
+        content_dir: content.to_path_buf(),
+        site_url: "https://portal.example".into(),
+        today: "2026-11-26".into(),
+        search_index: false,
+    }
 }
 
 fn compile_ok(content: &Path) -> Compiled {
     match compile(&options(content)) {
         Ok(c) => c,
-        Err(f) => panic!("expected success, got:\n{}", f.diagnostics.items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(f) => panic!(
+            "expected success, got:\n{}",
+            f.diagnostics.items.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+        ),
     }
 }
 
@@ -92,7 +100,17 @@ fn a_valid_portal_compiles_to_every_document_in_every_language() {
     let dir = fixture();
     let c = compile_ok(dir.path());
     for lang in ["kk", "ru", "en"] {
-        for doc in ["site", "agencies", "regions", "accessibility", "topics/documents", "pages/passport", "pages/identity-card", "agencies/ministry-of-internal-affairs", "regions/astana"] {
+        for doc in [
+            "site",
+            "agencies",
+            "regions",
+            "accessibility",
+            "topics/documents",
+            "pages/passport",
+            "pages/identity-card",
+            "agencies/ministry-of-internal-affairs",
+            "regions/astana",
+        ] {
             assert!(c.files.contains_key(&format!("api/v1/{lang}/{doc}.json")), "{lang}/{doc}");
         }
     }
@@ -101,13 +119,17 @@ fn a_valid_portal_compiles_to_every_document_in_every_language() {
     assert_eq!(page["title"], "Паспорт");
     assert_eq!(page["agency"]["name"], "Министерство внутренних дел");
     assert_eq!(page["updated"], "2026-10-01");
-    assert_eq!(page["body"][0], serde_json::json!({"type": "heading", "level": 2, "id": "section-1", "text": [{"type": "text", "text": "Кто может получить"}]}));
+    assert_eq!(
+        page["body"][0],
+        serde_json::json!({"type": "heading", "level": 2, "id": "section-1", "text": [{"type": "text", "text": "Кто может получить"}]})
+    );
     // The Kazakh text links to the identity card page, language neutral.
     let kk = json(&c, "api/v1/kk/pages/passport.json");
     assert_eq!(kk["body"][1]["text"][1]["to"], serde_json::json!({"route": "page", "slug": "identity-card"}));
     // A topic lists only the pages that exist in its language.
     let en_topic = json(&c, "api/v1/en/topics/documents.json");
-    let en_pages: Vec<&str> = en_topic["pages"].as_array().unwrap().iter().map(|p| p["slug"].as_str().unwrap()).collect();
+    let en_pages: Vec<&str> =
+        en_topic["pages"].as_array().unwrap().iter().map(|p| p["slug"].as_str().unwrap()).collect();
     assert_eq!(en_pages, vec!["passport"]);
     let region = json(&c, "api/v1/en/regions/astana.json");
     assert_eq!(region["agencies"][0]["slug"], "ministry-of-internal-affairs");
@@ -123,7 +145,12 @@ fn a_page_missing_in_a_language_says_where_it_exists() {
             "versions": [{"lang": "kk", "title": "Жеке куәлік"}, {"lang": "ru", "title": "Удостоверение личности"}]})
     );
     let warnings: Vec<String> = c.warnings.warnings().map(|w| w.to_string()).collect();
-    assert!(warnings.iter().any(|w| w.contains("identity-card") && w.contains("missing-translation") && w.contains("no text in en")), "{warnings:?}");
+    assert!(
+        warnings
+            .iter()
+            .any(|w| w.contains("identity-card") && w.contains("missing-translation") && w.contains("no text in en")),
+        "{warnings:?}"
+    );
 }
 
 #[test]
@@ -132,7 +159,8 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     let c = compile_ok(dir.path());
     let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
     assert!(sitemap.contains("<loc>https://portal.example/kk/pages/passport</loc>"));
-    assert!(sitemap.contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://portal.example/en/pages/passport\"/>"));
+    assert!(sitemap
+        .contains("<xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"https://portal.example/en/pages/passport\"/>"));
     assert!(sitemap.contains("<loc>https://portal.example/ru/pages/identity-card</loc>"));
     assert!(!sitemap.contains("/en/pages/identity-card"));
     assert!(sitemap.contains("<lastmod>2026-10-01</lastmod>"));
@@ -148,7 +176,11 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
 #[test]
 fn invalid_toml_names_its_line() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\nupdated = 2026-10-01\n");
+    write(
+        dir.path(),
+        "pages/passport/meta.toml",
+        "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\nupdated = 2026-10-01\n",
+    );
     assert_one_error(dir.path(), "pages/passport/meta.toml", 2, "toml");
 }
 
@@ -187,7 +219,11 @@ fn a_dead_internal_link_names_file_and_line() {
 fn links_that_could_run_script_are_rejected() {
     for href in ["javascript:alert(1)", "data:text/html,<script>alert(1)</script>", "JavaScript:void(0)"] {
         let dir = fixture();
-        write(dir.path(), "pages/passport/en.md", &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[click]({href})\n"));
+        write(
+            dir.path(),
+            "pages/passport/en.md",
+            &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[click]({href})\n"),
+        );
         assert_one_error(dir.path(), "pages/passport/en.md", 5, "link-scheme");
     }
 }
@@ -195,7 +231,11 @@ fn links_that_could_run_script_are_rejected() {
 #[test]
 fn a_level_one_heading_in_the_body_is_rejected() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nText.\n\n# Second title\n");
+    write(
+        dir.path(),
+        "pages/passport/en.md",
+        "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nText.\n\n# Second title\n",
+    );
     assert_one_error(dir.path(), "pages/passport/en.md", 7, "heading-level");
 }
 
@@ -235,7 +275,11 @@ fn folders_must_be_slugs_and_hold_a_language() {
 #[test]
 fn every_error_is_reported_in_one_run() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n# Title\n\n[x](/pages/nowhere)\n");
+    write(
+        dir.path(),
+        "pages/passport/en.md",
+        "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n# Title\n\n[x](/pages/nowhere)\n",
+    );
     write(dir.path(), "topics/documents/meta.toml", "order = \"first\"\n");
     let rules: Vec<&str> = errors(dir.path()).iter().map(|e| e.rule).collect();
     for rule in ["heading-level", "dead-link", "field"] {
@@ -267,27 +311,43 @@ fn a_failed_build_writes_nothing() {
 #[test]
 fn html_in_content_reaches_readers_as_text() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport <b>now</b>\"\nsummary = \"s\"\n+++\nClick <img src=x onerror=alert(1)> here.\n");
+    write(
+        dir.path(),
+        "pages/passport/en.md",
+        "+++\ntitle = \"Passport <b>now</b>\"\nsummary = \"s\"\n+++\nClick <img src=x onerror=alert(1)> here.\n",
+    );
     let c = compile_ok(dir.path());
     let page = json(&c, "api/v1/en/pages/passport.json");
     assert_eq!(page["title"], "Passport <b>now</b>");
-    assert_eq!(page["body"][0]["text"], serde_json::json!([{"type": "text", "text": "Click <img src=x onerror=alert(1)> here."}]));
+    assert_eq!(
+        page["body"][0]["text"],
+        serde_json::json!([{"type": "text", "text": "Click <img src=x onerror=alert(1)> here."}])
+    );
     assert!(c.warnings.warnings().any(|w| w.rule == "raw-html"));
 }
 
 #[test]
 fn an_insecure_link_is_reported_and_a_malformed_one_stops_the_build() {
     let dir = fixture();
-    write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nSee [the old site](http://old.example.kz/passport).\n");
+    write(
+        dir.path(),
+        "pages/passport/en.md",
+        "+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\nSee [the old site](http://old.example.kz/passport).\n",
+    );
     let compiled = compile_ok(dir.path());
     let found: Vec<_> = compiled.warnings.warnings().filter(|w| w.rule == "insecure-link").collect();
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!((found[0].line, found[0].subject.as_str()), (5, "http://old.example.kz/passport"));
-    let bad = compiled.report.problems.iter().find(|p| p.kind == ProblemKind::BadLink).expect("the report lists the link");
+    let bad =
+        compiled.report.problems.iter().find(|p| p.kind == ProblemKind::BadLink).expect("the report lists the link");
     assert_eq!((bad.path.as_str(), bad.agency.as_deref()), ("/pages/passport", Some("ministry-of-internal-affairs")));
 
     for href in ["https://", "https://bad_host.kz/x", "https://localhost"] {
-        write(dir.path(), "pages/passport/en.md", &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[x]({href})\n"));
+        write(
+            dir.path(),
+            "pages/passport/en.md",
+            &format!("+++\ntitle = \"Passport\"\nsummary = \"s\"\n+++\n[x]({href})\n"),
+        );
         assert_one_error(dir.path(), "pages/passport/en.md", 5, "bad-link");
     }
 }
@@ -307,7 +367,10 @@ fn the_quality_report_counts_each_problem_once_per_body() {
     // passport (in all three languages) and identity-card (in two) lack cost and timing: one problem each.
     assert_eq!(count(ProblemKind::Incomplete), 3, "two pages and the body's contacts: {:#?}", report.problems);
     let stale = report.problems.iter().find(|p| p.kind == ProblemKind::Stale).unwrap();
-    assert_eq!((stale.path.as_str(), stale.detail.as_str(), stale.file.as_str(), stale.line), ("/pages/identity-card", "2025-06-01", "pages/identity-card/meta.toml", 4));
+    assert_eq!(
+        (stale.path.as_str(), stale.detail.as_str(), stale.file.as_str(), stale.line),
+        ("/pages/identity-card", "2025-06-01", "pages/identity-card/meta.toml", 4)
+    );
     assert_eq!(report.totals.iter().map(|c| c.count).sum::<u32>(), report.problems.len() as u32);
     // The portal shows the same report in every language, titled in that language.
     let kk = json(&compiled, "api/v1/kk/quality.json");
@@ -324,7 +387,9 @@ fn a_sitemap_over_the_limit_becomes_an_index_of_parts() {
     let files = sitemap.finish();
     let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
     assert_eq!(names, ["sitemap.xml", "sitemap-1.xml", "sitemap-2.xml"]);
-    assert!(files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://portal.example/sitemap-2.xml</loc>"));
+    assert!(
+        files[0].1.contains("<sitemapindex") && files[0].1.contains("<loc>https://portal.example/sitemap-2.xml</loc>")
+    );
     assert_eq!(files[1].1.matches("<url>").count(), output::SITEMAP_LIMIT);
     assert_eq!(files[2].1.matches("<url>").count(), 3 * (output::SITEMAP_LIMIT / 3 + 1) - output::SITEMAP_LIMIT);
 }
@@ -337,7 +402,11 @@ fn generated_content_at_full_directory_width_keeps_every_page_within_three_click
     generate(&out, &Shape { bodies: 300, pages_per_body: 3, news_per_body: 4, documents_per_body: 2 }).unwrap();
     let compiled = compile_ok(&out);
     assert_eq!((compiled.stats.agencies, compiled.stats.pages, compiled.stats.documents), (300, 900, 600));
-    assert_eq!(compiled.stats.news, 4 * (0..300).filter(|b| b % 11 != 4).count(), "every body but one in eleven has news");
+    assert_eq!(
+        compiled.stats.news,
+        4 * (0..300).filter(|b| b % 11 != 4).count(),
+        "every body but one in eleven has news"
+    );
     assert!(compiled.stats.max_clicks <= portal_content::nav::MAX_CLICKS);
     // The generator plants each kind of warning the report counts.
     let total = |kind| compiled.report.totals.iter().find(|c| c.kind == kind).unwrap().count;
@@ -371,7 +440,10 @@ fn the_search_index_covers_every_language_beside_the_api() {
     let langs: Vec<&String> = entry["languages"].as_object().unwrap().keys().collect();
     assert_eq!(langs, ["en", "kk", "ru"]);
     // identity-card has no English text: English has one page, two bodies and topics fewer.
-    assert!(entry["languages"]["kk"]["page_count"].as_u64().unwrap() > entry["languages"]["en"]["page_count"].as_u64().unwrap());
+    assert!(
+        entry["languages"]["kk"]["page_count"].as_u64().unwrap()
+            > entry["languages"]["en"]["page_count"].as_u64().unwrap()
+    );
 }
 
 /// The fixture with a news item (with an image), a decree with its files in
@@ -379,10 +451,26 @@ fn the_search_index_covers_every_language_beside_the_api() {
 fn fixture_with_publications() -> tempfile::TempDir {
     let dir = fixture();
     let root = dir.path();
-    write(root, "news/new-service-centre/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nregion = \"astana\"\n");
-    write(root, "news/new-service-centre/chart.svg", r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="100" height="50"/></svg>"#);
-    for (lang, title, alt) in [("kk", "Жаңа орталық", "Диаграмма"), ("ru", "Новый центр", "Диаграмма"), ("en", "A new centre", "Chart of visits: 10, 20")] {
-        write(root, &format!("news/new-service-centre/{lang}.md"), &format!("+++\ntitle = \"{title}\"\nsummary = \"s & <b>\"\n+++\nText.\n\n![{alt}](chart.svg)\n"));
+    write(
+        root,
+        "news/new-service-centre/meta.toml",
+        "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nregion = \"astana\"\n",
+    );
+    write(
+        root,
+        "news/new-service-centre/chart.svg",
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 300 150"><rect width="100" height="50"/></svg>"#,
+    );
+    for (lang, title, alt) in [
+        ("kk", "Жаңа орталық", "Диаграмма"),
+        ("ru", "Новый центр", "Диаграмма"),
+        ("en", "A new centre", "Chart of visits: 10, 20"),
+    ] {
+        write(
+            root,
+            &format!("news/new-service-centre/{lang}.md"),
+            &format!("+++\ntitle = \"{title}\"\nsummary = \"s & <b>\"\n+++\nText.\n\n![{alt}](chart.svg)\n"),
+        );
     }
     write(root, "news/old-news/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2025-01-15\n");
     for lang in ["kk", "ru", "en"] {
@@ -395,8 +483,16 @@ fn fixture_with_publications() -> tempfile::TempDir {
     );
     write(root, "documents/decree-1/decree-1-kk.pdf", "%PDF-1.4 kk");
     write(root, "documents/decree-1/decree-1-ru.pdf", "%PDF-1.4 ru");
-    write(root, "documents/decree-1/kk.md", "+++\ntitle = \"Жарлық\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## 1-бап\n\nМәтін.\n");
-    write(root, "documents/decree-1/ru.md", "+++\ntitle = \"Указ\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## Статья 1\n\nТекст.\n");
+    write(
+        root,
+        "documents/decree-1/kk.md",
+        "+++\ntitle = \"Жарлық\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## 1-бап\n\nМәтін.\n",
+    );
+    write(
+        root,
+        "documents/decree-1/ru.md",
+        "+++\ntitle = \"Указ\"\nsummary = \"s\"\nsigned_by = [\"Президент\"]\n+++\n## Статья 1\n\nТекст.\n",
+    );
     write(root, "documents/law-2/meta.toml", "type = \"law\"\nagency = \"ministry-of-internal-affairs\"\nadopted = 2023-01-10\nstatus = \"amended\"\ntext = \"extract\"\n");
     for lang in ["kk", "ru", "en"] {
         write(root, &format!("documents/law-2/{lang}.md"), "+++\ntitle = \"Law\"\nsummary = \"s\"\n+++\n");
@@ -411,15 +507,24 @@ fn news_and_documents_compile_to_their_pages_archives_and_files() {
     let news = json(&c, "api/v1/en/news.json");
     let latest: Vec<&str> = news["latest"].as_array().unwrap().iter().map(|n| n["slug"].as_str().unwrap()).collect();
     assert_eq!(latest, ["new-service-centre", "old-news"], "newest first");
-    assert_eq!(news["months"], serde_json::json!([{"period": "2026-11", "count": 1}, {"period": "2025-01", "count": 1}]));
+    assert_eq!(
+        news["months"],
+        serde_json::json!([{"period": "2026-11", "count": 1}, {"period": "2025-01", "count": 1}])
+    );
     assert_eq!(json(&c, "api/v1/ru/news/archive/2025-01.json")["items"][0]["title"], "Old");
     let item = json(&c, "api/v1/en/news/new-service-centre.json");
     assert_eq!(item["region"]["name"], "Astana");
-    assert_eq!(item["body"][1], serde_json::json!({"type": "image", "src": "files/news/new-service-centre/chart.svg", "alt": "Chart of visits: 10, 20", "width": 300, "height": 150}));
+    assert_eq!(
+        item["body"][1],
+        serde_json::json!({"type": "image", "src": "files/news/new-service-centre/chart.svg", "alt": "Chart of visits: 10, 20", "width": 300, "height": 150})
+    );
     assert!(c.files.contains_key("api/v1/files/news/new-service-centre/chart.svg"));
 
     let decree = json(&c, "api/v1/ru/documents/decree-1.json");
-    assert_eq!((decree["doc_type"].as_str(), decree["number"].as_str(), decree["validity"].as_str()), (Some("decree"), Some("1"), Some("in_force")));
+    assert_eq!(
+        (decree["doc_type"].as_str(), decree["number"].as_str(), decree["validity"].as_str()),
+        (Some("decree"), Some("1"), Some("in_force"))
+    );
     assert_eq!(decree["status"], "available");
     assert_eq!(decree["signed_by"], serde_json::json!(["Президент"]));
     let files = decree["files"].as_array().unwrap();
@@ -447,7 +552,10 @@ fn news_and_documents_compile_to_their_pages_archives_and_files() {
     assert_eq!(body["documents"].as_array().unwrap().len(), 2);
     assert_eq!(body["feed"], "feeds/en/ministry-of-internal-affairs.atom");
     let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
-    assert!(sitemap.contains("<loc>https://portal.example/kk/documents/decree-1</loc>") && !sitemap.contains("/en/documents/decree-1"));
+    assert!(
+        sitemap.contains("<loc>https://portal.example/kk/documents/decree-1</loc>")
+            && !sitemap.contains("/en/documents/decree-1")
+    );
     assert!(sitemap.contains("<loc>https://portal.example/en/news/archive/2026-11</loc>"));
 }
 
@@ -479,7 +587,10 @@ fn atom_feeds_carry_the_elements_the_format_requires() {
         let updated = child(*entry, "updated").unwrap().text().unwrap();
         assert!(updated.len() == 20 && updated.ends_with("T00:00:00Z"), "an RFC 3339 date: {updated}");
     }
-    assert_eq!(child(entries[0], "link").unwrap().attribute("href"), Some("https://portal.example/ru/news/new-service-centre"));
+    assert_eq!(
+        child(entries[0], "link").unwrap().attribute("href"),
+        Some("https://portal.example/ru/news/new-service-centre")
+    );
     assert_eq!(child(entries[0], "summary").unwrap().text(), Some("s & <b>"), "text is escaped, not markup");
     assert_eq!(child(root, "updated").unwrap().text(), Some("2026-11-20T00:00:00Z"));
     assert!(c.files.contains_key("api/v1/feeds/kk/news.atom"));
@@ -514,8 +625,17 @@ fn document_and_news_errors_name_file_line_and_rule() {
     write(dir.path(), "documents/decree-1/meta.toml", &meta.replace("decree-1-ru.pdf", "decree-1-ru.exe"));
     write(dir.path(), "documents/decree-1/decree-1-ru.exe", "MZ");
     // The stray .exe is also not a file an item folder may hold.
-    let found: Vec<(String, usize, &str)> = errors(dir.path()).iter().map(|e| (e.file.strip_prefix(dir.path()).unwrap().display().to_string(), e.line, e.rule)).collect();
-    assert_eq!(found, [("documents/decree-1/decree-1-ru.exe".to_owned(), 0, "layout"), ("documents/decree-1/meta.toml".to_owned(), 13, "attachment-format")]);
+    let found: Vec<(String, usize, &str)> = errors(dir.path())
+        .iter()
+        .map(|e| (e.file.strip_prefix(dir.path()).unwrap().display().to_string(), e.line, e.rule))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("documents/decree-1/decree-1-ru.exe".to_owned(), 0, "layout"),
+            ("documents/decree-1/meta.toml".to_owned(), 13, "attachment-format")
+        ]
+    );
 
     let dir = fixture_with_publications();
     write(dir.path(), "news/old-news/meta.toml", "agency = \"ministry-of-magic\"\npublished = 2025-01-15\n");

@@ -11,16 +11,25 @@ fn workspace() -> &'static Path {
 
 #[test]
 fn the_committed_schema_matches_the_types() {
-    let committed = std::fs::read_to_string(workspace().join("docs/content-api.schema.json")).expect("docs/content-api.schema.json (make schema writes it)");
+    let committed = std::fs::read_to_string(workspace().join("docs/content-api.schema.json"))
+        .expect("docs/content-api.schema.json (make schema writes it)");
     assert!(committed == schema::schemas_json(), "docs/content-api.schema.json is out of date: run `make schema`");
 }
 
 #[test]
 fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
-    let options = Options { content_dir: workspace().join("content"), site_url: "https://portal.example".into(), today: "2026-11-26".into(), search_index: false };
+    let options = Options {
+        content_dir: workspace().join("content"),
+        site_url: "https://portal.example".into(),
+        today: "2026-11-26".into(),
+        search_index: false,
+    };
     let compiled = match compile(&options) {
         Ok(c) => c,
-        Err(f) => panic!("bundled content has errors:\n{}", f.diagnostics.errors().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")),
+        Err(f) => panic!(
+            "bundled content has errors:\n{}",
+            f.diagnostics.errors().map(|e| e.to_string()).collect::<Vec<_>>().join("\n")
+        ),
     };
     let schemas = schema::schemas();
     let validators: std::collections::BTreeMap<&str, jsonschema::Validator> = schemas
@@ -33,7 +42,8 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
         let Some(rest) = path.strip_prefix("api/v1/").filter(|p| p.ends_with(".json")) else { continue };
         let kind = schema::kind_of(rest).unwrap_or_else(|| panic!("no schema for {path}"));
         let value: serde_json::Value = serde_json::from_slice(bytes).unwrap();
-        let errors: Vec<String> = validators[kind].iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
+        let errors: Vec<String> =
+            validators[kind].iter_errors(&value).map(|e| format!("{e} at {}", e.instance_path)).collect();
         assert!(errors.is_empty(), "{path} does not fit the {kind} schema: {errors:?}");
         // Fitting the schema is not enough: the app reads it with these types.
         if let Err(e) = reads_back(kind, bytes) {
@@ -55,7 +65,11 @@ fn reads_back(kind: &str, bytes: &[u8]) -> Result<(), String> {
         let typed: T = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
         let original: serde_json::Value = serde_json::from_slice(bytes).map_err(|e| e.to_string())?;
         let round = serde_json::to_value(&typed).map_err(|e| e.to_string())?;
-        if round == original { Ok(()) } else { Err(format!("read back as {round}")) }
+        if round == original {
+            Ok(())
+        } else {
+            Err(format!("read back as {round}"))
+        }
     }
     match kind {
         "site" => again::<SiteDoc>(bytes),

@@ -11,17 +11,37 @@ use serde::{Deserialize, Serialize};
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
     /// A section heading, level 2 to 4 (the page title is the only level 1).
-    Heading { level: u8, id: String, text: Vec<Inline> },
-    Paragraph { text: Vec<Inline> },
+    Heading {
+        level: u8,
+        id: String,
+        text: Vec<Inline>,
+    },
+    Paragraph {
+        text: Vec<Inline>,
+    },
     /// A bulleted or numbered list; each item is a sequence of blocks.
-    List { ordered: bool, items: Vec<Vec<Block>> },
+    List {
+        ordered: bool,
+        items: Vec<Vec<Block>>,
+    },
     /// A table with one header row.
-    Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> },
+    Table {
+        head: Vec<Vec<Inline>>,
+        rows: Vec<Vec<Vec<Inline>>>,
+    },
     /// A highlighted note, important point or warning.
-    Callout { tone: CalloutTone, body: Vec<Block> },
+    Callout {
+        tone: CalloutTone,
+        body: Vec<Block>,
+    },
     /// An image with its text alternative. `src` is relative to the API
     /// base; the size, when the compiler could read it, reserves the space.
-    Image { src: String, alt: String, width: Option<u32>, height: Option<u32> },
+    Image {
+        src: String,
+        alt: String,
+        width: Option<u32>,
+        height: Option<u32>,
+    },
     #[serde(other)]
     Unknown,
 }
@@ -40,17 +60,34 @@ pub enum CalloutTone {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
-    Text { text: String },
-    Strong { content: Vec<Inline> },
-    Emphasis { content: Vec<Inline> },
-    Code { text: String },
+    Text {
+        text: String,
+    },
+    Strong {
+        content: Vec<Inline>,
+    },
+    Emphasis {
+        content: Vec<Inline>,
+    },
+    Code {
+        text: String,
+    },
     /// Text in another language than the page's, so screen readers switch voice.
-    Foreign { lang: crate::Lang, content: Vec<Inline> },
+    Foreign {
+        lang: crate::Lang,
+        content: Vec<Inline>,
+    },
     LineBreak,
     /// A link to another page of the portal, in the reader's language.
-    Link { to: Route, content: Vec<Inline> },
+    Link {
+        to: Route,
+        content: Vec<Inline>,
+    },
     /// A link that leaves the portal (`https:`, `mailto:` or `tel:`).
-    ExternalLink { href: String, content: Vec<Inline> },
+    ExternalLink {
+        href: String,
+        content: Vec<Inline>,
+    },
     #[serde(other)]
     Unknown,
 }
@@ -151,13 +188,7 @@ mod tests {
     fn unknown_types_from_a_newer_api_are_kept_apart() {
         let json = r#"[{"type":"paragraph","text":[{"type":"text","text":"a"},{"type":"sparkle"}]},{"type":"video","src":"x"}]"#;
         let blocks: Vec<Block> = serde_json::from_str(json).unwrap();
-        assert_eq!(
-            blocks,
-            vec![
-                Block::Paragraph { text: vec![Inline::text("a"), Inline::Unknown] },
-                Block::Unknown
-            ]
-        );
+        assert_eq!(blocks, vec![Block::Paragraph { text: vec![Inline::text("a"), Inline::Unknown] }, Block::Unknown]);
     }
 
     #[test]

@@ -20,7 +20,15 @@ pub fn header_links() -> Vec<Route> {
 
 /// Links in the footer of every page.
 pub fn footer_links() -> Vec<Route> {
-    vec![Route::Home, Route::Agencies, Route::Regions, Route::News, Route::Documents, Route::Accessibility, Route::Quality]
+    vec![
+        Route::Home,
+        Route::Agencies,
+        Route::Regions,
+        Route::News,
+        Route::Documents,
+        Route::Accessibility,
+        Route::Quality,
+    ]
 }
 
 /// Links in the header and footer of every page.
@@ -99,7 +107,11 @@ pub fn document_type_links(doc: &DocumentTypeDoc) -> Vec<Route> {
 }
 
 pub fn document_links(doc: &DocumentDoc) -> Vec<Route> {
-    let mut links = vec![Route::Documents, Route::DocumentType(doc.doc_type.code().to_owned()), Route::Agency(doc.agency.slug.clone())];
+    let mut links = vec![
+        Route::Documents,
+        Route::DocumentType(doc.doc_type.code().to_owned()),
+        Route::Agency(doc.agency.slug.clone()),
+    ];
     links.extend(doc.related.iter().map(|d| Route::Document(d.slug.clone())));
     links.extend(internal_links(&doc.body));
     links

@@ -120,7 +120,10 @@ pub const RESERVED_DOCUMENT_SLUG: &str = "types";
 /// Whether `s` is a month as the news archive names it: `YYYY-MM`.
 pub fn is_month(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 7 && b[4] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit()) && matches!(&s[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+    b.len() == 7
+        && b[4] == b'-'
+        && b.iter().enumerate().all(|(i, c)| i == 4 || c.is_ascii_digit())
+        && matches!(&s[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
 }
 
 #[cfg(test)]
@@ -163,7 +166,17 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_route() {
-        for bad in ["pages/x", "/pages", "/pages/X", "/pages/a/b", "/kk/pages/x", "/news/archive/2026-13", "/news/archive/26-11", "/documents/types", "/news/a/b"] {
+        for bad in [
+            "pages/x",
+            "/pages",
+            "/pages/X",
+            "/pages/a/b",
+            "/kk/pages/x",
+            "/news/archive/2026-13",
+            "/news/archive/26-11",
+            "/documents/types",
+            "/news/a/b",
+        ] {
             assert_eq!(Route::parse_neutral(bad), None, "{bad}");
         }
     }

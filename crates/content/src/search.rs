@@ -52,7 +52,8 @@ pub const META_TITLE_LANG: &str = "title_lang";
 /// form starts with a folded search term: the index only marks what it
 /// matched itself, and a Kazakh word found through its folded form is not.
 pub fn highlight(excerpt: &str, folded_terms: &str) -> Vec<(String, bool)> {
-    let terms: Vec<&str> = folded_terms.split(|c: char| !c.is_alphanumeric()).filter(|t| t.chars().count() >= 2).collect();
+    let terms: Vec<&str> =
+        folded_terms.split(|c: char| !c.is_alphanumeric()).filter(|t| t.chars().count() >= 2).collect();
     let unescape = |s: &str| s.replace("&lt;", "<").replace("&gt;", ">");
     let mut parts: Vec<(String, bool)> = vec![];
     let mut push = |text: String, marked: bool| match parts.last_mut() {
