@@ -14,17 +14,19 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # Absolute address the sitemap names; set it to the public address when deploying.
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
+# The renderer: the app's components rendering pages natively (crates/render).
+RENDER = cargo run --quiet --profile native -p portal-render --
 
 .PHONY: e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
 
-## Release build of the app with its compiled content, into dist/.
+## Release build of the app with its compiled content, into dist/, and
+## every page of the sitemap rendered natively by the app's components.
 dist: tools
-	@scripts/bootstrap.sh browser
 	trunk build --release
-	node scripts/prerender.mjs dist
+	$(RENDER) --dist dist
 	node scripts/precompress.mjs dist
 	@scripts/report-sizes.sh dist
 
@@ -80,7 +82,7 @@ test-scale:
 	scripts/scale.sh check
 test-wasm: tools
 	@scripts/bootstrap.sh browser
-	cargo test --target wasm32-unknown-unknown -p portal
+	cargo test --target wasm32-unknown-unknown -p portal --features hydrate
 
 test-e2e: dist dist-subpath e2e-variant
 	@scripts/bootstrap.sh browser nginx
@@ -100,9 +102,8 @@ e2e-variant: dist
 
 ## The same release built for deployment under /portal/, for the sub-path tests.
 dist-subpath: tools
-	@scripts/bootstrap.sh browser
 	trunk build --release --public-url /portal/ --dist target/subpath-root/portal
-	node scripts/prerender.mjs target/subpath-root/portal --public-url /portal/
+	$(RENDER) --dist target/subpath-root/portal
 
 clean:
 	rm -rf dist target/content-api

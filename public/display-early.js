@@ -19,3 +19,13 @@ try {
 } catch {
   // No storage, or something else stored there: the defaults apply.
 }
+
+// The settings button does nothing until the app runs. On a page the build
+// rendered, a reader may press it before then: the request is noted here and
+// the app opens the settings once it has taken the page over (src/components/display_panel.rs).
+document.addEventListener('click', (event) => {
+  const root = document.documentElement;
+  if (root.hasAttribute('data-prerendered') && event.target instanceof Element && event.target.closest('#display-toggle')) {
+    root.toggleAttribute('data-display-requested');
+  }
+}, true);

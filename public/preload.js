@@ -1,8 +1,9 @@
 // Runs before the app's WebAssembly has arrived: starts fetching the content
 // document of the page being opened, so it is ready when the app asks for it
-// instead of being requested only after start-up. The mapping from address to
-// document mirrors `Route::api_path` in crates/content/src/route.rs.
-{
+// instead of being requested only after start-up. A page the build rendered
+// carries its document already. The mapping from address to document
+// mirrors `Route::api_path` in crates/content/src/route.rs.
+if (!document.documentElement.hasAttribute('data-prerendered')) {
   const meta = document.querySelector('meta[name="portal-api-base"]');
   const api = new URL(meta?.content || 'api/v1/', document.baseURI);
   const base = new URL(document.baseURI).pathname;

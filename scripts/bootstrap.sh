@@ -34,6 +34,9 @@ rust() {
     # No --locked: its lock pins a crate version the registry no longer serves.
     cargo install wasm-bindgen-cli --version "$want"
   fi
+  # Trunk builds offline (Trunk.toml): every crate of Cargo.lock, for every
+  # target and feature, must be in the local registry first. Quick when it is.
+  cargo fetch --quiet
 }
 
 npm_packages() {

@@ -37,6 +37,9 @@ pub enum ApiError {
 #[derive(Clone, Debug)]
 pub struct ApiClient {
     base: Arc<str>,
+    /// At build time: the compiled API on disk, read synchronously.
+    #[cfg(feature = "ssr")]
+    disk: Option<Arc<disk::Source>>,
 }
 
 thread_local! {
@@ -48,13 +51,17 @@ thread_local! {
 impl ApiClient {
     pub fn new(base: &str) -> ApiClient {
         let base = if base.ends_with('/') { base.to_owned() } else { format!("{base}/") };
-        ApiClient { base: base.into() }
+        ApiClient {
+            base: base.into(),
+            #[cfg(feature = "ssr")]
+            disk: None,
+        }
     }
 
     /// The client for the base URL in the page's `<meta name="portal-api-base">`,
     /// resolved against the document's base (so `api/v1/` follows a sub-path deployment).
     pub fn from_document() -> ApiClient {
-        let document = web_sys::window().and_then(|w| w.document());
+        let document = crate::served::document();
         let base = document
             .as_ref()
             .and_then(|d| d.query_selector("meta[name=portal-api-base]").ok().flatten())
@@ -75,6 +82,26 @@ impl ApiClient {
 
     pub fn url(&self, route: &Route, lang: Lang) -> String {
         format!("{}{}", self.base, route.api_path(lang))
+    }
+
+    /// The document behind `route` in `lang` if it can be had without
+    /// waiting: read before in this visit, embedded in the page the build
+    /// rendered, or, at build time, the file on disk.
+    pub fn ready<T: DeserializeOwned>(&self, route: &Route, lang: Lang) -> Option<Result<T, ApiError>> {
+        #[cfg(feature = "ssr")]
+        if let Some(disk) = &self.disk {
+            return Some(disk.read(&route.api_path(lang)).and_then(|text| parse(&text)));
+        }
+        let text = CACHE.with(|c| c.borrow().get(&self.url(route, lang)).cloned())?;
+        Some(parse(&text))
+    }
+
+    /// Keeps the documents a rendered page carries (`served::embedded_documents`),
+    /// so the app's first render is made from them, with no request.
+    pub fn keep_embedded(&self) {
+        for (path, text) in crate::served::embedded_documents() {
+            CACHE.with(|c| c.borrow_mut().insert(format!("{}{path}", self.base), text.into()));
+        }
     }
 
     /// The document behind `route` in `lang`.
@@ -164,6 +191,48 @@ async fn fetch_text(url: &str) -> Result<String, ApiError> {
                 c.abort();
             }
             Err(ApiError::Timeout)
+        }
+    }
+}
+
+/// The content API on disk, for rendering pages at build time.
+#[cfg(feature = "ssr")]
+pub mod disk {
+    use super::{ApiClient, ApiError};
+    use std::path::PathBuf;
+    use std::sync::{Arc, Mutex};
+
+    #[derive(Debug)]
+    pub struct Source {
+        dir: PathBuf,
+        /// What the page read, in order: (path under the API base, JSON text).
+        read: Mutex<Vec<(String, Arc<str>)>>,
+    }
+
+    impl Source {
+        pub(super) fn read(&self, path: &str) -> Result<Arc<str>, ApiError> {
+            let text: Arc<str> = match std::fs::read_to_string(self.dir.join(path)) {
+                Ok(text) => text.into(),
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Err(ApiError::NotFound),
+                Err(e) => return Err(ApiError::Malformed(format!("{path}: {e}"))),
+            };
+            self.read.lock().expect("not poisoned").push((path.to_owned(), text.clone()));
+            Ok(text)
+        }
+    }
+
+    impl ApiClient {
+        /// A client that reads the API files under `dir` (the folder holding
+        /// `kk/`, `ru/`, `en/`) and links them at `base`, as the page will.
+        pub fn on_disk(base: &str, dir: impl Into<PathBuf>) -> ApiClient {
+            let mut client = ApiClient::new(base);
+            client.disk = Some(Arc::new(Source { dir: dir.into(), read: Mutex::default() }));
+            client
+        }
+
+        /// The documents read since the last call: the page's data.
+        pub fn take_read(&self) -> Vec<(String, Arc<str>)> {
+            self.disk.as_ref().map(|d| std::mem::take(&mut *d.read.lock().expect("not poisoned"))).unwrap_or_default()
         }
     }
 }

@@ -6,29 +6,33 @@ use crate::components::layout::Frame;
 use crate::components::{Announcer, NotFound};
 use crate::i18n::*;
 use crate::language;
-use crate::prerendered::Staged;
 use crate::routes::AppRoutes;
 use leptos::prelude::*;
+use leptos_i18n::context::UseLocalesOptions;
 use leptos_router::components::{Outlet, Redirect, Router};
 use leptos_router::hooks::{use_location, use_params_map};
 use portal_content::Lang;
 
 #[component]
 pub fn App() -> impl IntoView {
-    provide_context(ApiClient::from_document());
+    // At build time the renderer provides a client that reads the API from disk.
+    if use_context::<ApiClient>().is_none() {
+        let client = ApiClient::from_document();
+        client.keep_embedded();
+        provide_context(client);
+    }
     provide_context(Announcer::new());
+    crate::served::TakenOver::provide();
     crate::components::display_panel::Display::provide();
     crate::offline::Connectivity::provide();
+    // No cookie (the language is in every URL) and no request headers (there is no request at build time).
+    let no_header = UseLocalesOptions::default().ssr_lang_header_getter(|| None);
     view! {
-        <Staged>
-            <I18nContextProvider>
-                <Staged>
-                    <Router base=crate::routes::base_path()>
-                        <AppRoutes />
-                    </Router>
-                </Staged>
-            </I18nContextProvider>
-        </Staged>
+        <I18nContextProvider enable_cookie=false ssr_lang_header_getter=no_header>
+            <Router base=crate::routes::base_path()>
+                <AppRoutes />
+            </Router>
+        </I18nContextProvider>
     }
 }
 
@@ -49,10 +53,15 @@ pub fn LangLayout() -> impl IntoView {
     let lang = Signal::derive(move || parsed.get().unwrap_or_else(language::preferred));
     let i18n = use_i18n();
     // Set at once for the first render, then kept in step with the URL.
-    i18n.set_locale(language::locale_of(lang.get_untracked()));
+    if i18n.get_locale_untracked() != language::locale_of(lang.get_untracked()) {
+        i18n.set_locale(language::locale_of(lang.get_untracked()));
+    }
     Effect::new(move |_| {
         let lang = lang.get();
-        i18n.set_locale(language::locale_of(lang));
+        // Setting it notifies every string even when it is the same.
+        if i18n.get_locale_untracked() != language::locale_of(lang) {
+            i18n.set_locale(language::locale_of(lang));
+        }
         if parsed.get().is_some() {
             language::remember(lang);
         }
@@ -73,14 +82,12 @@ pub fn LangLayout() -> impl IntoView {
     });
 
     view! {
-        <Staged>
-            <Frame lang>
-                {move || match parsed.get() {
-                    Some(_) => view! { <Outlet /> }.into_any(),
-                    None => view! { <NotFound lang=lang.get() /> }.into_any(),
-                }}
-            </Frame>
-        </Staged>
+        <Frame lang>
+            {move || match parsed.get() {
+                Some(_) => view! { <Outlet /> }.into_any(),
+                None => view! { <NotFound lang=lang.get() /> }.into_any(),
+            }}
+        </Frame>
     }
 }
 

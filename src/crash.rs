@@ -43,7 +43,7 @@ pub fn show_crash_page(body: &web_sys::HtmlElement) {
         main.append_child(&p).ok()?;
         main.append_child(&para).ok()?;
         body.set_text_content(None);
-        crate::prerendered::forget();
+        let _ = document.document_element().map(|root| root.remove_attribute(crate::served::MARK));
         body.append_child(&main).ok()?;
         document.set_title(td_string!(locale, crash_title));
         use wasm_bindgen::JsCast;

@@ -147,7 +147,7 @@ impl DisplaySettings {
 
     /// Applies the settings to the whole page.
     pub fn apply(&self) {
-        let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else {
+        let Some(root) = crate::served::document().and_then(|d| d.document_element()) else {
             return;
         };
         for (name, value) in self.attributes() {
@@ -169,5 +169,5 @@ mod erased {
 }
 
 fn storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    crate::served::window()?.local_storage().ok().flatten()
 }

@@ -1,4 +1,5 @@
-//! The portal's browser app (Leptos, client-side rendering).
+//! The portal's app (Leptos): rendered to HTML at build time (feature
+//! `ssr`, crates/render) and hydrated in the browser (feature `hydrate`).
 //!
 //! Data flows one way: the content API ([`api`]) gives typed documents from
 //! `portal_content`, the [`pages`] turn them into views with the
@@ -14,6 +15,6 @@ pub mod i18n;
 pub mod language;
 pub mod offline;
 pub mod pages;
-pub mod prerendered;
 pub mod routes;
 pub mod search;
+pub mod served;

@@ -1,8 +1,12 @@
-//! The portal's browser app: mounts [`portal::app::App`] on the page body.
+//! The portal's browser app: hydrates the page the build rendered, or, on
+//! an address the build did not render (search, filtered lists, unknown
+//! paths), builds the page itself.
 
 fn main() {
     portal::crash::install();
-    // On a prerendered page, in a task after the one that started the
-    // WebAssembly, so that neither blocks the reader for long.
-    portal::prerendered::in_own_task(|| leptos::mount::mount_to_body(portal::app::App));
+    if portal::served::is_served_page() {
+        leptos::mount::hydrate_body(portal::app::App);
+    } else {
+        leptos::mount::mount_to_body(portal::app::App);
+    }
 }

@@ -21,14 +21,18 @@ thread_local! {
 
 impl Connectivity {
     pub fn provide() -> Connectivity {
-        let navigator = window().navigator();
-        let c = Connectivity { online: RwSignal::new(navigator.on_line()), update_ready: RwSignal::new(false) };
-        let online = c.online;
-        // Listeners for the whole visit: the handles are dropped on purpose.
-        std::mem::forget(window_event_listener(leptos::ev::online, move |_| online.set(true)));
-        std::mem::forget(window_event_listener(leptos::ev::offline, move |_| online.set(false)));
-        register(c.update_ready);
+        // Online until the browser says otherwise, as the page the build
+        // rendered shows it: the real state comes after hydration.
+        let c = Connectivity { online: RwSignal::new(true), update_ready: RwSignal::new(false) };
         provide_context(c);
+        let online = c.online;
+        Effect::new(move |_| {
+            online.set(window().navigator().on_line());
+            // Listeners for the whole visit: the handles are dropped on purpose.
+            std::mem::forget(window_event_listener(leptos::ev::online, move |_| online.set(true)));
+            std::mem::forget(window_event_listener(leptos::ev::offline, move |_| online.set(false)));
+            register(c.update_ready);
+        });
         c
     }
 }

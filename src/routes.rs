@@ -43,16 +43,23 @@ pub fn use_slug() -> Memo<String> {
 }
 
 /// The path the portal is deployed under, without a trailing slash: empty
-/// at a domain's root, `/portal` under `https://example.kz/portal/`. Read
-/// from `<base href>`, which Trunk writes from its public URL.
+/// at a domain's root, `/portal` under `https://example.kz/portal/`. In the
+/// browser, read from `<base href>`, which Trunk writes from its public URL;
+/// at build time, set by the renderer ([`set_base_path`]).
 pub fn base_path() -> &'static str {
-    use std::sync::OnceLock;
-    static BASE: OnceLock<String> = OnceLock::new();
     BASE.get_or_init(|| {
-        let base_uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten());
+        let base_uri = crate::served::document().and_then(|d| d.base_uri().ok().flatten());
         let path = base_uri.and_then(|uri| web_sys::Url::new(&uri).ok()).map(|u| u.pathname()).unwrap_or_default();
         path.trim_end_matches('/').to_owned()
     })
+}
+
+static BASE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// Sets the base path for rendering at build time (`/portal/` or `/`); once a process.
+pub fn set_base_path(public_url: &str) -> Result<(), String> {
+    let path = public_url.trim_end_matches('/').to_owned();
+    BASE.set(path).map_err(|path| format!("the base path is already set (to something other than {path})"))
 }
 
 /// A route's address in the app: its URL path (`Route::href`) under the base path.
@@ -66,17 +73,21 @@ impl AppUrl for portal_content::Route {
     }
 }
 
+/// `pairs` as a URL query, encoded as a form would (`body=A+B&year=2025`).
+pub fn query_string<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+}
+
 /// The search page's path for the router, `/{lang}/search` with `params`
 /// as its query. Search has no content document, so it is not a
 /// `portal_content::Route`; this is the one place its address is built.
-pub fn search_path(lang: portal_content::Lang, params: &web_sys::UrlSearchParams) -> String {
-    let query = String::from(params.to_string());
+pub fn search_path<'a>(lang: portal_content::Lang, params: impl IntoIterator<Item = (&'a str, &'a str)>) -> String {
+    let query = query_string(params);
     let separator = if query.is_empty() { "" } else { "?" };
     format!("/{}/search{separator}{query}", lang.code())
 }
 
 /// The search page's address under the base path, for a form's `action`.
 pub fn search_url(lang: portal_content::Lang) -> String {
-    let none = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-    format!("{}{}", base_path(), search_path(lang, &none))
+    format!("{}{}", base_path(), search_path(lang, []))
 }

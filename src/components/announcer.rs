@@ -71,30 +71,38 @@ pub fn PageHeading(
     let i18n = use_i18n();
     let announcer = expect_context::<Announcer>();
     let heading = NodeRef::<leptos::html::H1>::new();
-    let title = text.clone();
-    let id = crate::prerendered::PageId::new();
-    on_cleanup(move || crate::prerendered::page_gone(id));
+    let (title, spoken_title) = (text.clone(), text.clone());
+    let full_title = move || match home {
+        true => title.clone(),
+        false => format!("{title} — {}", t_string!(i18n, portal_name)),
+    };
+    // At build time the renderer writes the title into the page's <head>.
+    #[cfg(feature = "ssr")]
+    if let Some(rendered) = use_context::<RenderedTitle>() {
+        *rendered.0.lock().expect("not poisoned") = full_title();
+    }
     // Returns whether the page has been shown: focus and the announcement
     // are decided on the first run with a heading; later runs (a change of
     // language) only set the title.
     Effect::new(move |shown: Option<bool>| {
         let Some(h1) = heading.get() else { return false };
-        let portal = t_string!(i18n, portal_name).to_string();
-        document().set_title(&if home { title.clone() } else { format!("{title} — {portal}") });
+        document().set_title(&full_title());
         if shown == Some(true) {
             return true;
         }
-        let spoken = announcer.take_moved().then(|| {
-            announcement.clone().unwrap_or_else(|| t_string!(i18n, page_loaded, title = title.clone()).to_string())
-        });
-        // The app's page replaces the prerendered copy, if any.
-        crate::prerendered::page_shown(id, move || {
-            if let Some(spoken) = spoken.filter(|_| h1.is_connected()) {
-                let _ = h1.focus();
-                announcer.say(spoken);
-            }
-        });
+        if announcer.take_moved() {
+            let spoken = announcement
+                .clone()
+                .unwrap_or_else(|| t_string!(i18n, page_loaded, title = spoken_title.clone()).to_string());
+            let _ = h1.focus();
+            announcer.say(spoken);
+        }
         true
     });
     view! { <h1 class="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
 }
+
+/// The title of the page rendered at build time, as its heading sets it.
+#[cfg(feature = "ssr")]
+#[derive(Clone, Default)]
+pub struct RenderedTitle(pub std::sync::Arc<std::sync::Mutex<String>>);

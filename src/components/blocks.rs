@@ -2,15 +2,13 @@
 //! no `inner_html` anywhere, so content can never inject markup or script.
 
 use crate::i18n::*;
-use crate::prerendered::Staged;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{Block, CalloutTone, Inline, Lang};
 
 #[component]
 pub fn Blocks(blocks: Vec<Block>, lang: Lang) -> impl IntoView {
-    // A long text is much of a page's start-up: a step of its own.
-    view! { <Staged>{blocks.into_iter().map(|b| block(b, lang)).collect_view()}</Staged> }
+    blocks.into_iter().map(|b| block(b, lang)).collect_view()
 }
 
 fn block(b: Block, lang: Lang) -> AnyView {

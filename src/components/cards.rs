@@ -2,7 +2,6 @@
 //! keeps long ones usable.
 
 use crate::i18n::*;
-use crate::prerendered::Staged;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{fold, Card, Lang, Route};
@@ -15,9 +14,7 @@ pub const FILTER_FROM: usize = 12;
 #[component]
 pub fn CardList(lang: Lang, cards: Vec<(Route, Card)>, #[prop(optional)] query: Option<Memo<String>>) -> impl IntoView {
     let client = expect_context::<crate::api::ApiClient>();
-    // A list of cards is much of a page's start-up: a step of its own.
     view! {
-        <Staged>
             <ul class="card-list">
                 {cards
                     .into_iter()
@@ -42,7 +39,6 @@ pub fn CardList(lang: Lang, cards: Vec<(Route, Card)>, #[prop(optional)] query: 
                     })
                     .collect_view()}
             </ul>
-        </Staged>
     }
 }
 
@@ -79,6 +75,7 @@ pub fn GroupedCards(
         texts.iter().filter(|t| t.contains(q.as_str())).count()
     });
     let (input_id, hint_id, groups_id) = (format!("{id}-filter"), format!("{id}-filter-hint"), format!("{id}-groups"));
+    crate::served::keep_typed(&input_id, move |text| query.set(text));
     let filter = (total > FILTER_FROM).then(|| {
         view! {
             <div class="filter" role="search">

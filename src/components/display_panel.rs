@@ -26,12 +26,23 @@ impl Display {
             settings.apply();
             settings.save();
         });
+        // Pressed before the app had started (public/display-early.js noted it).
+        Effect::new(move |_| {
+            let root = crate::served::document().and_then(|d| d.document_element());
+            if let Some(root) = root.filter(|root| root.has_attribute(OPEN_REQUESTED)) {
+                let _ = root.remove_attribute(OPEN_REQUESTED);
+                display.open.set(true);
+            }
+        });
         provide_context(display);
         display
     }
 }
 
 const PANEL_ID: &str = "display-settings";
+/// Set on `<html>` by public/display-early.js when the settings button is
+/// pressed before the app has started.
+const OPEN_REQUESTED: &str = "data-display-requested";
 
 /// The header button that opens and closes the settings.
 #[component]

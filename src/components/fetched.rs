@@ -18,21 +18,37 @@ where
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
-        let (client, route, render) = (client.clone(), route.clone(), render.clone());
+        let show = {
+            let render = render.clone();
+            move |result: Result<T, ApiError>| match result {
+                // Untracked: the page is made again when its route or language
+                // changes, not when a string it read is set to the same value.
+                Ok(doc) => untrack(|| render(doc).into_any()),
+                Err(ApiError::NotFound) => view! { <NotFound lang /> }.into_any(),
+                Err(error) => {
+                    let retry = Callback::new(move |()| {
+                        announcer.reader_moved();
+                        attempt.update(|n| *n += 1);
+                    });
+                    view! { <ErrorPanel error retry /> }.into_any()
+                }
+            }
+        };
+        // At build time, on the page the browser hydrates, and for a page
+        // read before: at once, so the HTML is the page and not "loading".
+        if let Some(result) = client.ready::<T>(&route, lang) {
+            return show(result);
+        }
+        let (client, route) = (client.clone(), route.clone());
         let resource = LocalResource::new(move || {
             let (client, route) = (client.clone(), route.clone());
             async move { client.document::<T>(&route, lang).await }
         });
-        let retry = Callback::new(move |()| {
-            announcer.reader_moved();
-            attempt.update(|n| *n += 1);
-        });
-        move || match resource.get() {
+        (move || match resource.get() {
             None => view! { <Loading /> }.into_any(),
-            Some(Ok(doc)) => render(doc).into_any(),
-            Some(Err(ApiError::NotFound)) => view! { <NotFound lang /> }.into_any(),
-            Some(Err(error)) => view! { <ErrorPanel error retry /> }.into_any(),
-        }
+            Some(result) => show.clone()(result),
+        })
+        .into_any()
     }
 }
 

@@ -4,7 +4,6 @@
 use super::announcer::LiveRegion;
 use super::display_panel::{DisplayPanel, DisplayToggle};
 use crate::i18n::*;
-use crate::prerendered::Staged;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
@@ -13,14 +12,9 @@ use portal_content::{nav, Lang, Route};
 #[component]
 pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
-    // On a prerendered page, each staged part is built in a task of its
-    // own, in the order they are made: the main landmark first, as it
-    // requests the page's document, then the header's rows and the footer.
-    let main = view! { <Staged>{children()}</Staged> };
     view! {
         <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
         <header class="site-header">
-            <Staged>
                 <div class="container header-inner">
                     <a class="brand" href=move || Route::Home.url(lang.get())>
                         <span class="brand-mark" aria-hidden="true"></span>
@@ -31,15 +25,11 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                         <DisplayToggle />
                     </div>
                 </div>
-            </Staged>
-            <Staged>
                 // The settings open right after their button, before the search field.
                 <DisplayPanel />
                 <div class="container header-search-row">
                     <super::search_box::SearchBox lang />
                 </div>
-            </Staged>
-            <Staged>
                 <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
                     <div class="container">
                         <ul>
@@ -47,13 +37,11 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                         </ul>
                     </div>
                 </nav>
-            </Staged>
         </header>
         <Notices />
         <main id="main-content" class="container main" tabindex="-1">
-            {main}
+            {children()}
         </main>
-        <Staged>
             <footer class="site-footer">
                 <div class="container">
                     <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
@@ -63,7 +51,6 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
                     <p class="demo-notice">{t!(i18n, demo_notice)}</p>
                 </div>
             </footer>
-        </Staged>
         <LiveRegion />
     }
 }
@@ -91,7 +78,7 @@ fn Notices() -> impl IntoView {
 /// The router handles in-page links itself and moves no focus, so the skip
 /// link focuses the main landmark directly.
 fn skip_to_main(ev: leptos::ev::MouseEvent) {
-    if let Some(main) = document().get_element_by_id("main-content") {
+    if let Some(main) = crate::served::document().and_then(|d| d.get_element_by_id("main-content")) {
         use wasm_bindgen::JsCast;
         ev.prevent_default();
         let main: web_sys::HtmlElement = main.unchecked_into();

@@ -121,11 +121,15 @@ pub struct Filter {
     pub choices: Vec<(String, String)>,
 }
 
-/// The filters set in the URL, by parameter.
+/// The filters set in the URL, by parameter. None until the app has taken
+/// a rendered page over: the build rendered the unfiltered page.
 pub fn chosen_filters(names: &[&'static str]) -> Memo<BTreeMap<String, String>> {
     let params = use_query_map();
     let names = names.to_vec();
     Memo::new(move |_| {
+        if !crate::served::taken_over() {
+            return BTreeMap::new();
+        }
         let p = params.read();
         names.iter().filter_map(|&n| p.get(n).filter(|v| !v.is_empty()).map(|v| (n.to_owned(), v))).collect()
     })
@@ -144,13 +148,12 @@ pub fn FilterForm(id: &'static str, filters: Vec<Filter>, chosen: BTreeMap<Strin
         ev.prevent_default();
         let Some(form) = form.get() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
-        let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-        for name in &names {
-            if let Some(value) = data.get(name).as_string().filter(|v| !v.is_empty()) {
-                params.append(name, &value);
-            }
-        }
-        let query = String::from(params.to_string());
+        let params: Vec<(&str, String)> = names
+            .iter()
+            .filter_map(|&name| Some((name, data.get(name).as_string()?)))
+            .filter(|(_, value)| !value.is_empty())
+            .collect();
+        let query = crate::routes::query_string(params.iter().map(|(name, value)| (*name, value.as_str())));
         let path = location.pathname.get_untracked();
         let path = path.strip_prefix(crate::routes::base_path()).unwrap_or(&path).to_owned();
         expect_context::<crate::components::Announcer>().reader_moved();

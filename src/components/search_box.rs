@@ -52,6 +52,13 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
         });
     };
 
+    // Words typed before the app took the page over are kept, and looked up.
+    let restore = look_up.clone();
+    crate::served::keep_typed("search-input", move |text| {
+        words.set(text.clone());
+        restore(text);
+    });
+
     // Opens a page of the portal (a router path) and closes the suggestions.
     let open_page = move |path: &str| {
         open.set(false);
@@ -78,9 +85,7 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
             if text.trim().is_empty() {
                 return;
             }
-            let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-            params.append("q", text.trim());
-            open_page(&crate::routes::search_path(lang.get_untracked(), &params));
+            open_page(&crate::routes::search_path(lang.get_untracked(), [("q", text.trim())]));
         }
     };
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {

@@ -66,9 +66,7 @@ pub fn AgencyPage() -> impl IntoView {
 
 /// A list page with one filter set, such as this body's news.
 fn filtered(route: Route, filter: &str, value: &str, lang: Lang) -> String {
-    let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-    params.append(filter, value);
-    format!("{}?{}", route.url(lang), String::from(params.to_string()))
+    format!("{}?{}", route.url(lang), crate::routes::query_string([(filter, value)]))
 }
 
 pub fn agency_link(r: &Ref, lang: Lang) -> impl IntoView {

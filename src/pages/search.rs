@@ -80,14 +80,15 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
         ev.prevent_default();
         let Some(form) = form.get() else { return };
         let Ok(data) = web_sys::FormData::new_with_form(&form) else { return };
-        let params = web_sys::UrlSearchParams::new().expect("UrlSearchParams exists in browsers");
-        for name in std::iter::once("q").chain(FILTERS).chain(["sort"]) {
-            if let Some(value) = data.get(name).as_string().filter(|v| !v.trim().is_empty()) {
-                params.append(name, value.trim());
-            }
-        }
+        let params: Vec<(&str, String)> = std::iter::once("q")
+            .chain(FILTERS)
+            .chain(["sort"])
+            .filter_map(|name| Some((name, data.get(name).as_string()?.trim().to_owned())))
+            .filter(|(_, value)| !value.is_empty())
+            .collect();
         expect_context::<crate::components::Announcer>().reader_moved();
-        navigate(&crate::routes::search_path(lang, &params), Default::default());
+        let path = crate::routes::search_path(lang, params.iter().map(|(name, value)| (*name, value.as_str())));
+        navigate(&path, Default::default());
     };
     let kind_label = move |kind: &str| match kind {
         KIND_SERVICE => t_string!(i18n, search_kind_service).to_string(),

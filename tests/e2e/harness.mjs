@@ -92,11 +92,11 @@ export async function startPortal({ root = 'dist', subpath = null } = {}) {
 }
 
 /**
- * A page of the sitemap arrives prerendered (scripts/prerender.mjs) and the
- * app takes it over when its own copy is ready. Tests act on the app, as a
- * reader does once it runs, so `goto` and `reload` of the harness's pages
- * return after that takeover. `page.goto(url, { app: false })` returns at
- * once, for the tests of the prerendered page itself.
+ * A page of the sitemap arrives rendered by the build (crates/render) and
+ * the app hydrates it. Tests act on the app, as a reader does once it runs,
+ * so `goto` and `reload` of the harness's pages return after that takeover.
+ * `page.goto(url, { app: false })` returns at once, for the tests of the
+ * rendered page itself.
  */
 function waitForAppOnLoad(page) {
   for (const name of ['goto', 'reload']) {
@@ -122,9 +122,27 @@ export async function hold(page, pattern) {
   return release;
 }
 
-/** Resolves once no prerendered copy of the page is left (at once on a page that had none). */
+/** Resolves once the app has hydrated the rendered page (at once on a page the app built itself). */
 export async function appTookOver(page) {
   await page.waitForFunction(() => !document.documentElement.hasAttribute('data-prerendered'));
+}
+
+/**
+ * Opens `path` (`/en/pages/passport`) the way a reader who follows a link
+ * inside the portal does: the language's home page first, then a
+ * client-side navigation, so the page's document comes from the content API
+ * (a page loaded from its own address carries the document it was rendered
+ * from, and asks the API for nothing).
+ */
+export async function openInApp(page, base, path) {
+  await page.goto(`${base}/${path.split('/')[1]}/`);
+  await page.evaluate((next) => {
+    window.homeHeading = document.querySelector('main h1');
+    history.pushState(null, '', next);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  }, base + path);
+  // The home page has gone: what shows now is the page's (loading, error or content).
+  await page.waitForFunction(() => !window.homeHeading.isConnected);
 }
 
 /** The page's main heading once the app has rendered it. */

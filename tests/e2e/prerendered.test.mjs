@@ -1,8 +1,9 @@
-// The prerendered pages (scripts/prerender.mjs): what a reader gets before
+// The pages the build renders (crates/render): what a reader gets before
 // the app's WebAssembly has arrived, or in a browser where it never runs,
-// and the app taking the page over without anything moving or focus being
-// lost. To hold the app back, some tests delay the WebAssembly response in
-// the browser: a test double for a slow network, which loopback is not.
+// and the app hydrating the page in place: the same nodes, nothing moved,
+// nothing the reader did lost. To hold the app back, some tests delay the
+// WebAssembly response in the browser: a test double for a slow network,
+// which loopback is not.
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -19,6 +20,17 @@ after(async () => { await portal?.close(); });
 async function heldPage(options = {}) {
   const page = await portal.open(null, options);
   return { page, release: await hold(page, '**/*_bg.wasm') };
+}
+
+/** What the console said while the page ran, warnings and errors. */
+function recordConsole(page) {
+  const said = [];
+  page.on('console', (message) => {
+    if (['error', 'warning'].includes(message.type()) && !/Service Worker registration blocked/.test(message.text())) {
+      said.push(`${message.type()}: ${message.text()}`);
+    }
+  });
+  return said;
 }
 
 test('without JavaScript, pages are readable and their links lead on', async () => {
@@ -46,8 +58,10 @@ test('without JavaScript, pages are readable and their links lead on', async () 
   await context.close();
 });
 
-test('the page is there before the app, which takes it over without moving anything or losing focus', async () => {
+test('the app hydrates the page in place: the same nodes, nothing moved, focus kept, no request for its document', async () => {
   const { page, release } = await heldPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
   await page.addInitScript(() => {
     window.__shifts = 0;
     new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__shifts += e.value; }).observe({ type: 'layout-shift', buffered: true });
@@ -58,65 +72,61 @@ test('the page is there before the app, which takes it over without moving anyth
   assert.equal((await h1.textContent()).trim(), passport.title, 'the page is shown while the app is still on its way');
   assert.equal(await page.locator('html[data-prerendered]').count(), 1);
   const before = { box: await h1.boundingBox(), text: await page.locator('main').innerText() };
+  // The served nodes, marked, to see that the app keeps them.
+  await page.evaluate(() => { document.querySelector('main h1').servedNode = true; });
   // A keyboard user has already moved into the page: skip link, then the portal's name.
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
-  const focused = await page.evaluate(() => document.activeElement.outerHTML.replace(' data-prerendered=""', ''));
+  const focused = await page.evaluate(() => document.activeElement.outerHTML);
   assert.match(focused, /class="brand"/);
 
   release();
   await appTookOver(page);
-  assert.equal(await page.locator('[data-prerendered]').count(), 0, 'no copy is left');
+  assert.equal(await page.evaluate(() => document.querySelector('main h1').servedNode), true, 'the heading is the node the page came with');
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('h1').count(), 1);
   assert.deepEqual(await h1.boundingBox(), before.box, 'the heading has not moved');
   assert.equal(await page.locator('main').innerText(), before.text);
   assert.equal(await page.evaluate(() => document.activeElement.outerHTML), focused, 'focus stays on the same link');
   assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
-  // The app runs the page now: the display settings open, which the prerendered copy cannot do.
+  assert.ok(!requested.includes('/api/v1/en/pages/passport.json'), 'the page carried its document');
+  // The app runs the page now: the display settings open, which the page without the app cannot do.
   await page.getByRole('button', { name: 'Version for the visually impaired' }).click();
   assert.equal(await page.locator('#display-settings').isVisible(), true);
   assertNoPageErrors(page);
   await page.context().close();
 });
 
-test('a link followed while the app is still starting leads to its page, in the app', async () => {
-  const page = await portal.open(null);
-  // The topic's document is held back (a test double for a slow network), so
-  // the app starts but cannot take the topic page over: it stays starting.
-  await page.route('**/api/v1/en/topics/documents.json', () => {});
-  // What the app's live region says, and whether the prerendered copy was
-  // still the page shown then (a hidden live region is not read).
-  await page.addInitScript(() => {
-    window.announced = [];
-    new MutationObserver(() => {
-      const region = document.querySelector('#route-announcer:not([data-prerendered])');
-      const text = region?.textContent.trim();
-      if (text && window.announced.at(-1)?.text !== text) {
-        window.announced.push({ text, hidden: document.documentElement.hasAttribute('data-prerendered') });
-      }
-    }).observe(document, { subtree: true, childList: true, characterData: true });
-  });
-  await page.goto(`${portal.base}/en/topics/documents`, { app: false });
-  // The app's own page is there beside the prerendered one, hidden, waiting for the topic.
-  await page.locator('body > main:not([data-prerendered]) .loading').waitFor({ state: 'attached' });
-  await page.locator('body > footer:not([data-prerendered])').waitFor({ state: 'attached' });
-  assert.equal(await page.locator('html[data-prerendered]').count(), 1, 'the prerendered page is still the one shown');
-  await page.evaluate(() => { window.stillTheSameDocument = true; });
-  const link = page.locator('main[data-prerendered] a.card-link').first();
+test('a link followed before the app has started leads to its page, which the app then takes over', async () => {
+  const { page, release } = await heldPage();
+  await page.goto(`${portal.base}/en/topics/documents`, { app: false, waitUntil: 'domcontentloaded' });
+  const link = page.locator('main a.card-link').first();
   const href = await link.getAttribute('href');
-  const slug = href.split('/').pop();
   await link.click();
+  await page.waitForURL(`**${href}`);
+  const title = api(`en/pages/${href.split('/').pop()}.json`).title;
+  assert.equal((await page.locator('main h1').textContent()).trim(), title, 'the page followed is shown at once');
+  release();
   await appTookOver(page);
-  assert.equal(new URL(page.url()).pathname, href);
-  const title = api(`en/pages/${slug}.json`).title;
-  assert.equal((await page.locator('main h1').textContent()).trim(), title, 'the page followed is shown');
-  assert.equal(await page.evaluate(() => window.stillTheSameDocument), true, 'the app moved to the page without a reload');
-  assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H1', 'focus is on the new page heading');
-  await page.waitForFunction((t) => window.announced.some((a) => a.text.includes(t)), title);
-  assert.deepEqual(await page.evaluate(() => window.announced.filter((a) => a.hidden)), [], 'nothing is announced while the app\'s page is hidden');
-  assert.equal(await page.locator('[data-prerendered]').count(), 0);
-  assert.equal(await page.locator('main').count(), 1);
+  assert.equal((await page.locator('main h1').textContent()).trim(), title);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('words typed and the settings asked for before the app has started are not lost', async () => {
+  const { page, release } = await heldPage();
+  await page.goto(`${portal.base}/ru/pages/passport`, { app: false, waitUntil: 'domcontentloaded' });
+  await page.locator('#display-toggle').click();
+  await page.locator('#search-input').fill('паспорт');
+  release();
+  await appTookOver(page);
+  assert.equal(await page.locator('#search-input').inputValue(), 'паспорт', 'the words are still in the field');
+  // The app looks them up as if they had been typed now.
+  await page.locator('#search-suggestions [role=option]').first().waitFor();
+  assert.equal(await page.locator('#search-input').getAttribute('aria-expanded'), 'true');
+  // The settings the reader asked for are open.
+  assert.equal(await page.locator('#display-settings').isVisible(), true);
+  assert.equal(await page.locator('#display-toggle').getAttribute('aria-expanded'), 'true');
   assertNoPageErrors(page);
   await page.context().close();
 });
@@ -147,42 +157,33 @@ test('a reader\'s display settings apply from the first paint, before the app st
   await page.context().close();
 });
 
-test('each kind of prerendered page is the whole page the app shows at the takeover', async () => {
-  const news = api('kk/news.json');
-  const documents = api('kk/documents.json');
-  const paths = [
-    '/kk/', '/kk/topics/documents', '/kk/pages/passport', '/kk/agencies', `/kk/agencies/${api('kk/agencies.json').groups[0].agencies[0].slug}`,
-    '/kk/regions', '/kk/news', `/kk/news/${news.latest[0].slug}`, '/kk/documents', `/kk/documents/${documents.latest[0].slug}`, '/kk/accessibility', '/kk/quality',
-  ];
-  const still = await portal.browser.newContext({ javaScriptEnabled: false });
-  const staticPage = await still.newPage();
-  const app = await portal.open(null);
-  // The app builds its copy in steps (src/prerendered.rs): what the reader
-  // sees is the app's page at the moment the prerendered one goes, so it is
-  // recorded then, before any later step could fill a gap.
-  // The elements that make up a page (as `top_level_elements` in src/prerendered.rs).
-  const PAGE_ELEMENTS = 'body > :not(script, noscript, template)';
-  await app.addInitScript((selector) => {
-    new MutationObserver((records, observer) => {
-      if (document.documentElement?.hasAttribute('data-prerendered') !== false) return;
-      observer.disconnect();
-      window.atTakeover = [...document.querySelectorAll(selector)].map((e) => e.outerHTML);
-    }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-prerendered'] });
-  }, PAGE_ELEMENTS);
-  // The app makes the API's addresses absolute; the prerendered copy keeps them as paths on its host.
-  const normal = (html, origin) => html.replaceAll(' data-prerendered=""', '').replaceAll('<!---->', '').replaceAll(origin, '');
-  const prerendered = (page) => page.evaluate((selector) => [...document.querySelectorAll(selector)].map((e) => e.outerHTML), PAGE_ELEMENTS);
-  for (const path of paths) {
-    const response = await staticPage.goto(portal.base + path);
-    assert.equal(response.status(), 200, path);
-    assert.equal(await staticPage.locator('html[data-prerendered]').count(), 1, `${path} is prerendered`);
-    await app.goto(portal.base + path);
-    const shown = await app.evaluate(() => window.atTakeover);
-    assert.ok(shown, `${path}: the app took over the prerendered page`);
-    const expected = (await prerendered(staticPage)).map((html) => normal(html, portal.base));
-    assert.deepEqual(shown.map((html) => normal(html, portal.base)), expected, `${path}: at the takeover the app shows the prerendered page, all of it`);
-  }
-  assertNoPageErrors(app);
-  await still.close();
-  await app.context().close();
-});
+for (const lang of ['kk', 'ru', 'en']) {
+  test(`every kind of page in ${lang}: the DOM after hydration is the HTML served, with nothing in the console`, async () => {
+    const news = api(`${lang}/news.json`);
+    const documents = api(`${lang}/documents.json`);
+    const agencies = api(`${lang}/agencies.json`);
+    const regions = api(`${lang}/regions.json`);
+    const paths = [
+      `/${lang}/`, `/${lang}/topics/documents`, `/${lang}/pages/passport`, `/${lang}/agencies`,
+      `/${lang}/agencies/${agencies.groups[0].agencies[0].slug}`, `/${lang}/regions`, `/${lang}/regions/${regions.groups[0].regions[0].slug}`,
+      `/${lang}/news`, `/${lang}/news/archive/${news.months[0].period}`, `/${lang}/news/${news.latest[0].slug}`,
+      `/${lang}/documents`, `/${lang}/documents/types/${documents.types[0].doc_type}`, `/${lang}/documents/${documents.latest[0].slug}`,
+      `/${lang}/accessibility`, `/${lang}/quality`,
+    ];
+    const page = await portal.open(null);
+    const said = recordConsole(page);
+    for (const path of paths) {
+      const served = await (await fetch(portal.base + path)).text();
+      assert.ok(served.includes('<html lang="' + lang + '" data-prerendered'), `${path} is rendered by the build`);
+      await page.goto(portal.base + path);
+      const [now, then] = await page.evaluate((html) => [
+        document.body.innerHTML,
+        new DOMParser().parseFromString(html, 'text/html').body.innerHTML,
+      ], served);
+      assert.equal(now, then, `${path}: after hydration the page is the HTML it came as`);
+    }
+    assert.deepEqual(said, [], 'no hydration warning or error in the console');
+    assertNoPageErrors(page);
+    await page.context().close();
+  });
+}
