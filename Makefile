@@ -17,7 +17,7 @@ PORT ?= 8080
 # The renderer: the app's components rendering pages natively (crates/render).
 RENDER = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -72,10 +72,16 @@ bench-search: dist
 schema:
 	cargo run --quiet -p portal-compiler -- schema > docs/content-api.schema.json
 
-test: test-native test-scale test-wasm test-e2e
+test: lint test-native test-scale test-wasm test-e2e
+
+## Formatting and lints: rustfmt, and clippy on the native crates and on the browser app.
+lint: tools
+	cargo fmt --all -- --check
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -p portal --features hydrate --all-targets -- -D warnings
 
 test-native:
-	cargo test -p portal-content -p portal-compiler
+	cargo test -p portal-content -p portal-compiler -p portal-render
 
 ## The three-click proof over 45,000 synthetic pages (target/synthetic).
 test-scale:
@@ -85,7 +91,7 @@ test-wasm: tools
 	cargo test --target wasm32-unknown-unknown -p portal --features hydrate
 
 test-e2e: dist dist-subpath e2e-variant
-	@scripts/bootstrap.sh browser nginx
+	@scripts/bootstrap.sh browser nginx java
 	node --test --test-concurrency=1 tests/e2e/
 
 ## dist/ serving a copy of content/ with one translation removed, for the

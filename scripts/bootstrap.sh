@@ -2,8 +2,9 @@
 # Installs what the build and the tests need, skipping what is already
 # there at the right version. Idempotent; run by every make target.
 #
-#   scripts/bootstrap.sh rust      wasm32 target, Trunk, wasm-bindgen CLI
-#   scripts/bootstrap.sh npm       wasm-opt (binaryen) and Playwright, from package-lock.json
+#   scripts/bootstrap.sh rust      wasm32 target, rustfmt and clippy, Trunk, wasm-bindgen CLI
+#   scripts/bootstrap.sh npm       wasm-opt (binaryen), Playwright and the HTML checker, from package-lock.json
+#   scripts/bootstrap.sh java      a Java runtime from Debian, for the HTML checker (vnu-jar)
 #   scripts/bootstrap.sh browser   Chromium and chromedriver from Debian
 #   scripts/bootstrap.sh nginx     nginx with the brotli_static module from Debian
 set -euo pipefail
@@ -17,6 +18,12 @@ rust() {
     say "adding the wasm32-unknown-unknown target"
     rustup target add wasm32-unknown-unknown
   fi
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed | grep -q "^$component"; then
+      say "adding $component"
+      rustup component add "$component"
+    fi
+  done
   if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
     say "installing Trunk $TRUNK_VERSION (takes several minutes once)"
     cargo install trunk --version "$TRUNK_VERSION" --locked
@@ -42,7 +49,8 @@ rust() {
 npm_packages() {
   if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
     say "installing npm packages from package-lock.json"
-    npm ci --no-audit --no-fund
+    # No install scripts: vnu-jar's would download a Java runtime (the bootstrap's java part installs Debian's).
+    npm ci --no-audit --no-fund --ignore-scripts
   fi
 }
 
@@ -61,6 +69,14 @@ browser() {
   apt_install chromium chromium-driver
 }
 
+java_runtime() {
+  if command -v java >/dev/null; then
+    return
+  fi
+  say "installing a Java runtime from Debian"
+  apt_install default-jre-headless
+}
+
 nginx_server() {
   if command -v nginx >/dev/null && [ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ]; then
     return
@@ -75,6 +91,7 @@ for part in "$@"; do
     npm) npm_packages ;;
     browser) browser ;;
     nginx) nginx_server ;;
+    java) java_runtime ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done

@@ -128,7 +128,9 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                     <input
                         id="search-input"
                         name="q"
-                        type="search"
+                        // A text field: the combobox role is not allowed on type=search.
+                        type="text"
+                        enterkeyhint="search"
                         autocomplete="off"
                         role="combobox"
                         aria-autocomplete="list"

@@ -71,9 +71,10 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
 fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
     let i18n = use_i18n();
     let max = agencies.iter().map(AgencyQuality::total).max().unwrap_or(1).max(1);
+    // The heading stands before the figure: a figure's caption must be its first or last child.
     view! {
+        <h2 id="quality-chart-heading">{t!(i18n, quality_chart_heading)}</h2>
         <figure class="quality-chart" aria-labelledby="quality-chart-heading">
-            <h2 id="quality-chart-heading">{t!(i18n, quality_chart_heading)}</h2>
             <figcaption>{t!(i18n, quality_chart_text)}</figcaption>
             <ol class="bar-list">
                 {agencies.iter().map(|a| {

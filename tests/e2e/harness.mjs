@@ -157,3 +157,23 @@ export async function heading(page) {
 export function assertNoPageErrors(page) {
   assert.deepEqual(page.errors, [], `uncaught errors in the page: ${page.errors.join('; ')}`);
 }
+
+/** A document of the built content API (`ru/pages/passport.json`). */
+export function apiDocument(path) {
+  return JSON.parse(readFileSync(resolve(ROOT, 'dist/api/v1', path), 'utf8'));
+}
+
+/** One address of every kind of page the build renders, in `lang` (a document that exists in it). */
+export function everyKindOfPage(lang) {
+  const news = apiDocument(`${lang}/news.json`);
+  const documents = apiDocument(`${lang}/documents.json`);
+  const agencies = apiDocument(`${lang}/agencies.json`);
+  const regions = apiDocument(`${lang}/regions.json`);
+  return [
+    `/${lang}/`, `/${lang}/topics/documents`, `/${lang}/pages/passport`, `/${lang}/agencies`,
+    `/${lang}/agencies/${agencies.groups[0].agencies[0].slug}`, `/${lang}/regions`, `/${lang}/regions/${regions.groups[0].regions[0].slug}`,
+    `/${lang}/news`, `/${lang}/news/archive/${news.months[0].period}`, `/${lang}/news/${news.latest[0].slug}`,
+    `/${lang}/documents`, `/${lang}/documents/types/${documents.types[0].doc_type}`, `/${lang}/documents/${documents.latest.find((d) => !d.title_lang).slug}`,
+    `/${lang}/accessibility`, `/${lang}/quality`,
+  ];
+}

@@ -8,7 +8,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { startPortal, appTookOver, assertNoPageErrors, hold } from './harness.mjs';
+import { startPortal, appTookOver, assertNoPageErrors, hold, everyKindOfPage } from './harness.mjs';
 
 const api = (path) => JSON.parse(readFileSync(new URL(`../../dist/api/v1/${path}`, import.meta.url), 'utf8'));
 
@@ -159,17 +159,7 @@ test('a reader\'s display settings apply from the first paint, before the app st
 
 for (const lang of ['kk', 'ru', 'en']) {
   test(`every kind of page in ${lang}: the DOM after hydration is the HTML served, with nothing in the console`, async () => {
-    const news = api(`${lang}/news.json`);
-    const documents = api(`${lang}/documents.json`);
-    const agencies = api(`${lang}/agencies.json`);
-    const regions = api(`${lang}/regions.json`);
-    const paths = [
-      `/${lang}/`, `/${lang}/topics/documents`, `/${lang}/pages/passport`, `/${lang}/agencies`,
-      `/${lang}/agencies/${agencies.groups[0].agencies[0].slug}`, `/${lang}/regions`, `/${lang}/regions/${regions.groups[0].regions[0].slug}`,
-      `/${lang}/news`, `/${lang}/news/archive/${news.months[0].period}`, `/${lang}/news/${news.latest[0].slug}`,
-      `/${lang}/documents`, `/${lang}/documents/types/${documents.types[0].doc_type}`, `/${lang}/documents/${documents.latest[0].slug}`,
-      `/${lang}/accessibility`, `/${lang}/quality`,
-    ];
+    const paths = everyKindOfPage(lang);
     const page = await portal.open(null);
     const said = recordConsole(page);
     for (const path of paths) {

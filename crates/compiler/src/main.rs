@@ -1,61 +1,82 @@
-//! `portal-compiler`: content/ in, static content API out.
-//!
-//! Usage:
-//!   portal-compiler build [--content DIR] [--out DIR] [--site-url URL]
-//!   portal-compiler check [--content DIR]   (every finding and the quality report; fails on errors)
-//!   portal-compiler schema                  (prints the JSON Schema of the API)
-//!   portal-compiler generate --bodies N --pages M [--news K] [--documents L] --out DIR
-//!                                                          (synthetic content for scale tests)
+//! `portal-compiler`: content/ in, static content API out. `--help` lists
+//! the commands (build, check, schema, generate) and their options.
 
+use clap::{Args, Parser, Subcommand};
 use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, Options};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: portal-compiler build [--content DIR] [--out DIR] [--site-url URL]\n       portal-compiler check [--content DIR]\n       portal-compiler schema\n       portal-compiler generate --bodies N --pages M [--news K] [--documents L] --out DIR";
+/// Compiles the portal's content (content/) into the static content API,
+/// the search index and the sitemap, and checks it.
+#[derive(Parser)]
+#[command(name = "portal-compiler", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let parsed = match args.first().map(String::as_str) {
-        Some("schema") => {
-            print!("{}", schema::schemas_json());
-            return ExitCode::SUCCESS;
-        }
-        Some("generate") => return generate(&args[1..]),
-        Some(command @ ("build" | "check")) => Flags::parse(&args[1..]).map(|flags| (command, flags)),
-        _ => Err(USAGE.to_owned()),
-    };
-    match parsed {
-        Ok(("build", flags)) => build(&flags),
-        Ok((_, flags)) => check(&flags),
-        Err(message) => {
-            eprintln!("{message}");
-            ExitCode::from(2)
-        }
+#[derive(Subcommand)]
+enum Command {
+    /// Check the content and write the content API; writes nothing on an error.
+    Build {
+        #[command(flatten)]
+        source: Source,
+        /// The output folder; only the files that changed since the last build are written.
+        #[arg(long, default_value = "target/content-api")]
+        out: PathBuf,
+    },
+    /// Every finding about the content, and the quality report per state body; fails on errors.
+    Check {
+        #[command(flatten)]
+        source: Source,
+    },
+    /// Print the JSON Schema of the content API.
+    Schema,
+    /// Write synthetic content of the given size, for the scale tests and benchmarks.
+    Generate {
+        /// State bodies (at least 20: the first 20 are the regions' akimats).
+        #[arg(long, value_parser = clap::value_parser!(u32).range(20..))]
+        bodies: u32,
+        /// Pages per state body.
+        #[arg(long)]
+        pages: usize,
+        /// News items per state body.
+        #[arg(long, default_value_t = 0)]
+        news: usize,
+        /// Official documents per state body.
+        #[arg(long, default_value_t = 0)]
+        documents: usize,
+        #[arg(long)]
+        out: PathBuf,
+    },
+}
+
+#[derive(Args)]
+struct Source {
+    /// The content folder.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// The portal's public address, for the sitemap.
+    #[arg(long, env = "PORTAL_SITE_URL", default_value = "http://127.0.0.1:8080")]
+    site_url: String,
+}
+
+impl Source {
+    fn options(self) -> Options {
+        Options { content_dir: self.content, site_url: self.site_url, today: today(), search_index: true }
     }
 }
 
-struct Flags {
-    options: Options,
-    out: PathBuf,
-}
-
-impl Flags {
-    fn parse(args: &[String]) -> Result<Flags, String> {
-        let mut content = PathBuf::from("content");
-        let mut out = PathBuf::from("target/content-api");
-        let mut site_url = std::env::var("PORTAL_SITE_URL").unwrap_or_else(|_| "http://127.0.0.1:8080".into());
-        let mut it = args.iter();
-        while let Some(flag) = it.next() {
-            let value = it.next().ok_or_else(|| format!("{flag} needs a value\n{USAGE}"))?;
-            match flag.as_str() {
-                "--content" => content = value.into(),
-                "--out" => out = value.into(),
-                "--site-url" => site_url = value.clone(),
-                _ => return Err(format!("unknown option {flag}\n{USAGE}")),
-            }
+fn main() -> ExitCode {
+    match Cli::parse().command {
+        Command::Build { source, out } => build(source.options(), &out),
+        Command::Check { source } => check(source.options()),
+        Command::Schema => {
+            print!("{}", schema::schemas_json());
+            ExitCode::SUCCESS
         }
-        Ok(Flags { options: Options { content_dir: content, site_url, today: today(), search_index: true }, out })
+        Command::Generate { bodies, pages, news, documents, out } => generate(bodies as usize, pages, news, documents, &out),
     }
 }
 
@@ -74,30 +95,9 @@ fn warning_summary<'a>(warnings: impl Iterator<Item = &'a portal_compiler::diagn
 }
 
 /// Writes N bodies × M pages of synthetic content in three languages.
-fn generate(args: &[String]) -> ExitCode {
-    let (mut bodies, mut pages, mut out) = (None, None, None);
-    let (mut news, mut documents) = (0, 0);
-    let mut it = args.iter();
-    while let (Some(flag), Some(value)) = (it.next(), it.next()) {
-        match flag.as_str() {
-            "--bodies" => bodies = value.parse::<usize>().ok(),
-            "--pages" => pages = value.parse::<usize>().ok(),
-            "--news" => news = value.parse::<usize>().unwrap_or(0),
-            "--documents" => documents = value.parse::<usize>().unwrap_or(0),
-            "--out" => out = Some(PathBuf::from(value)),
-            _ => {}
-        }
-    }
-    let (Some(bodies), Some(pages_per_body), Some(out)) = (bodies, pages, out) else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    if bodies < 20 {
-        eprintln!("--bodies must be at least 20: the first 20 are the regions' akimats");
-        return ExitCode::from(2);
-    }
+fn generate(bodies: usize, pages_per_body: usize, news: usize, documents: usize, out: &std::path::Path) -> ExitCode {
     match portal_compiler::generate::generate(
-        &out,
+        out,
         &portal_compiler::generate::Shape {
             bodies,
             pages_per_body,
@@ -122,17 +122,21 @@ fn generate(args: &[String]) -> ExitCode {
     }
 }
 
-fn build(flags: &Flags) -> ExitCode {
-    match compile(&flags.options) {
+fn build(options: Options, out: &std::path::Path) -> ExitCode {
+    match compile(&options) {
         Ok(compiled) => {
-            if let Err(e) = output::write_all(&compiled.files, &flags.out) {
-                eprintln!("{}: error[io]: cannot write the output: {e}", flags.out.display());
-                return ExitCode::FAILURE;
-            }
+            let written = match output::write_all(&compiled.files, out) {
+                Ok(written) => written,
+                Err(e) => {
+                    eprintln!("{}: error[io]: cannot write the output: {e}", out.display());
+                    return ExitCode::FAILURE;
+                }
+            };
             let s = &compiled.stats;
             eprintln!(
-                "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents; {} files in {}; deepest page {} clicks from home",
-                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, compiled.files.len(), flags.out.display(), s.max_clicks,
+                "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents; {} files in {} ({} written, {} unchanged, {} removed); deepest page {} clicks from home",
+                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, compiled.files.len(), out.display(),
+                written.written, written.unchanged, written.removed, s.max_clicks,
             );
             eprintln!("content: {}", warning_summary(compiled.warnings.warnings()));
             ExitCode::SUCCESS
@@ -147,8 +151,8 @@ fn build(flags: &Flags) -> ExitCode {
     }
 }
 
-fn check(flags: &Flags) -> ExitCode {
-    let options = Options { search_index: false, ..flags.options.clone() };
+fn check(options: Options) -> ExitCode {
+    let options = Options { search_index: false, ..options };
     let (diagnostics, report, stats) = match compile(&options) {
         Ok(c) => (c.warnings, Some(c.report), Some(c.stats)),
         Err(f) => (f.diagnostics, f.report, None),

@@ -6,27 +6,72 @@ use std::fs;
 use std::io;
 use std::path::Path;
 
-/// Replaces `out_dir` with exactly `files`: written to a sibling folder
-/// first and swapped in, so a reader never sees half an output.
-pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Result<()> {
-    let parent = out_dir.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    fs::create_dir_all(parent)?;
-    let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let staging = parent.join(format!(".{name}.writing"));
-    let old = parent.join(format!(".{name}.old"));
-    let _ = fs::remove_dir_all(&staging);
-    let _ = fs::remove_dir_all(&old);
+/// What [`write_all`] did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Files written because they were new or their bytes changed.
+    pub written: usize,
+    /// Files left as they were.
+    pub unchanged: usize,
+    /// Files removed because the compile no longer produces them.
+    pub removed: usize,
+}
+
+/// The list of what the last write produced, with each file's digest.
+const MANIFEST: &str = ".written";
+
+/// Makes `out_dir` hold exactly `files`, writing only the files that are new
+/// or whose bytes changed since the last write, and removing the files no
+/// longer produced: a change to one item rewrites the documents, lists,
+/// feeds and sitemap that hold it, and nothing else. Each file is written
+/// beside its place and renamed into it, so no file is ever half written.
+/// What the last write produced is in `out_dir/.written` (path and SHA-256
+/// of each file); without it, every file is written.
+pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Result<Written> {
+    let manifest_file = out_dir.join(MANIFEST);
+    let before: BTreeMap<String, String> = fs::read_to_string(&manifest_file)
+        .map(|text| text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect())
+        .unwrap_or_default();
+    fs::create_dir_all(out_dir)?;
+    let mut done = Written::default();
+    let mut manifest = String::new();
     for (path, bytes) in files {
-        let target = staging.join(path);
-        fs::create_dir_all(target.parent().expect("output files are in folders"))?;
-        fs::write(target, bytes)?;
+        let digest = digest(bytes);
+        let target = out_dir.join(path);
+        if before.get(path) == Some(&digest) && target.is_file() {
+            done.unchanged += 1;
+        } else {
+            fs::create_dir_all(target.parent().expect("output files are in folders"))?;
+            let partial = target.with_file_name(format!(".{}.partial", path.rsplit('/').next().unwrap_or(path)));
+            fs::write(&partial, bytes)?;
+            fs::rename(&partial, &target)?;
+            done.written += 1;
+        }
+        manifest.push_str(&format!("{digest}\t{path}\n"));
     }
-    if out_dir.exists() {
-        fs::rename(out_dir, &old)?;
+    for gone in before.keys().filter(|path| !files.contains_key(*path)) {
+        let file = out_dir.join(gone);
+        if fs::remove_file(&file).is_ok() {
+            done.removed += 1;
+            // Folders left empty go with it.
+            let mut dir = file.parent();
+            while let Some(d) = dir.filter(|d| *d != out_dir) {
+                if fs::remove_dir(d).is_err() {
+                    break;
+                }
+                dir = d.parent();
+            }
+        }
     }
-    fs::rename(&staging, out_dir)?;
-    let _ = fs::remove_dir_all(&old);
-    Ok(())
+    let partial = out_dir.join(format!("{MANIFEST}.partial"));
+    fs::write(&partial, manifest)?;
+    fs::rename(&partial, &manifest_file)?;
+    Ok(done)
+}
+
+fn digest(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// `sitemap.xml` with every page in every language it exists in, each

@@ -655,3 +655,49 @@ fn document_and_news_errors_name_file_line_and_rule() {
     let shown = assert_one_error(dir.path(), "documents/law-2/meta.toml", 4, "field");
     assert!(shown.contains("in_force"), "{shown}");
 }
+
+/// Every file under `dir` with its bytes, the write's own manifest aside.
+fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    fn walk(dir: &Path, root: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
+        for entry in fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, root, out);
+            } else if !path.ends_with(".written") {
+                out.insert(path.strip_prefix(root).unwrap().display().to_string(), fs::read(&path).unwrap());
+            }
+        }
+    }
+    let mut out = std::collections::BTreeMap::new();
+    walk(dir, dir, &mut out);
+    out
+}
+
+#[test]
+fn an_incremental_build_after_a_change_equals_a_full_build_and_rewrites_only_what_changed() {
+    let dir = fixture_with_publications();
+    let out: PathBuf = dir.path().join("out");
+    let first = output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    assert_eq!((first.unchanged, first.removed), (0, 0));
+    let again = output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    assert_eq!((again.written, again.removed), (0, 0), "nothing changed, nothing written");
+
+    // A page's title changes (its document, its topic's list, the search
+    // index change with it) and the news item goes.
+    write(dir.path(), "pages/identity-card/ru.md", "+++\ntitle = \"Удостоверение\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n");
+    fs::remove_dir_all(dir.path().join("news/new-service-centre")).unwrap();
+    let compiled = compile_ok(dir.path());
+    let changed = output::write_all(&compiled.files, &out).unwrap();
+    assert!(changed.written > 0 && changed.removed > 0 && changed.unchanged > 0, "{changed:?}");
+    assert!(!out.join("api/v1/ru/news/new-service-centre.json").exists(), "the item's document goes with it");
+    assert!(changed.written < compiled.files.len() / 2, "a change rewrites what holds it, not everything: {changed:?}");
+
+    // The same content built from nothing.
+    let full: PathBuf = dir.path().join("full");
+    output::write_all(&compile_ok(dir.path()).files, &full).unwrap();
+    let (a, b) = (tree(&out), tree(&full));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
+    for (path, bytes) in &a {
+        assert!(bytes == &b[path], "{path} differs between the incremental and the full build");
+    }
+}

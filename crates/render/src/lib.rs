@@ -11,7 +11,9 @@ pub mod executor;
 pub mod page;
 pub mod shell;
 pub mod sitemap;
+pub mod state;
 
+use state::{PageInputs, State};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -23,17 +25,27 @@ pub struct Options {
     /// The compiled API, if not the build's own copy under the API base.
     pub api: Option<PathBuf>,
     pub jobs: usize,
+    /// Where the last render's state is kept: with it, only the pages whose
+    /// inputs changed are rendered, and pages gone from the sitemap removed.
+    pub state: Option<PathBuf>,
 }
 
+#[derive(Debug)]
 pub struct Report {
+    /// Pages in the sitemap.
     pub pages: usize,
+    /// Pages rendered this time (the others were kept as they were).
+    pub rendered: usize,
+    /// Pages removed because they left the sitemap.
+    pub removed: usize,
+    /// Bytes of HTML written.
     pub bytes: u64,
     pub seconds: f64,
 }
 
 impl Report {
     pub fn pages_per_second(&self) -> f64 {
-        self.pages as f64 / self.seconds.max(1e-9)
+        self.rendered as f64 / self.seconds.max(1e-9)
     }
 }
 
@@ -47,44 +59,109 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
         Some(dir) => dir.clone(),
         None => dist.join(shell.api_base().trim_start_matches(&format!("{}/", shell.base_path())).trim_start_matches('/')),
     };
-    portal::routes::set_base_path(shell.base_path())?;
+    // Once a process: a second render must be for the same address.
+    if let Err(e) = portal::routes::set_base_path(shell.base_path()) {
+        if portal::routes::base_path() != shell.base_path() {
+            return Err(e);
+        }
+    }
     executor::install();
     let site = page::Site { base_path: shell.base_path(), api_base: shell.api_base(), api_dir: &api_dir };
     let pages = sitemap::pages(dist)?;
 
+    let build = state::build_digest(&html);
+    let previous = options.state.as_deref().map(State::load).filter(|s| s.build == build).unwrap_or_default();
+    // Kept: pages rendered before from the same documents, still on disk.
+    let (kept, to_render): (Vec<&String>, Vec<&String>) = pages.iter().partition(|path| {
+        previous.pages.get(*path).is_some_and(|before| {
+            page_file(dist, path).exists()
+                && state::documents_digest(&api_dir, before.documents.iter().map(String::as_str)).as_ref()
+                    == Some(&before.digest)
+        })
+    });
+    let whole = kept.is_empty();
+
     let staging = dist.join(".render-staging");
     let _ = std::fs::remove_dir_all(&staging);
-    let result = render_into(&site, &shell, &pages, &staging, options.jobs.max(1));
-    let bytes = match result {
-        Ok(bytes) => bytes,
+    let rendered = match render_into(&site, &shell, &to_render, &staging, options.jobs.max(1)) {
+        Ok(rendered) => rendered,
         Err(e) => {
             let _ = std::fs::remove_dir_all(&staging);
             return Err(e);
         }
     };
-    for lang in portal_content::Lang::ALL {
-        let (from, to) = (staging.join(lang.code()), dist.join(lang.code()));
-        let _ = std::fs::remove_dir_all(&to);
-        if from.exists() {
-            std::fs::rename(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+    let bytes = rendered.iter().map(|(_, bytes, _)| *bytes).sum();
+
+    let mut removed = 0;
+    if whole {
+        // Every page is new: the language folders are replaced whole, so nothing stale is left.
+        for lang in portal_content::Lang::ALL {
+            let (from, to) = (staging.join(lang.code()), dist.join(lang.code()));
+            let _ = std::fs::remove_dir_all(&to);
+            if from.exists() {
+                std::fs::rename(&from, &to).map_err(|e| format!("{}: {e}", to.display()))?;
+            }
+        }
+    } else {
+        for (path, _, _) in &rendered {
+            let (from, to) = (page_file(&staging, path), page_file(dist, path));
+            std::fs::create_dir_all(to.parent().expect("a page file has a folder"))
+                .and_then(|()| std::fs::rename(&from, &to))
+                .map_err(|e| format!("{}: {e}", to.display()))?;
+        }
+        let listed: std::collections::BTreeSet<&String> = pages.iter().collect();
+        for gone in previous.pages.keys().filter(|path| !listed.contains(path)) {
+            let file = page_file(dist, gone);
+            if std::fs::remove_file(&file).is_ok() {
+                removed += 1;
+                // Folders left empty go too (not the language's own).
+                let _ = file.parent().map(std::fs::remove_dir);
+            }
         }
     }
     std::fs::remove_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
-    Ok(Report { pages: pages.len(), bytes, seconds: started.elapsed().as_secs_f64() })
+
+    if let Some(file) = &options.state {
+        let mut pages_state: std::collections::BTreeMap<String, PageInputs> =
+            kept.iter().map(|path| ((*path).clone(), previous.pages[*path].clone())).collect();
+        pages_state.extend(rendered.into_iter().map(|(path, _, inputs)| (path, inputs)));
+        State { build, pages: pages_state }.save(file)?;
+    }
+    Ok(Report {
+        pages: pages.len(),
+        rendered: to_render.len(),
+        removed,
+        bytes,
+        seconds: started.elapsed().as_secs_f64(),
+    })
 }
 
-/// Renders every page into `out`; the first error stops every worker.
-fn render_into(site: &page::Site, shell: &shell::Shell, pages: &[String], out: &Path, jobs: usize) -> Result<u64, String> {
+/// Renders `pages` into `out`, each with the inputs it was made from; the
+/// first error stops every worker.
+fn render_into(
+    site: &page::Site,
+    shell: &shell::Shell,
+    pages: &[&String],
+    out: &Path,
+    jobs: usize,
+) -> Result<Vec<(String, u64, PageInputs)>, String> {
     let next = AtomicUsize::new(0);
     let failed: Mutex<Option<String>> = Mutex::new(None);
-    let bytes = AtomicUsize::new(0);
+    let done = Mutex::new(Vec::with_capacity(pages.len()));
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             scope.spawn(|| {
                 while failed.lock().expect("not poisoned").is_none() {
                     let Some(path) = pages.get(next.fetch_add(1, Ordering::Relaxed)) else { break };
-                    match page::render(site, path).and_then(|page| write_page(out, path, &shell.page(&page))) {
-                        Ok(written) => _ = bytes.fetch_add(written, Ordering::Relaxed),
+                    let result = page::render(site, path).and_then(|page| {
+                        let html = shell.page(&page);
+                        write_file(&page_file(out, path), &html)?;
+                        let documents = page.documents.iter().map(|(p, _)| p.clone()).collect();
+                        let inputs = PageInputs { documents, digest: state::digest_of(&page.documents) };
+                        Ok(((*path).clone(), html.len() as u64, inputs))
+                    });
+                    match result {
+                        Ok(page) => done.lock().expect("not poisoned").push(page),
                         Err(e) => _ = failed.lock().expect("not poisoned").get_or_insert(e),
                     }
                 }
@@ -93,17 +170,19 @@ fn render_into(site: &page::Site, shell: &shell::Shell, pages: &[String], out: &
     });
     match failed.into_inner().expect("not poisoned") {
         Some(e) => Err(e),
-        None => Ok(bytes.into_inner() as u64),
+        None => Ok(done.into_inner().expect("not poisoned")),
     }
 }
 
-/// Writes `{out}/{path}/index.html`, the file a static server gives for the page's address.
-fn write_page(out: &Path, path: &str, html: &str) -> Result<usize, String> {
-    let file = out.join(path.trim_end_matches('/')).join("index.html");
+/// The file a static server gives for the page's address: `{dir}/{path}/index.html`.
+fn page_file(dir: &Path, path: &str) -> PathBuf {
+    dir.join(path.trim_end_matches('/')).join("index.html")
+}
+
+fn write_file(file: &Path, html: &str) -> Result<(), String> {
     let write = || -> std::io::Result<()> {
         std::fs::create_dir_all(file.parent().expect("a page file has a folder"))?;
-        std::fs::write(&file, html)
+        std::fs::write(file, html)
     };
-    write().map_err(|e| format!("{}: {e}", file.display()))?;
-    Ok(html.len())
+    write().map_err(|e| format!("{}: {e}", file.display()))
 }

@@ -18,17 +18,24 @@ struct Cli {
     /// Pages rendered at once (default: one per core).
     #[arg(long)]
     jobs: Option<usize>,
+    /// Keep what was rendered from what in this file, and render only the
+    /// pages whose documents changed since (incremental publishing).
+    #[arg(long)]
+    state: Option<PathBuf>,
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let jobs = cli.jobs.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    match portal_render::render_site(&portal_render::Options { dist: cli.dist, api: cli.api, jobs }) {
+    match portal_render::render_site(&portal_render::Options { dist: cli.dist, api: cli.api, jobs, state: cli.state }) {
         Ok(report) => {
             println!(
-                "render: {} pages, {:.1} MB of HTML, {:.2} s ({:.0} pages/s)",
+                "render: {} pages, {} rendered ({:.1} MB of HTML), {} kept, {} removed, {:.2} s ({:.0} pages/s)",
                 report.pages,
+                report.rendered,
                 report.bytes as f64 / 1024.0 / 1024.0,
+                report.pages - report.rendered,
+                report.removed,
                 report.seconds,
                 report.pages_per_second()
             );

@@ -47,6 +47,11 @@ pub fn render(site: &Site, path: &str) -> Result<Rendered, String> {
         portal::app::App().to_html()
     });
     drop(owner);
+    // Leptos marks the places of dynamic parts with `<!>`, which browsers
+    // read as an empty comment but the HTML standard calls a bogus one;
+    // `<!---->` is the same node, written conformingly. (Text and attribute
+    // values have `<` escaped, so only markers match.)
+    let body = body.replace("<!>", "<!---->");
     let documents = client.take_read();
     for (mark, what) in [
         ("data-testid=\"error-panel\"", "an error"),

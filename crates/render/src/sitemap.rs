@@ -29,7 +29,8 @@ pub fn pages(dist: &Path) -> Result<Vec<String>, String> {
     if pages.is_empty() {
         return Err(format!("no page in {}", dist.join("sitemap.xml").display()));
     }
-    pages.dedup();
+    let mut seen = std::collections::HashSet::new();
+    pages.retain(|page| seen.insert(page.clone()));
     Ok(pages)
 }
 
