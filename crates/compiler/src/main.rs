@@ -76,7 +76,9 @@ fn main() -> ExitCode {
             print!("{}", schema::schemas_json());
             ExitCode::SUCCESS
         }
-        Command::Generate { bodies, pages, news, documents, out } => generate(bodies as usize, pages, news, documents, &out),
+        Command::Generate { bodies, pages, news, documents, out } => {
+            generate(bodies as usize, pages, news, documents, &out)
+        }
     }
 }
 

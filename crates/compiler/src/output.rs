@@ -30,7 +30,9 @@ const MANIFEST: &str = ".written";
 pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Result<Written> {
     let manifest_file = out_dir.join(MANIFEST);
     let before: BTreeMap<String, String> = fs::read_to_string(&manifest_file)
-        .map(|text| text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect())
+        .map(|text| {
+            text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect()
+        })
         .unwrap_or_default();
     fs::create_dir_all(out_dir)?;
     let mut done = Written::default();

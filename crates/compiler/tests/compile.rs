@@ -684,7 +684,11 @@ fn an_incremental_build_after_a_change_equals_a_full_build_and_rewrites_only_wha
 
     // A page's title changes (its document, its topic's list, the search
     // index change with it) and the news item goes.
-    write(dir.path(), "pages/identity-card/ru.md", "+++\ntitle = \"Удостоверение\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n");
+    write(
+        dir.path(),
+        "pages/identity-card/ru.md",
+        "+++\ntitle = \"Удостоверение\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n",
+    );
     fs::remove_dir_all(dir.path().join("news/new-service-centre")).unwrap();
     let compiled = compile_ok(dir.path());
     let changed = output::write_all(&compiled.files, &out).unwrap();

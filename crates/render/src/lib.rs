@@ -57,7 +57,9 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
     let shell = shell::Shell::parse(&html)?;
     let api_dir = match &options.api {
         Some(dir) => dir.clone(),
-        None => dist.join(shell.api_base().trim_start_matches(&format!("{}/", shell.base_path())).trim_start_matches('/')),
+        None => {
+            dist.join(shell.api_base().trim_start_matches(&format!("{}/", shell.base_path())).trim_start_matches('/'))
+        }
     };
     // Once a process: a second render must be for the same address.
     if let Err(e) = portal::routes::set_base_path(shell.base_path()) {

@@ -36,7 +36,8 @@ impl Shell {
             return Err(shape("head before its body"));
         }
         let base_href = attribute_of(&html, "<base href=\"").ok_or_else(|| shape("<base href>"))?;
-        let api = attribute_of(&html, "<meta name=\"portal-api-base\" content=\"").ok_or_else(|| shape("portal-api-base"))?;
+        let api =
+            attribute_of(&html, "<meta name=\"portal-api-base\" content=\"").ok_or_else(|| shape("portal-api-base"))?;
         let api_base = if api.starts_with('/') || api.contains("://") { api } else { format!("{base_href}{api}") };
         Ok(Shell {
             before_lang: html[..lang_at].to_owned(),
@@ -60,7 +61,8 @@ impl Shell {
 
     /// The whole HTML file of a page.
     pub fn page(&self, page: &Rendered) -> String {
-        let mut out = String::with_capacity(self.before_lang.len() + self.before_head_end.len() + page.body.len() + 4096);
+        let mut out =
+            String::with_capacity(self.before_lang.len() + self.before_head_end.len() + page.body.len() + 4096);
         out.push_str(&self.before_lang);
         out.push_str(page.lang.code());
         out.push_str(&self.before_title);
