@@ -311,7 +311,7 @@ pub fn generate(out: &Path, shape: &Shape) -> io::Result<usize> {
                 d % 12 + 1,
                 d % 28 + 1
             );
-            if d % 3 == 0 {
+            if d.is_multiple_of(3) {
                 let _ = write!(meta, "\n[[files]]\nlang = \"ru\"\nfile = \"{slug}-ru.pdf\"\n");
                 put(format!("documents/{slug}/{slug}-ru.pdf"), format!("%PDF-1.4\n% synthetic document {d}\n"))?;
             }

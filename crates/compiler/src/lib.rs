@@ -87,8 +87,8 @@ struct Content {
 }
 
 /// Compiles the content; on any error returns every finding, errors and warnings.
-pub fn compile(options: &Options) -> Result<Compiled, Failed> {
-    let fail = |diagnostics| Failed { diagnostics, report: None };
+pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
+    let fail = |diagnostics| Box::new(Failed { diagnostics, report: None });
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
@@ -132,7 +132,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
     // A failed compile still reports, so `check` shows editors the table.
     let failed = |diagnostics: Diagnostics| {
         let report = quality::report(&content, &diagnostics, Lang::En, options);
-        Failed { diagnostics, report: Some(report) }
+        Box::new(Failed { diagnostics, report: Some(report) })
     };
     check(&content, options, &mut diags);
     if diags.has_errors() {
@@ -187,7 +187,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Failed> {
             Ok(index) => files.extend(index),
             Err(e) => {
                 diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
-                return Err(Failed { diagnostics: diags, report: None });
+                return Err(Box::new(Failed { diagnostics: diags, report: None }));
             }
         }
     }
@@ -225,7 +225,7 @@ struct Known {
 impl Content {
     /// Every image the texts show: its path in the API and its bytes, once each.
     fn images(&self) -> BTreeMap<&String, &Vec<u8>> {
-        fn of<'a, M, F>(items: &'a [Source<M, F>]) -> impl Iterator<Item = &'a (String, Vec<u8>)> {
+        fn of<M, F>(items: &[Source<M, F>]) -> impl Iterator<Item = &(String, Vec<u8>)> {
             items.iter().flat_map(|i| i.texts.values()).flat_map(|t| t.body.files.iter())
         }
         of(&self.topics)

@@ -121,7 +121,9 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
             }
         }
     }
-    std::fs::remove_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    if staging.exists() {
+        std::fs::remove_dir_all(&staging).map_err(|e| format!("{}: {e}", staging.display()))?;
+    }
 
     if let Some(file) = &options.state {
         let mut pages_state: std::collections::BTreeMap<String, PageInputs> =

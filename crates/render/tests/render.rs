@@ -132,7 +132,7 @@ fn a_page_that_cannot_show_its_content_stops_the_render_and_nothing_is_written()
     let dist = work.path().join("dist");
     build(&dist);
     std::fs::remove_file(dist.join("api/v1/kk/pages/passport.json")).unwrap();
-    let error = render_site(&options(&dist, None)).err().expect("a page without its document fails the render");
+    let error = render_site(&options(&dist, None)).expect_err("a page without its document fails the render");
     assert!(error.contains("/kk/pages/passport shows the not-found page"), "{error}");
     assert!(!dist.join("kk").exists() && !dist.join("ru").exists(), "no page is written");
     assert!(!dist.join(".render-staging").exists());
