@@ -129,20 +129,22 @@ export async function appTookOver(page) {
 
 /**
  * Opens `path` (`/en/pages/passport`) the way a reader who follows a link
- * inside the portal does: the language's home page first, then a
+ * inside the portal does: another page of its language first, then a
  * client-side navigation, so the page's document comes from the content API
  * (a page loaded from its own address carries the document it was rendered
  * from, and asks the API for nothing).
  */
 export async function openInApp(page, base, path) {
-  await page.goto(`${base}/${path.split('/')[1]}/`);
+  const lang = path.split('/')[1];
+  const start = path === `/${lang}/regions` ? `/${lang}/` : `/${lang}/regions`;
+  await page.goto(base + start);
   await page.evaluate((next) => {
-    window.homeHeading = document.querySelector('main h1');
+    window.startHeading = document.querySelector('main h1');
     history.pushState(null, '', next);
     dispatchEvent(new PopStateEvent('popstate', { state: null }));
   }, base + path);
-  // The home page has gone: what shows now is the page's (loading, error or content).
-  await page.waitForFunction(() => !window.homeHeading.isConnected);
+  // The first page has gone: what shows now is the page's (loading, error or content).
+  await page.waitForFunction(() => !window.startHeading.isConnected);
 }
 
 /** The page's main heading once the app has rendered it. */

@@ -118,6 +118,9 @@ test('words typed and the settings asked for before the app has started are not 
   await page.goto(`${portal.base}/ru/pages/passport`, { app: false, waitUntil: 'domcontentloaded' });
   await page.locator('#display-toggle').click();
   await page.locator('#search-input').fill('паспорт');
+  // Still before the app: the request is only noted, the settings are not open.
+  assert.equal(await page.locator('html[data-prerendered][data-display-requested]').count(), 1);
+  assert.equal(await page.locator('#display-settings').isVisible(), false);
   release();
   await appTookOver(page);
   assert.equal(await page.locator('#search-input').inputValue(), 'паспорт', 'the words are still in the field');
