@@ -105,12 +105,13 @@ impl ApiClient {
     }
 
     /// The document behind `route` in `lang`.
-    pub async fn document<T: DeserializeOwned>(&self, route: &Route, lang: Lang) -> Result<T, ApiError> {
+    /// `leave` stops its request when the page that asked for it goes.
+    pub async fn document<T: DeserializeOwned>(&self, route: &Route, lang: Lang, leave: &Leave) -> Result<T, ApiError> {
         let url = self.url(route, lang);
         if let Some(text) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
             return parse(&text);
         }
-        let text = fetch_with_retries(&url).await?;
+        let text = fetch_with_retries(&url, leave).await?;
         let doc = parse(&text)?;
         // Kept only once it has parsed: a damaged answer is fetched again on retry.
         CACHE.with(|c| c.borrow_mut().insert(url, text.into()));
@@ -128,7 +129,7 @@ impl ApiClient {
             return;
         }
         wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(text) = fetch_text(&url).await {
+            if let Ok(text) = fetch_text(&url, &Leave::default()).await {
                 if serde_json::from_str::<serde::de::IgnoredAny>(&text).is_ok() {
                     CACHE.with(|c| c.borrow_mut().insert(url.clone(), text.into()));
                 }
@@ -157,13 +158,44 @@ impl ApiError {
     }
 }
 
-async fn fetch_with_retries(url: &str) -> Result<String, ApiError> {
-    let mut result = fetch_text(url).await;
+/// Stops the request of a page the reader has left, so a phone on a slow
+/// network does not go on downloading what no one will read. Each attempt
+/// registers its `AbortController` here; [`Leave::now`] aborts the current one.
+#[derive(Clone, Default)]
+pub struct Leave(std::rc::Rc<RefCell<LeaveState>>);
+
+#[derive(Default)]
+struct LeaveState {
+    current: Option<web_sys::AbortController>,
+    left: bool,
+}
+
+impl Leave {
+    /// The page has gone: abort its request, and make no more attempts.
+    pub fn now(&self) {
+        let mut state = self.0.borrow_mut();
+        state.left = true;
+        if let Some(controller) = state.current.take() {
+            controller.abort();
+        }
+    }
+
+    fn left(&self) -> bool {
+        self.0.borrow().left
+    }
+
+    fn attempt(&self, controller: Option<web_sys::AbortController>) {
+        self.0.borrow_mut().current = controller;
+    }
+}
+
+async fn fetch_with_retries(url: &str, leave: &Leave) -> Result<String, ApiError> {
+    let mut result = fetch_text(url, leave).await;
     for delay in RETRY_DELAYS_MS {
         match &result {
-            Err(e) if e.is_transient() => {
+            Err(e) if e.is_transient() && !leave.left() => {
                 TimeoutFuture::new(delay).await;
-                result = fetch_text(url).await;
+                result = fetch_text(url, leave).await;
             }
             _ => break,
         }
@@ -171,9 +203,13 @@ async fn fetch_with_retries(url: &str) -> Result<String, ApiError> {
     result
 }
 
-async fn fetch_text(url: &str) -> Result<String, ApiError> {
+async fn fetch_text(url: &str, leave: &Leave) -> Result<String, ApiError> {
+    if leave.left() {
+        return Err(ApiError::Network);
+    }
     let controller = web_sys::AbortController::new().ok();
     let signal = controller.as_ref().map(|c| c.signal());
+    leave.attempt(controller.clone());
     let request = Request::get(url).abort_signal(signal.as_ref());
     let exchange = async move {
         let response = request.send().await.map_err(|_| ApiError::Network)?;

@@ -3,7 +3,7 @@
 //! previous page is never shown as if it were the current one.
 
 use super::{ErrorPanel, Loading, NotFound, Unavailable};
-use crate::api::{ApiClient, ApiError};
+use crate::api::{ApiClient, ApiError, Leave};
 use leptos::prelude::*;
 use portal_content::{Item, Lang, Route};
 use serde::de::DeserializeOwned;
@@ -40,9 +40,13 @@ where
             return show(result);
         }
         let (client, route) = (client.clone(), route.clone());
+        // Leaving the page (another route, language or attempt) stops its request.
+        let leave = Leave::default();
+        let on_leave = send_wrapper::SendWrapper::new(leave.clone());
+        on_cleanup(move || on_leave.now());
         let resource = LocalResource::new(move || {
-            let (client, route) = (client.clone(), route.clone());
-            async move { client.document::<T>(&route, lang).await }
+            let (client, route, leave) = (client.clone(), route.clone(), leave.clone());
+            async move { client.document::<T>(&route, lang, &leave).await }
         });
         (move || match resource.get() {
             None => view! { <Loading /> }.into_any(),

@@ -7,8 +7,10 @@ pub mod cards;
 pub mod display_panel;
 pub mod fetched;
 pub mod layout;
+pub mod links;
 pub mod publications;
 pub mod search_box;
+pub mod search_results;
 pub mod status;
 
 pub use announcer::{Announcer, PageHeading};

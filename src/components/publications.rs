@@ -211,14 +211,14 @@ pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, St
             {move || match results.get() {
                 None => view! { <crate::components::Loading /> }.into_any(),
                 Some(Err(error)) => view! {
-                    <crate::pages::search::SearchFailed error retry=Callback::new(move |()| attempt.update(|n| *n += 1)) />
+                    <crate::components::search_results::SearchFailed error retry=Callback::new(move |()| attempt.update(|n| *n += 1)) />
                 }.into_any(),
                 Some(Ok(Found { total: 0, .. })) => {
                     let text = t_string!(i18n, filtered_none).to_string();
                     announcer.say(text.clone());
                     view! { <p class="search-count">{text}</p> }.into_any()
                 }
-                Some(Ok(found)) => view! { <crate::pages::search::Results lang found words=String::new() /> }.into_any(),
+                Some(Ok(found)) => view! { <crate::components::search_results::Results lang found words=String::new() /> }.into_any(),
             }}
         </section>
     }

@@ -1,11 +1,12 @@
 use crate::components::blocks::ExternalLink;
+use crate::components::links::agency_link;
 use crate::components::publications::{DocumentList, FeedLink, NewsList};
 use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::search::FILTER_BODY;
-use portal_content::{AgencyDoc, Lang, Ref, Route};
+use portal_content::{AgencyDoc, Lang, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.
 #[component]
@@ -67,8 +68,4 @@ pub fn AgencyPage() -> impl IntoView {
 /// A list page with one filter set, such as this body's news.
 fn filtered(route: Route, filter: &str, value: &str, lang: Lang) -> String {
     format!("{}?{}", route.url(lang), crate::routes::query_string([(filter, value)]))
-}
-
-pub fn agency_link(r: &Ref, lang: Lang) -> impl IntoView {
-    view! { <a href=Route::Agency(r.slug.clone()).url(lang)>{r.name.clone()}</a> }
 }

@@ -1,4 +1,4 @@
-use super::agency::agency_link;
+use crate::components::links::agency_link;
 use crate::components::{item_page, Breadcrumbs, PageHeading};
 use crate::i18n::*;
 use leptos::prelude::*;

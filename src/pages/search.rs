@@ -1,10 +1,10 @@
 use crate::api::ApiClient;
 use crate::app::use_lang;
+use crate::components::search_results::{Results, SearchFailed};
 use crate::components::{Breadcrumbs, CardList, PageHeading};
-use crate::format;
 use crate::i18n::*;
 use crate::routes::AppUrl;
-use crate::search::{filter_options, search, Found, Query, SearchError};
+use crate::search::{filter_options, search, Query};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use portal_content::search::*;
@@ -152,59 +152,6 @@ fn SearchForm(lang: Lang, query: Query, options: BTreeMap<String, BTreeMap<Strin
     }
 }
 
-/// The results: the count (announced), then each hit.
-#[component]
-pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let count = found.total;
-    let shown = found.hits.len();
-    let announcer = expect_context::<crate::components::Announcer>();
-    let summary = if words.trim().is_empty() {
-        t_string!(i18n, search_count_filtered, count = count).to_string()
-    } else {
-        t_string!(i18n, search_count, count = count, words = words.trim().to_owned()).to_string()
-    };
-    // The count is what a screen-reader user needs first after searching.
-    announcer.say(summary.clone());
-    view! {
-        <p class="search-count" id="search-count">{summary}</p>
-        {(shown < count).then(|| view! { <p>{t!(i18n, search_first_shown, shown = shown)}</p> })}
-        <ol class="search-hits" aria-labelledby="search-count">
-            {found.hits.into_iter().map(|hit| view! {
-                <li class="search-hit">
-                    <h2 class="search-hit-title"><a href=hit.href lang=hit.title_lang>{hit.title}</a></h2>
-                    <p class="search-hit-excerpt">
-                        {hit.excerpt.into_iter().map(|(text, marked)| if marked {
-                            view! { <mark>{text}</mark> }.into_any()
-                        } else {
-                            text.into_any()
-                        }).collect_view()}
-                    </p>
-                    {(hit.body.is_some() || hit.date.is_some()).then(|| view! {
-                        <dl class="search-hit-meta">
-                            {hit.body.map(|b| view! { <div><dt>{t!(i18n, responsible_body)}</dt><dd>{b}</dd></div> })}
-                            {hit.date.map(|d| view! {
-                                <div><dt>{date_label(hit.kind.as_deref())}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
-                            })}
-                        </dl>
-                    })}
-                </li>
-            }).collect_view()}
-        </ol>
-    }
-}
-
-/// What a result's date is: news are published, documents adopted, pages updated.
-fn date_label(kind: Option<&str>) -> String {
-    let i18n = use_i18n();
-    match kind {
-        Some(KIND_NEWS) => t_string!(i18n, published),
-        Some(KIND_DOCUMENT) => t_string!(i18n, doc_adopted),
-        _ => t_string!(i18n, last_updated),
-    }
-    .to_string()
-}
-
 /// Nothing found: say so, suggest what to try, and offer the topics and
 /// the directory, so the reader is never left with an empty list.
 #[component]
@@ -231,19 +178,6 @@ fn NoResults(lang: Lang, words: String) -> impl IntoView {
                 view! { <CardList lang cards=topics /> }
             })}
             <p><a href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a></p>
-        </div>
-    }
-}
-
-#[component]
-pub fn SearchFailed(error: SearchError, retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    leptos::logging::warn!("search failed: {}", error.0);
-    view! {
-        <div class="error-panel" role="alert">
-            <h2>{t!(i18n, search_failed_title)}</h2>
-            <p>{t!(i18n, search_failed_text)}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, retry)}</button>
         </div>
     }
 }

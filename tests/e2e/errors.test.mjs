@@ -120,3 +120,21 @@ test('a document from a newer API version shows what this version knows and skip
   assertNoPageErrors(page);
   await page.context().close();
 });
+
+test('a page left while its document is on the way stops downloading it', async () => {
+  const page = await portal.open(null);
+  // The answer never comes (a test double for a very slow network).
+  await page.route(PASSPORT, () => {});
+  const stopped = page.waitForEvent('requestfailed', { predicate: (r) => r.url().endsWith('/en/pages/passport.json'), timeout: 10_000 });
+  await openInApp(page, portal.base, '/en/pages/passport');
+  await page.locator('main [role=status]', { hasText: 'Loading…' }).waitFor();
+  // The reader moves on.
+  await page.evaluate(() => {
+    history.pushState(null, '', '/en/agencies');
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  });
+  const request = await stopped;
+  assert.match(request.failure().errorText, /ABORTED/i);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
