@@ -17,7 +17,7 @@ PORT ?= 8080
 # The renderer: the app's components rendering pages natively (crates/render).
 RENDER = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: publish lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -26,9 +26,18 @@ tools:
 ## every page of the sitemap rendered natively by the app's components.
 dist: tools
 	trunk build --release
-	$(RENDER) --dist dist
+	$(RENDER) --dist dist --state target/render-state.json
 	node scripts/precompress.mjs dist
 	@scripts/report-sizes.sh dist
+
+## Publish changed content into the deployed build in dist/ (made by make dist):
+## the content API files that changed, the pages whose documents changed, their
+## compressed copies; what left the content goes. State: .dist.written (the
+## compiler's list of what it wrote) and target/render-state.json (the renderer's).
+publish:
+	cargo run --quiet --profile native -p portal-compiler -- build --content content --out dist
+	$(RENDER) --dist dist --state target/render-state.json
+	node scripts/precompress.mjs dist
 
 ## Build, then serve dist/ on loopback (app routes fall back to index.html).
 serve: dist

@@ -7,8 +7,10 @@
 #
 #   scripts/scale.sh check   proves the three-click rule over it (a test:
 #                            fails if the compiler finds any error)
-#   scripts/scale.sh bench   also builds the full API and prints wall time,
-#                            peak memory and output size (figures, no verdict)
+#   scripts/scale.sh bench   also builds the full API, renders every page
+#                            (crates/render), then publishes one news item
+#                            incrementally, and prints wall time, peak memory,
+#                            pages per second and output size (figures, no verdict)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODE=${1:-check}
@@ -17,8 +19,9 @@ PAGES=${PAGES:-150}
 NEWS=${NEWS:-30}
 DOCUMENTS=${DOCUMENTS:-10}
 OUT=target/synthetic
-cargo build --quiet --release -p portal-compiler
-BIN=target/release/portal-compiler
+cargo build --quiet --profile native -p portal-compiler -p portal-render
+BIN=target/native/portal-compiler
+RENDER=target/native/portal-render
 rm -rf "$OUT" "$OUT-api"
 $BIN generate --bodies "$BODIES" --pages "$PAGES" --news "$NEWS" --documents "$DOCUMENTS" --out "$OUT"
 
@@ -51,6 +54,28 @@ case "$MODE" in
     echo "  largest API documents:"
     # (|| true: head closing the pipe early is not a failure)
     find "$OUT-api/api" -name '*.json' -type f -printf '%s %P\n' | sort -rn | head -3 | awk '{ printf "    %8.1f KB  %s\n", $1 / 1024, $2 }' || true
+
+    # The pages, rendered by the app's components into the output as into a
+    # build; the shell is the app's own when dist/ has been built.
+    if [ -f dist/index.html ]; then cp dist/index.html "$OUT-api/index.html"; else
+      printf '<!DOCTYPE html>\n<html lang="kk">\n<head>\n<meta name="portal-api-base" content="api/v1/">\n<base href="/" />\n<title>Portal</title>\n</head>\n<body>\n</body>\n</html>\n' > "$OUT-api/index.html"
+    fi
+    echo "render every page (the app's components, natively):"
+    rm -f target/synthetic-render-state.json
+    measure $RENDER --dist "$OUT-api" --state target/synthetic-render-state.json
+
+    # One news item published into the built site, end to end: API, lists,
+    # archive, feeds, sitemap, search index, and its page.
+    NEW="$OUT/news/published-today"
+    mkdir -p "$NEW"
+    printf 'agency = "body-001"\npublished = 2026-11-30\n' > "$NEW/meta.toml"
+    for lang in kk ru en; do
+      printf '+++\ntitle = "Published today (%s)"\nsummary = "One news item published into the built site."\n+++\nText.\n' "$lang" > "$NEW/$lang.md"
+    done
+    echo "publish one news item (compile, writing what changed; render what changed):"
+    measure $BIN build --content "$OUT" --out "$OUT-api"
+    measure $RENDER --dist "$OUT-api" --state target/synthetic-render-state.json
+    rm -rf "$NEW"
     ;;
   *) echo "usage: scripts/scale.sh check|bench" >&2; exit 2 ;;
 esac

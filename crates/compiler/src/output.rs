@@ -17,18 +17,17 @@ pub struct Written {
     pub removed: usize,
 }
 
-/// The list of what the last write produced, with each file's digest.
-const MANIFEST: &str = ".written";
-
 /// Makes `out_dir` hold exactly `files`, writing only the files that are new
 /// or whose bytes changed since the last write, and removing the files no
 /// longer produced: a change to one item rewrites the documents, lists,
 /// feeds and sitemap that hold it, and nothing else. Each file is written
 /// beside its place and renamed into it, so no file is ever half written.
-/// What the last write produced is in `out_dir/.written` (path and SHA-256
-/// of each file); without it, every file is written.
+/// What the last write produced is beside the folder, in `.{name}.written`
+/// (path and SHA-256 of each file), so the folder holds only the output and
+/// can be a deployed build; without it, every file is written.
 pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Result<Written> {
-    let manifest_file = out_dir.join(MANIFEST);
+    let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    let manifest_file = out_dir.parent().unwrap_or(Path::new(".")).join(format!(".{name}.written"));
     let before: BTreeMap<String, String> = fs::read_to_string(&manifest_file)
         .map(|text| {
             text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect()
@@ -65,7 +64,7 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Resul
             }
         }
     }
-    let partial = out_dir.join(format!("{MANIFEST}.partial"));
+    let partial = manifest_file.with_extension("partial");
     fs::write(&partial, manifest)?;
     fs::rename(&partial, &manifest_file)?;
     Ok(done)

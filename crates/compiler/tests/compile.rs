@@ -656,14 +656,14 @@ fn document_and_news_errors_name_file_line_and_rule() {
     assert!(shown.contains("in_force"), "{shown}");
 }
 
-/// Every file under `dir` with its bytes, the write's own manifest aside.
+/// Every file under `dir` with its bytes.
 fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
     fn walk(dir: &Path, root: &Path, out: &mut std::collections::BTreeMap<String, Vec<u8>>) {
         for entry in fs::read_dir(dir).unwrap() {
             let path = entry.unwrap().path();
             if path.is_dir() {
                 walk(&path, root, out);
-            } else if !path.ends_with(".written") {
+            } else {
                 out.insert(path.strip_prefix(root).unwrap().display().to_string(), fs::read(&path).unwrap());
             }
         }
