@@ -19,7 +19,8 @@ PAGES=${PAGES:-150}
 NEWS=${NEWS:-30}
 DOCUMENTS=${DOCUMENTS:-10}
 OUT=target/synthetic
-cargo build --quiet --profile native -p portal-compiler -p portal-render
+# The optimised native profile (Cargo.toml); the renderer only for the benchmark.
+if [ "$MODE" = bench ]; then cargo build --quiet --profile native -p portal-compiler -p portal-render; else cargo build --quiet --profile native -p portal-compiler; fi
 BIN=target/native/portal-compiler
 RENDER=target/native/portal-render
 rm -rf "$OUT" "$OUT-api"
