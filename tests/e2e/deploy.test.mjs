@@ -44,6 +44,28 @@ test('hashed assets are cached for a year; the page, the API and the sitemap rev
   }
 });
 
+test('what counts as a hashed file is one pattern in nginx, the service worker, the post-build step and the local server, and fits every hashed file of the build', () => {
+  const copies = {
+    'deploy/nginx.conf': /location ~ "([^"]*\{8,16\}[^"]*)"/,
+    'public/sw.js': /const HASHED = \/(.*)\/;/,
+    'scripts/postbuild.mjs': /filter\(\(f\) => \/(.*)\/\.test\(f\)\)/,
+    'scripts/serve.mjs': /const HASHED = \/(.*)\/;/,
+  };
+  const patterns = Object.entries(copies).map(([file, finder]) => {
+    const found = readFileSync(file, 'utf8').match(finder);
+    assert.ok(found, `${file} still names the pattern where this test looks for it`);
+    return found[1];
+  });
+  assert.deepEqual(new Set(patterns).size, 1, `one pattern: ${patterns.join('  ')}`);
+  const hashed = new RegExp(patterns[0]);
+  // Every asset Trunk named with its hash (JS, wasm, CSS, the icon), as index.html links them.
+  const linked = [...readFileSync('dist/index.html', 'utf8').matchAll(/(?:href|src)="\/([^"?]+\.(?:js|wasm|css|svg))"/g)].map((m) => m[1]);
+  assert.ok(linked.length >= 5, linked.join(' '));
+  for (const name of linked.filter((n) => !n.startsWith('snippets/') && n !== 'noscript.css')) {
+    assert.match(name, hashed, `${name} is cached as a hashed file`);
+  }
+});
+
 test('text and wasm are served precompressed: brotli where accepted, else gzip', async () => {
   const wasm = assetName(/href="\/(portal-[0-9a-f]{8,16}_bg\.wasm)"/);
   const raw = (await (await get('/' + wasm, { 'Accept-Encoding': 'identity' })).arrayBuffer()).byteLength;

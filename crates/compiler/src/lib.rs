@@ -2,6 +2,7 @@
 //! static content API (`api/v1/...`) and `sitemap.xml`, all in memory first
 //! so that a build with any error writes nothing.
 
+pub mod date;
 pub mod diagnostic;
 pub mod files;
 pub mod generate;
@@ -507,13 +508,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
 
 /// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.
 fn a_year_before(date: &str) -> String {
-    match date.split_once('-') {
-        Some((year, rest)) => match year.parse::<i32>() {
-            Ok(y) => format!("{:04}-{rest}", y - 1),
-            Err(_) => date.to_owned(),
-        },
-        None => date.to_owned(),
-    }
+    date::Date::parse(date).map_or_else(|| date.to_owned(), |d| d.a_year_before().to_string())
 }
 
 /// The API documents of one language, by path relative to `api/v1/`.
