@@ -19,7 +19,7 @@ use diagnostic::Diagnostics;
 use model::*;
 use portal_content::nav;
 use portal_content::*;
-use source::{read_item, read_items, Source};
+use source::{read_item, read_items, AnyItem, Source};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
@@ -224,21 +224,34 @@ struct Known {
 }
 
 impl Content {
+    /// Every item of the six kinds editors add (topics, pages, bodies,
+    /// regions, news, documents), in that order: the one way to go over them all.
+    fn items(&self) -> impl Iterator<Item = &dyn AnyItem> {
+        fn each<I: AnyItem>(items: &[I]) -> impl Iterator<Item = &dyn AnyItem> {
+            items.iter().map(|i| i as &dyn AnyItem)
+        }
+        each(&self.topics)
+            .chain(each(&self.pages))
+            .chain(each(&self.agencies))
+            .chain(each(&self.regions))
+            .chain(each(&self.news))
+            .chain(each(&self.documents))
+    }
+
+    /// The site's own texts (the site, the accessibility statement), then every item.
+    fn everything(&self) -> impl Iterator<Item = &dyn AnyItem> {
+        [&self.site as &dyn AnyItem, &self.accessibility as &dyn AnyItem].into_iter().chain(self.items())
+    }
+
     /// Every image the texts show: its path in the API and its bytes, once each.
     fn images(&self) -> BTreeMap<&String, &Vec<u8>> {
-        fn of<M, F>(items: &[Source<M, F>]) -> impl Iterator<Item = &(String, Vec<u8>)> {
-            items.iter().flat_map(|i| i.texts.values()).flat_map(|t| t.body.files.iter())
+        let mut images = BTreeMap::new();
+        for item in self.everything() {
+            for (_, body, _) in item.texts() {
+                images.extend(body.files.iter().map(|(api, bytes)| (api, bytes)));
+            }
         }
-        of(&self.topics)
-            .chain(of(&self.pages))
-            .chain(of(&self.agencies))
-            .chain(of(&self.regions))
-            .chain(of(&self.news))
-            .chain(of(&self.documents))
-            .chain(self.site.texts.values().flat_map(|t| t.body.files.iter()))
-            .chain(self.accessibility.texts.values().flat_map(|t| t.body.files.iter()))
-            .map(|(api, bytes)| (api, bytes))
-            .collect()
+        images
     }
 
     /// The months that have news, `YYYY-MM`.
@@ -371,53 +384,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         }
     }
     // Links in every text, and text every item must have.
-    let texts = c
-        .site
-        .texts
-        .values()
-        .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("tagline", &t.front.tagline)]))
-        .chain(
-            c.accessibility
-                .texts
-                .values()
-                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.topics
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.pages
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.agencies
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.regions
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("name", &t.front.name), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.news
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
-        )
-        .chain(
-            c.documents
-                .iter()
-                .flat_map(|s| s.texts.values())
-                .map(|t| (&t.file, &t.body, vec![("title", &t.front.title), ("summary", &t.front.summary)])),
-        );
+    let texts = c.everything().flat_map(|item| item.texts());
     for (file, body, required) in texts {
         for (route, line) in &body.links {
             if !exists(route) {
@@ -469,16 +436,7 @@ fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         }
     }
     // Every language of the portal should have every item.
-    let all = c
-        .topics
-        .iter()
-        .map(|s| (&s.meta_file, s.languages()))
-        .chain(c.pages.iter().map(|s| (&s.meta_file, s.languages())))
-        .chain(c.agencies.iter().map(|s| (&s.meta_file, s.languages())))
-        .chain(c.regions.iter().map(|s| (&s.meta_file, s.languages())))
-        .chain(c.news.iter().map(|s| (&s.meta_file, s.languages())))
-        .chain(c.documents.iter().map(|s| (&s.meta_file, s.languages())));
-    for (file, langs) in all {
+    for (file, langs) in c.items().map(|item| (item.meta_file(), item.languages())) {
         let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
         if !missing.is_empty() && !langs.is_empty() {
             diags.warning_about(

@@ -146,3 +146,22 @@ pub struct DocumentFront {
     #[serde(default)]
     pub signed_by: Vec<String>,
 }
+
+macro_rules! front {
+    ($($kind:ty: $($field:ident),+;)+) => {
+        $(impl crate::source::Front for $kind {
+            fn required(&self) -> Vec<(&'static str, &String)> {
+                vec![$((stringify!($field), &self.$field)),+]
+            }
+        })+
+    };
+}
+
+front! {
+    SiteFront: name, tagline;
+    TitledFront: title, summary;
+    PageFront: title, summary;
+    AgencyFront: name, summary;
+    RegionFront: name, summary;
+    DocumentFront: title, summary;
+}

@@ -30,6 +30,36 @@ pub struct Text<F> {
     pub body: Converted,
 }
 
+/// Front matter as the checks common to every kind see it.
+pub trait Front {
+    /// The fields every text of the kind must fill, by name.
+    fn required(&self) -> Vec<(&'static str, &String)>;
+}
+
+/// One text of an item: its file, its body and the fields it must fill.
+pub type TextOf<'a> = (&'a Path, &'a Converted, Vec<(&'static str, &'a String)>);
+
+/// An item of any kind, for what applies to all of them alike.
+pub trait AnyItem {
+    fn meta_file(&self) -> &Path;
+    fn languages(&self) -> Vec<Lang>;
+    fn texts(&self) -> Vec<TextOf<'_>>;
+}
+
+impl<M, F: Front> AnyItem for Source<M, F> {
+    fn meta_file(&self) -> &Path {
+        &self.meta_file
+    }
+
+    fn languages(&self) -> Vec<Lang> {
+        Source::languages(self)
+    }
+
+    fn texts(&self) -> Vec<TextOf<'_>> {
+        self.texts.values().map(|t| (t.file.as_path(), &t.body, t.front.required())).collect()
+    }
+}
+
 impl<M, F> Source<M, F> {
     pub fn languages(&self) -> Vec<Lang> {
         self.texts.keys().copied().collect()
