@@ -1,0 +1,203 @@
+//! Every rule over the content as a whole: references between items, dates,
+//! links in every text, what each kind must fill in, translations. Each
+//! finding names its file, line and rule.
+
+use super::*;
+
+/// Cross-item rules: references, links, dates, required text.
+pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
+    let Known { topics, pages, agencies, regions, news, documents } = &c.known;
+    let months = c.news_months();
+    let exists = |route: &Route| match route {
+        Route::Home
+        | Route::Agencies
+        | Route::Regions
+        | Route::Accessibility
+        | Route::Quality
+        | Route::News
+        | Route::Documents => true,
+        Route::Topic(s) => topics.contains(s),
+        Route::Page(s) => pages.contains(s),
+        Route::Agency(s) => agencies.contains(s),
+        Route::Region(s) => regions.contains(s),
+        Route::NewsMonth(m) => months.contains(m.as_str()),
+        Route::NewsItem(s) => news.contains(s),
+        Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
+        Route::Document(s) => documents.contains(s),
+    };
+    let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
+        if !known {
+            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
+        }
+    };
+    for p in &c.pages {
+        reference(
+            &p.meta_file,
+            p.meta_line(&p.meta.topic),
+            "topic",
+            p.meta.topic.get_ref(),
+            topics.contains(p.meta.topic.get_ref()),
+        );
+        reference(
+            &p.meta_file,
+            p.meta_line(&p.meta.agency),
+            "state body",
+            p.meta.agency.get_ref(),
+            agencies.contains(p.meta.agency.get_ref()),
+        );
+        for r in &p.meta.related {
+            reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref()));
+        }
+    }
+    for a in &c.agencies {
+        if let Some(parent) = &a.meta.parent {
+            reference(
+                &a.meta_file,
+                a.meta_line(parent),
+                "state body",
+                parent.get_ref(),
+                agencies.contains(parent.get_ref()),
+            );
+        }
+        if let Some(region) = &a.meta.region {
+            reference(
+                &a.meta_file,
+                a.meta_line(region),
+                "region",
+                region.get_ref(),
+                regions.contains(region.get_ref()),
+            );
+        }
+    }
+    for r in &c.regions {
+        if let Some(akimat) = &r.meta.akimat {
+            reference(
+                &r.meta_file,
+                r.meta_line(akimat),
+                "state body",
+                akimat.get_ref(),
+                agencies.contains(akimat.get_ref()),
+            );
+        }
+    }
+    // Dates.
+    for p in &c.pages {
+        let (updated, review) = (p.meta.updated.get_ref(), p.meta.review_by.get_ref());
+        if review < updated {
+            diags.error(
+                &p.meta_file,
+                p.meta_line(&p.meta.review_by),
+                "date",
+                format!("review_by {} is before updated {}", review.0, updated.0),
+            );
+        } else if updated.0 < a_year_before(&options.today) {
+            diags.warning_about(
+                &p.meta_file,
+                p.meta_line(&p.meta.updated),
+                "stale",
+                &updated.0,
+                format!("the page was last updated on {}, more than twelve months ago", updated.0),
+            );
+        } else if review.0 < options.today {
+            diags.warning_about(
+                &p.meta_file,
+                p.meta_line(&p.meta.review_by),
+                "review-overdue",
+                &review.0,
+                format!("the page was due for review on {}", review.0),
+            );
+        }
+        if updated.0 > options.today {
+            diags.error(
+                &p.meta_file,
+                p.meta_line(&p.meta.updated),
+                "date",
+                format!("updated {} is in the future", updated.0),
+            );
+        }
+    }
+    // Links in every text, and text every item must have.
+    let texts = c.everything().flat_map(|item| item.texts());
+    for (file, body, required) in texts {
+        for (route, line) in &body.links {
+            if !exists(route) {
+                diags.error(
+                    file,
+                    *line,
+                    "dead-link",
+                    format!("link to {}: no such item in content/", route.neutral_path()),
+                );
+            }
+        }
+        for (field, value) in required {
+            if value.trim().is_empty() {
+                diags.error(file, 2, "empty", format!("{field} must not be empty"));
+            }
+        }
+    }
+    // What a reader needs to act: a service's cost and timing, a body's contacts.
+    for p in c.pages.iter().filter(|p| p.meta.kind == PageKind::Service) {
+        for t in p.texts.values() {
+            let missing: Vec<&str> = [("cost", &t.front.cost), ("timing", &t.front.timing)]
+                .into_iter()
+                .filter(|(_, v)| v.as_deref().is_none_or(|v| v.trim().is_empty()))
+                .map(|(name, _)| name)
+                .collect();
+            if !missing.is_empty() {
+                let fields = missing.join(", ");
+                diags.warning_about(
+                    &t.file,
+                    1,
+                    "incomplete",
+                    &fields,
+                    format!("a service page needs {fields} in its front matter"),
+                );
+            }
+        }
+    }
+    for a in &c.agencies {
+        let m = &a.meta;
+        let address = a.texts.values().any(|t| t.front.address.is_some());
+        if m.website.is_none() && m.phone.is_none() && m.email.is_none() && !address {
+            diags.warning_about(
+                &a.meta_file,
+                0,
+                "incomplete",
+                "contacts",
+                "the body has no contacts: give at least a website, phone, email or address",
+            );
+        }
+    }
+    // Every language of the portal should have every item.
+    for (file, langs) in c.items().map(|item| (item.meta_file(), item.languages())) {
+        let missing: Vec<&str> = Lang::ALL.iter().filter(|l| !langs.contains(l)).map(|l| l.code()).collect();
+        if !missing.is_empty() && !langs.is_empty() {
+            diags.warning_about(
+                file.parent().unwrap_or(file),
+                0,
+                "missing-translation",
+                missing.join(", "),
+                format!("no text in {}", missing.join(", ")),
+            );
+        }
+    }
+    for (item, what) in [(&c.site.meta_file, "site text"), (&c.accessibility.meta_file, "accessibility statement")] {
+        for lang in Lang::ALL {
+            let file = item.with_file_name(format!("{}.md", lang.code()));
+            if !file.exists() {
+                diags.error(
+                    &file,
+                    0,
+                    "site-language",
+                    format!("the {what} must exist in every language of the portal"),
+                );
+            }
+        }
+    }
+    publications::check(c, options, diags);
+}
+
+/// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.
+pub(crate) fn a_year_before(date: &str) -> String {
+    date::Date::parse(date).map_or_else(|| date.to_owned(), |d| d.a_year_before().to_string())
+}
