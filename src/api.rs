@@ -107,10 +107,10 @@ impl ApiClient {
     /// The document behind `route` in `lang`.
     /// `leave` stops its request when the page that asked for it goes.
     pub async fn document<T: DeserializeOwned>(&self, route: &Route, lang: Lang, leave: &Leave) -> Result<T, ApiError> {
-        let url = self.url(route, lang);
-        if let Some(text) = CACHE.with(|c| c.borrow().get(&url).cloned()) {
-            return parse(&text);
+        if let Some(ready) = self.ready(route, lang) {
+            return ready;
         }
+        let url = self.url(route, lang);
         let text = fetch_with_retries(&url, leave).await?;
         let doc = parse(&text)?;
         // Kept only once it has parsed: a damaged answer is fetched again on retry.

@@ -52,16 +52,17 @@ pub fn LangLayout() -> impl IntoView {
     let parsed = Memo::new(move |_| params.read().get("lang").and_then(|code| Lang::from_code(&code)));
     let lang = Signal::derive(move || parsed.get().unwrap_or_else(language::preferred));
     let i18n = use_i18n();
-    // Set at once for the first render, then kept in step with the URL.
-    if i18n.get_locale_untracked() != language::locale_of(lang.get_untracked()) {
-        i18n.set_locale(language::locale_of(lang.get_untracked()));
-    }
-    Effect::new(move |_| {
-        let lang = lang.get();
-        // Setting it notifies every string even when it is the same.
+    // Setting the locale notifies every string even when it is the same.
+    let follow = move |lang: Lang| {
         if i18n.get_locale_untracked() != language::locale_of(lang) {
             i18n.set_locale(language::locale_of(lang));
         }
+    };
+    // Set at once for the first render, then kept in step with the URL.
+    follow(lang.get_untracked());
+    Effect::new(move |_| {
+        let lang = lang.get();
+        follow(lang);
         if parsed.get().is_some() {
             language::remember(lang);
         }

@@ -58,23 +58,23 @@ pub fn build_digest(shell_html: &str) -> String {
 
 /// The digest of the documents at `paths` under `api_dir`; `None` if one is gone.
 pub fn documents_digest<'a>(api_dir: &Path, paths: impl IntoIterator<Item = &'a str>) -> Option<String> {
-    let mut hash = Sha256::new();
-    for path in paths {
-        let bytes = std::fs::read(api_dir.join(path)).ok()?;
-        hash.update(path.as_bytes());
-        hash.update((bytes.len() as u64).to_le_bytes());
-        hash.update(&bytes);
-    }
-    Some(hex(&hash.finalize()))
+    let read: Vec<(&str, Vec<u8>)> =
+        paths.into_iter().map(|path| Some((path, std::fs::read(api_dir.join(path)).ok()?))).collect::<Option<_>>()?;
+    Some(digest(read.iter().map(|(path, bytes)| (*path, bytes.as_slice()))))
 }
 
 /// The digest of documents already read, as [`documents_digest`] computes it from disk.
 pub fn digest_of(documents: &[(String, std::sync::Arc<str>)]) -> String {
+    digest(documents.iter().map(|(path, text)| (path.as_str(), text.as_bytes())))
+}
+
+/// Each document's path, length and bytes, in order.
+fn digest<'a>(documents: impl Iterator<Item = (&'a str, &'a [u8])>) -> String {
     let mut hash = Sha256::new();
-    for (path, text) in documents {
+    for (path, bytes) in documents {
         hash.update(path.as_bytes());
-        hash.update((text.len() as u64).to_le_bytes());
-        hash.update(text.as_bytes());
+        hash.update((bytes.len() as u64).to_le_bytes());
+        hash.update(bytes);
     }
     hex(&hash.finalize())
 }
