@@ -3,7 +3,7 @@
 //! (src/search-runtime.js). Kazakh letters are folded on both sides, so
 //! "куалик" finds "куәлік"; Russian and English are stemmed by the index.
 
-use crate::api::ApiClient;
+use crate::api::{ApiClient, ApiError};
 use portal_content::search::highlight;
 use portal_content::search::*;
 use portal_content::{fold, Lang};
@@ -57,10 +57,6 @@ pub struct Found {
     pub hits: Vec<Hit>,
 }
 
-/// Why a search could not be done: the index did not load or answered nonsense.
-#[derive(Clone, Debug, PartialEq)]
-pub struct SearchError(pub String);
-
 #[derive(Deserialize)]
 struct RawFound {
     total: usize,
@@ -79,17 +75,15 @@ fn index_terms(words: &str) -> String {
     fold(words.trim())
 }
 
-pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -> Result<Found, SearchError> {
+pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -> Result<Found, ApiError> {
     let base = format!("{}{INDEX_DIR}", client.base());
     let filters: BTreeMap<&str, &str> = query.filters.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let filters_json = serde_json::to_string(&filters).expect("a map of strings serializes");
     let sort = if query.newest_first { SORT_DATE } else { "" };
     let terms = index_terms(&query.words);
-    let raw = search_index(&base, lang.code(), &terms, &filters_json, sort, limit)
-        .await
-        .map_err(|e| SearchError(format!("{e:?}")))?;
+    let raw = search_index(&base, lang.code(), &terms, &filters_json, sort, limit).await.map_err(unreachable_index)?;
     let raw: RawFound =
-        serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))?;
+        serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| ApiError::Malformed(e.to_string()))?;
     let hits = raw
         .results
         .into_iter()
@@ -114,8 +108,14 @@ pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -
 pub async fn filter_options(
     client: &ApiClient,
     lang: Lang,
-) -> Result<BTreeMap<String, BTreeMap<String, u32>>, SearchError> {
+) -> Result<BTreeMap<String, BTreeMap<String, u32>>, ApiError> {
     let base = format!("{}{INDEX_DIR}", client.base());
-    let raw = filter_values(&base, lang.code()).await.map_err(|e| SearchError(format!("{e:?}")))?;
-    serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| SearchError(e.to_string()))
+    let raw = filter_values(&base, lang.code()).await.map_err(unreachable_index)?;
+    serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| ApiError::Malformed(e.to_string()))
+}
+
+/// The index's runtime or one of its files could not be fetched.
+fn unreachable_index(error: JsValue) -> ApiError {
+    leptos::logging::warn!("search index: {error:?}");
+    ApiError::Network
 }

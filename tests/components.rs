@@ -94,14 +94,27 @@ fn markup_in_content_stays_text() {
 #[wasm_bindgen_test]
 fn the_error_panel_explains_and_retries() {
     let retries = RwSignal::new(0);
-    let root = mount(
-        move || view! { <ErrorPanel error=ApiError::Malformed("x".into()) retry=Callback::new(move |()| retries.update(|n| *n += 1)) /> },
-    );
+    let retry = Callback::new(move |()| retries.update(|n| *n += 1));
+    let root = mount(move || view! { <ErrorPanel error=ApiError::Malformed("x".into()) retry title=None /> });
     assert!(root.query_selector("h1").unwrap().is_some());
     let button: web_sys::HtmlElement = root.query_selector("button").unwrap().unwrap().unchecked_into();
     button.click();
     button.click();
     assert_eq!(retries.get_untracked(), 2);
+}
+
+#[wasm_bindgen_test]
+fn a_failed_part_of_a_page_is_an_alert_under_its_own_heading() {
+    let retry = Callback::new(|()| ());
+    let title = Some("Search is not available right now".to_owned());
+    let root = mount(move || view! { <ErrorPanel error=ApiError::Network retry title=title.clone() /> });
+    assert!(root.query_selector("h1").unwrap().is_none(), "the page keeps its own h1");
+    let panel = root.query_selector(".error-panel").unwrap().unwrap();
+    assert_eq!(panel.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(
+        root.query_selector("h2").unwrap().unwrap().text_content().unwrap(),
+        "Search is not available right now"
+    );
 }
 
 #[wasm_bindgen_test]

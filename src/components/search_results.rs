@@ -1,9 +1,9 @@
-//! Search results as a list of hits, and the panel shown when the search
-//! index cannot be used: shared by the search page and the filtered lists.
+//! Search results as a list of hits: shared by the search page and the
+//! filtered lists.
 
 use crate::format;
 use crate::i18n::*;
-use crate::search::{Found, SearchError};
+use crate::search::Found;
 use leptos::prelude::*;
 use portal_content::search::*;
 use portal_content::Lang;
@@ -59,17 +59,4 @@ fn date_label(kind: Option<&str>) -> String {
         _ => t_string!(i18n, last_updated),
     }
     .to_string()
-}
-
-#[component]
-pub fn SearchFailed(error: SearchError, retry: Callback<()>) -> impl IntoView {
-    let i18n = use_i18n();
-    leptos::logging::warn!("search failed: {}", error.0);
-    view! {
-        <div class="error-panel" role="alert">
-            <h2>{t!(i18n, search_failed_title)}</h2>
-            <p>{t!(i18n, search_failed_text)}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{t!(i18n, retry)}</button>
-        </div>
-    }
 }

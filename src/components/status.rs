@@ -19,9 +19,11 @@ pub fn Loading() -> impl IntoView {
     }
 }
 
-/// The content could not be loaded: says why in the reader's language and offers a retry.
+/// The content could not be loaded: says why in the reader's language and
+/// offers a retry. As the page (no `title`), its heading is the page's; as
+/// one part of a page (`title`), an alert headed `title`.
 #[component]
-pub fn ErrorPanel(error: ApiError, retry: Callback<()>) -> impl IntoView {
+pub fn ErrorPanel(error: ApiError, retry: Callback<()>, title: Option<String>) -> impl IntoView {
     // The page's language is set by the time a request has failed.
     let locale = use_i18n().get_locale_untracked();
     let message = match &error {
@@ -30,9 +32,19 @@ pub fn ErrorPanel(error: ApiError, retry: Callback<()>) -> impl IntoView {
         ApiError::Malformed(_) => td_string!(locale, error_malformed).to_string(),
         ApiError::Status(code) => td_string!(locale, error_status, code = *code).to_string(),
     };
-    view! {
-        <div class="error-panel" data-testid="error-panel">
+    leptos::logging::warn!("could not load: {error:?}");
+    // A part of a page that failed after the reader acted is said at once.
+    let role = title.is_some().then_some("alert");
+    let heading = match title {
+        None => view! {
             <PageHeading text=td_string!(locale, error_title).to_string() announcement=td_string!(locale, page_failed).to_string() />
+        }
+        .into_any(),
+        Some(title) => view! { <h2>{title}</h2> }.into_any(),
+    };
+    view! {
+        <div class="error-panel" data-testid="error-panel" role=role>
+            {heading}
             <p>{message}</p>
             <button type="button" class="button" on:click=move |_| retry.run(())>{td_string!(locale, retry)}</button>
         </div>

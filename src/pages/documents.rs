@@ -1,7 +1,6 @@
 use crate::app::use_lang;
-use crate::components::publications::{
-    chosen_filters, doc_type_label, doc_types_label, status_label, DocumentList, Filter, FilterForm, FilteredList,
-};
+use crate::components::filters::{chosen_filters, Filter, FilterForm};
+use crate::components::publications::{doc_type_label, doc_types_label, status_label, DocumentList, FilteredList};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
 use crate::format;
 use crate::i18n::*;
@@ -25,25 +24,21 @@ pub fn DocumentsPage() -> impl IntoView {
             let years: BTreeSet<String> =
                 doc.types.iter().flat_map(|t| t.years.iter().map(|y| y.period.clone())).collect();
             let filters = vec![
-                Filter {
-                    name: FILTER_DOCTYPE,
-                    label: t_string!(i18n, filter_type).to_string(),
-                    choices: doc
-                        .types
-                        .iter()
-                        .map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type)))
-                        .collect(),
-                },
-                Filter {
-                    name: FILTER_BODY,
-                    label: t_string!(i18n, filter_body).to_string(),
-                    choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
-                },
-                Filter {
-                    name: FILTER_YEAR,
-                    label: t_string!(i18n, filter_year).to_string(),
-                    choices: years.iter().rev().map(|y| (y.clone(), y.clone())).collect(),
-                },
+                Filter::new(
+                    FILTER_DOCTYPE,
+                    t_string!(i18n, filter_type).to_string(),
+                    doc.types.iter().map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type))).collect(),
+                ),
+                Filter::new(
+                    FILTER_BODY,
+                    t_string!(i18n, filter_body).to_string(),
+                    doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                ),
+                Filter::new(
+                    FILTER_YEAR,
+                    t_string!(i18n, filter_year).to_string(),
+                    years.iter().rev().map(|y| (y.clone(), y.clone())).collect(),
+                ),
             ];
             let form =
                 move || view! { <FilterForm id="documents-filter" filters=filters.clone() chosen=chosen.get() /> };

@@ -1,5 +1,6 @@
 use crate::app::use_lang;
-use crate::components::publications::{chosen_filters, FeedLink, Filter, FilterForm, FilteredList, NewsList};
+use crate::components::filters::{chosen_filters, Filter, FilterForm};
+use crate::components::publications::{FeedLink, FilteredList, NewsList};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
 use crate::format;
 use crate::i18n::*;
@@ -20,21 +21,21 @@ pub fn NewsPage() -> impl IntoView {
         let lang = lang.get();
         fetched(Route::News, lang, move |doc: NewsDoc| {
             let filters = vec![
-                Filter {
-                    name: FILTER_BODY,
-                    label: t_string!(i18n, filter_body).to_string(),
-                    choices: doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
-                },
-                Filter {
-                    name: FILTER_REGION,
-                    label: t_string!(i18n, filter_region).to_string(),
-                    choices: doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect(),
-                },
-                Filter {
-                    name: FILTER_PERIOD,
-                    label: t_string!(i18n, filter_period).to_string(),
-                    choices: doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect(),
-                },
+                Filter::new(
+                    FILTER_BODY,
+                    t_string!(i18n, filter_body).to_string(),
+                    doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                ),
+                Filter::new(
+                    FILTER_REGION,
+                    t_string!(i18n, filter_region).to_string(),
+                    doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect(),
+                ),
+                Filter::new(
+                    FILTER_PERIOD,
+                    t_string!(i18n, filter_period).to_string(),
+                    doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect(),
+                ),
             ];
             let (latest, months, feed) = (doc.latest, doc.months, doc.feed);
             view! {
