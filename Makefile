@@ -22,7 +22,7 @@ PORT ?= 8080
 RENDER = cargo run --quiet -p portal-render --
 RENDER_FAST = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: publish lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: publish format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -86,11 +86,19 @@ bench-search: dist
 schema:
 	cargo run --quiet -p portal-compiler -- schema > docs/content-api.schema.json
 
+format: tools
+	@scripts/bootstrap.sh format
+	leptosfmt --quiet src/ tests/
+	cargo fmt --all
+
 test: lint test-native test-scale test-wasm test-e2e
 
-## Formatting and lints: rustfmt, and clippy on the native crates and on the browser app.
+## Formatting and lints: rustfmt, leptosfmt for the view! markup, and clippy
+## on the native crates and on the browser app. `make format` fixes the first two.
 lint: tools
+	@scripts/bootstrap.sh format
 	cargo fmt --all -- --check
+	leptosfmt --quiet --check src/ tests/
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p portal --features hydrate --all-targets -- -D warnings
 

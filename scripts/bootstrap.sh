@@ -3,6 +3,7 @@
 # there at the right version. Idempotent; run by every make target.
 #
 #   scripts/bootstrap.sh rust      wasm32 target, rustfmt and clippy, Trunk, wasm-bindgen CLI
+#   scripts/bootstrap.sh format    leptosfmt, which formats the view! markup rustfmt leaves alone
 #   scripts/bootstrap.sh npm       wasm-opt (binaryen), Playwright and the HTML checker, from package-lock.json
 #   scripts/bootstrap.sh java      a Java runtime from Debian, for the HTML checker (vnu-jar)
 #   scripts/bootstrap.sh browser   Chromium and chromedriver from Debian
@@ -44,6 +45,14 @@ rust() {
   # Trunk builds offline (Trunk.toml): every crate of Cargo.lock, for every
   # target and feature, must be in the local registry first. Quick when it is.
   cargo fetch --quiet
+}
+
+LEPTOSFMT_VERSION=0.1.33
+format() {
+  if [ "$(leptosfmt --version 2>/dev/null)" != "leptosfmt $LEPTOSFMT_VERSION" ]; then
+    say "installing leptosfmt $LEPTOSFMT_VERSION (takes about two minutes once)"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked
+  fi
 }
 
 npm_packages() {
@@ -88,6 +97,7 @@ nginx_server() {
 for part in "$@"; do
   case "$part" in
     rust) rust ;;
+    format) format ;;
     npm) npm_packages ;;
     browser) browser ;;
     nginx) nginx_server ;;

@@ -99,7 +99,11 @@ pub fn PageHeading(
         }
         true
     });
-    view! { <h1 class="page-title" tabindex="-1" node_ref=heading>{text}</h1> }
+    view! {
+        <h1 class="page-title" tabindex="-1" node_ref=heading>
+            {text}
+        </h1>
+    }
 }
 
 /// The title of the page rendered at build time, as its heading sets it.

@@ -47,16 +47,33 @@ fn block(b: Block, lang: Lang) -> AnyView {
             // a wide table; its name is the table's column headings.
             let label: Vec<String> = head.iter().map(|c| portal_content::blocks::plain_text(c)).collect();
             view! {
-            <div class="table-wrap" tabindex="0" role="region" aria-label=label.join(", ")>
-                <table>
-                    <thead><tr>{head.into_iter().map(|c| view! { <th scope="col">{inlines(c, lang)}</th> }).collect_view()}</tr></thead>
-                    <tbody>
-                        {rows.into_iter().map(|row| view! {
-                            <tr>{row.into_iter().map(|c| view! { <td>{inlines(c, lang)}</td> }).collect_view()}</tr>
-                        }).collect_view()}
-                    </tbody>
-                </table>
-            </div>
+                <div class="table-wrap" tabindex="0" role="region" aria-label=label.join(", ")>
+                    <table>
+                        <thead>
+                            <tr>
+                                {head
+                                    .into_iter()
+                                    .map(|c| view! { <th scope="col">{inlines(c, lang)}</th> })
+                                    .collect_view()}
+                            </tr>
+                        </thead>
+                        <tbody>
+                            {rows
+                                .into_iter()
+                                .map(|row| {
+                                    view! {
+                                        <tr>
+                                            {row
+                                                .into_iter()
+                                                .map(|c| view! { <td>{inlines(c, lang)}</td> })
+                                                .collect_view()}
+                                        </tr>
+                                    }
+                                })
+                                .collect_view()}
+                        </tbody>
+                    </table>
+                </div>
             }
             .into_any()
         }

@@ -14,7 +14,13 @@ pub fn Breadcrumbs(lang: Lang, trail: Vec<(String, Route)>) -> impl IntoView {
             <ol>
                 {std::iter::once(home)
                     .chain(trail)
-                    .map(|(label, route)| view! { <li><a href=route.url(lang)>{label}</a></li> })
+                    .map(|(label, route)| {
+                        view! {
+                            <li>
+                                <a href=route.url(lang)>{label}</a>
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ol>
         </nav>

@@ -15,30 +15,30 @@ pub const FILTER_FROM: usize = 12;
 pub fn CardList(lang: Lang, cards: Vec<(Route, Card)>, #[prop(optional)] query: Option<Memo<String>>) -> impl IntoView {
     let client = expect_context::<crate::api::ApiClient>();
     view! {
-            <ul class="card-list">
-                {cards
-                    .into_iter()
-                    .map(|(route, card)| {
-                        let (on_hover, on_focus) = (client.clone(), client.clone());
-                        let (hovered, focused) = (route.clone(), route.clone());
-                        let text = fold(&format!("{} {}", card.title, card.summary));
-                        let hidden = move || query.is_some_and(|q| !text.contains(q.get().as_str()));
-                        view! {
-                            <li class="card" hidden=hidden>
-                                <a
-                                    class="card-link"
-                                    href=route.url(lang)
-                                    on:mouseenter=move |_| on_hover.prefetch(&hovered, lang)
-                                    on:focus=move |_| on_focus.prefetch(&focused, lang)
-                                >
-                                    {card.title}
-                                </a>
-                                <p class="card-summary">{card.summary}</p>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+        <ul class="card-list">
+            {cards
+                .into_iter()
+                .map(|(route, card)| {
+                    let (on_hover, on_focus) = (client.clone(), client.clone());
+                    let (hovered, focused) = (route.clone(), route.clone());
+                    let text = fold(&format!("{} {}", card.title, card.summary));
+                    let hidden = move || query.is_some_and(|q| !text.contains(q.get().as_str()));
+                    view! {
+                        <li class="card" hidden=hidden>
+                            <a
+                                class="card-link"
+                                href=route.url(lang)
+                                on:mouseenter=move |_| on_hover.prefetch(&hovered, lang)
+                                on:focus=move |_| on_focus.prefetch(&focused, lang)
+                            >
+                                {card.title}
+                            </a>
+                            <p class="card-summary">{card.summary}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
     }
 }
 
@@ -80,7 +80,9 @@ pub fn GroupedCards(
         view! {
             <div class="filter" role="search">
                 <label for=input_id.clone()>{label.unwrap_or_else(|| t_string!(i18n, filter_label).to_string())}</label>
-                <p class="hint" id=hint_id.clone()>{hint.unwrap_or_else(|| t_string!(i18n, filter_hint).to_string())}</p>
+                <p class="hint" id=hint_id.clone()>
+                    {hint.unwrap_or_else(|| t_string!(i18n, filter_hint).to_string())}
+                </p>
                 <input
                     id=input_id
                     type="search"
@@ -91,10 +93,13 @@ pub fn GroupedCards(
                     on:input=move |ev| query.set(event_target_value(&ev))
                 />
                 <p class="filter-count" role="status">
-                    {move || (!folded.get().is_empty()).then(|| match shown.get() {
-                        0 => t_string!(i18n, filter_none).to_string(),
-                        n => t_string!(i18n, filter_count, count = n, total = total).to_string(),
-                    })}
+                    {move || {
+                        (!folded.get().is_empty())
+                            .then(|| match shown.get() {
+                                0 => t_string!(i18n, filter_none).to_string(),
+                                n => t_string!(i18n, filter_count, count = n, total = total).to_string(),
+                            })
+                    }}
                 </p>
             </div>
         }

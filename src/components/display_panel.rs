@@ -128,34 +128,91 @@ pub fn DisplayPanel() -> impl IntoView {
     let built = Memo::new(move |before: Option<&bool>| before.copied().unwrap_or(false) || display.open.get());
 
     view! {
-        <section id=PANEL_ID class="display-panel" hidden=move || !display.open.get() aria-labelledby="display-settings-heading">
+        <section
+            id=PANEL_ID
+            class="display-panel"
+            hidden=move || !display.open.get()
+            aria-labelledby="display-settings-heading"
+        >
             <div class="container">
                 <h2 id="display-settings-heading">{t!(i18n, display_heading)}</h2>
-                {move || built.get().then(|| view! {
-                <div class="display-groups">
-                    {move || radio_group("scheme", t_string!(i18n, scheme_legend).to_string(), schemes(), settings, |s| s.scheme, |s, v| s.scheme = v, true)}
-                    {move || radio_group("font-size", t_string!(i18n, font_size_legend).to_string(), sizes(), settings, |s| s.font_size, |s, v| s.font_size = v, false)}
-                    {move || radio_group("letter-spacing", t_string!(i18n, letter_spacing_legend).to_string(), spacings(), settings, |s| s.letter_spacing, |s, v| s.letter_spacing = v, false)}
-                    {move || radio_group("line-height", t_string!(i18n, line_height_legend).to_string(), line_heights(), settings, |s| s.line_height, |s, v| s.line_height = v, false)}
-                    {move || radio_group("images", t_string!(i18n, images_legend).to_string(), images(), settings, |s| s.images, |s, v| s.images = v, false)}
-                </div>
-                <div class="choice choice-checkbox">
-                    <input
-                        type="checkbox"
-                        id="screen-reader-mode"
-                        prop:checked=move || settings.get().screen_reader
-                        on:change=move |ev| settings.update(|s| s.screen_reader = event_target_checked(&ev))
-                    />
-                    <label for="screen-reader-mode">
-                        {t!(i18n, screen_reader_mode)}
-                        <span class="hint">{t!(i18n, screen_reader_mode_hint)}</span>
-                    </label>
-                </div>
-                <div class="button-row">
-                    <button type="button" class="button button-secondary" on:click=reset>{t!(i18n, display_reset)}</button>
-                    <button type="button" class="button button-secondary" on:click=close>{t!(i18n, display_close)}</button>
-                </div>
-                })}
+                {move || {
+                    built
+                        .get()
+                        .then(|| {
+                            view! {
+                                <div class="display-groups">
+                                    {move || radio_group(
+                                        "scheme",
+                                        t_string!(i18n, scheme_legend).to_string(),
+                                        schemes(),
+                                        settings,
+                                        |s| s.scheme,
+                                        |s, v| s.scheme = v,
+                                        true,
+                                    )}
+                                    {move || radio_group(
+                                        "font-size",
+                                        t_string!(i18n, font_size_legend).to_string(),
+                                        sizes(),
+                                        settings,
+                                        |s| s.font_size,
+                                        |s, v| s.font_size = v,
+                                        false,
+                                    )}
+                                    {move || radio_group(
+                                        "letter-spacing",
+                                        t_string!(i18n, letter_spacing_legend).to_string(),
+                                        spacings(),
+                                        settings,
+                                        |s| s.letter_spacing,
+                                        |s, v| s.letter_spacing = v,
+                                        false,
+                                    )}
+                                    {move || radio_group(
+                                        "line-height",
+                                        t_string!(i18n, line_height_legend).to_string(),
+                                        line_heights(),
+                                        settings,
+                                        |s| s.line_height,
+                                        |s, v| s.line_height = v,
+                                        false,
+                                    )}
+                                    {move || radio_group(
+                                        "images",
+                                        t_string!(i18n, images_legend).to_string(),
+                                        images(),
+                                        settings,
+                                        |s| s.images,
+                                        |s, v| s.images = v,
+                                        false,
+                                    )}
+                                </div>
+                                <div class="choice choice-checkbox">
+                                    <input
+                                        type="checkbox"
+                                        id="screen-reader-mode"
+                                        prop:checked=move || settings.get().screen_reader
+                                        on:change=move |ev| {
+                                            settings.update(|s| s.screen_reader = event_target_checked(&ev))
+                                        }
+                                    />
+                                    <label for="screen-reader-mode">
+                                        {t!(i18n, screen_reader_mode)}
+                                        <span class="hint">{t!(i18n, screen_reader_mode_hint)}</span>
+                                    </label>
+                                </div>
+                                <div class="button-row">
+                                    <button type="button" class="button button-secondary" on:click=reset>
+                                        {t!(i18n, display_reset)}
+                                    </button>
+                                    <button type="button" class="button button-secondary" on:click=close>
+                                        {t!(i18n, display_close)}
+                                    </button>
+                                </div>
+                            }
+                        })
+                }}
             </div>
         </section>
     }
@@ -190,8 +247,17 @@ fn radio_group<T: Copy + PartialEq + Send + Sync + 'static>(
                                 on:change=move |_| settings.update(|s| set(s, value))
                             />
                             <label for=id>
-                                {samples.then(|| view! { <span class=format!("scheme-sample scheme-sample-{code}") aria-hidden="true">"Аа"</span> })}
-                                {label}
+                                {samples
+                                    .then(|| {
+                                        view! {
+                                            <span
+                                                class=format!("scheme-sample scheme-sample-{code}")
+                                                aria-hidden="true"
+                                            >
+                                                "Аа"
+                                            </span>
+                                        }
+                                    })} {label}
                             </label>
                         </div>
                     }

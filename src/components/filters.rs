@@ -93,7 +93,9 @@ pub fn FilterForm(
                 <label for=field.clone()>{t!(i18n, search_label)}</label>
                 <div class="search-field">
                     <input id=field name=WORDS type="search" autocomplete="off" value=words />
-                    <button type="submit" class="search-button">{t!(i18n, search_button)}</button>
+                    <button type="submit" class="search-button">
+                        {t!(i18n, search_button)}
+                    </button>
                 </div>
             </div>
         }
@@ -120,13 +122,19 @@ pub fn FilterForm(
                             <div class="search-filter">
                                 <label for=field.clone()>{f.label}</label>
                                 <select id=field name=f.name>
-                                    <option value="" selected=chosen.is_empty()>{f.unset}</option>
+                                    <option value="" selected=chosen.is_empty()>
+                                        {f.unset}
+                                    </option>
                                     {f
                                         .choices
                                         .into_iter()
                                         .map(|(value, text)| {
                                             let selected = value == chosen;
-                                            view! { <option value=value selected=selected>{text}</option> }
+                                            view! {
+                                                <option value=value selected=selected>
+                                                    {text}
+                                                </option>
+                                            }
                                         })
                                         .collect_view()}
                                 </select>
@@ -134,8 +142,17 @@ pub fn FilterForm(
                         }
                     })
                     .collect_view()}
-                <button type="submit" class="button button-secondary">{t!(i18n, search_apply)}</button>
-                {clear.map(|href| view! { <a class="filters-clear" href=href>{t!(i18n, filters_clear)}</a> })}
+                <button type="submit" class="button button-secondary">
+                    {t!(i18n, search_apply)}
+                </button>
+                {clear
+                    .map(|href| {
+                        view! {
+                            <a class="filters-clear" href=href>
+                                {t!(i18n, filters_clear)}
+                            </a>
+                        }
+                    })}
             </fieldset>
         </form>
     }

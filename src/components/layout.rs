@@ -13,44 +13,46 @@ use portal_content::{nav, Lang, Route};
 pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <a class="skip-link" href="#main-content" on:click=skip_to_main>{t!(i18n, skip_to_content)}</a>
+        <a class="skip-link" href="#main-content" on:click=skip_to_main>
+            {t!(i18n, skip_to_content)}
+        </a>
         <header class="site-header">
-                <div class="container header-inner">
-                    <a class="brand" href=move || Route::Home.url(lang.get())>
-                        <span class="brand-mark" aria-hidden="true"></span>
-                        <span class="brand-name">{t!(i18n, portal_name)}</span>
-                    </a>
-                    <div class="header-tools">
-                        <LanguageSwitch lang />
-                        <DisplayToggle />
-                    </div>
+            <div class="container header-inner">
+                <a class="brand" href=move || Route::Home.url(lang.get())>
+                    <span class="brand-mark" aria-hidden="true"></span>
+                    <span class="brand-name">{t!(i18n, portal_name)}</span>
+                </a>
+                <div class="header-tools">
+                    <LanguageSwitch lang />
+                    <DisplayToggle />
                 </div>
-                // The settings open right after their button, before the search field.
-                <DisplayPanel />
-                <div class="container header-search-row">
-                    <super::search_box::SearchBox lang />
+            </div>
+            // The settings open right after their button, before the search field.
+            <DisplayPanel />
+            <div class="container header-search-row">
+                <super::search_box::SearchBox lang />
+            </div>
+            <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
+                <div class="container">
+                    <ul>
+                        <MenuLinks lang links=nav::header_links() />
+                    </ul>
                 </div>
-                <nav class="main-menu" aria-label=move || t_string!(i18n, main_menu).to_string()>
-                    <div class="container">
-                        <ul>
-                            <MenuLinks lang links=nav::header_links() />
-                        </ul>
-                    </div>
-                </nav>
+            </nav>
         </header>
         <Notices />
         <main id="main-content" class="container main" tabindex="-1">
             {children()}
         </main>
-            <footer class="site-footer">
-                <div class="container">
-                    <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
-                    <ul class="footer-links">
-                        <MenuLinks lang links=nav::footer_links() />
-                    </ul>
-                    <p class="demo-notice">{t!(i18n, demo_notice)}</p>
-                </div>
-            </footer>
+        <footer class="site-footer">
+            <div class="container">
+                <h2 class="visually-hidden">{t!(i18n, footer_heading)}</h2>
+                <ul class="footer-links">
+                    <MenuLinks lang links=nav::footer_links() />
+                </ul>
+                <p class="demo-notice">{t!(i18n, demo_notice)}</p>
+            </div>
+        </footer>
         <LiveRegion />
     }
 }
@@ -68,7 +70,9 @@ fn Notices() -> impl IntoView {
             <Show when=move || c.update_ready.get()>
                 <p class="notice notice-update container">
                     {t!(i18n, update_notice)} " "
-                    <button type="button" class="button" on:click=|_| crate::offline::reload_into_new_version()>{t!(i18n, update_reload)}</button>
+                    <button type="button" class="button" on:click=|_| crate::offline::reload_into_new_version()>
+                        {t!(i18n, update_reload)}
+                    </button>
                 </p>
             </Show>
         </div>
@@ -113,7 +117,13 @@ fn MenuLinks(lang: Signal<Lang>, links: Vec<Route>) -> impl IntoView {
             };
             let target = href.clone();
             let current = move || (location.pathname.get() == target()).then_some("page");
-            view! { <li><a href=href aria-current=current>{label}</a></li> }
+            view! {
+                <li>
+                    <a href=href aria-current=current>
+                        {label}
+                    </a>
+                </li>
+            }
         })
         .collect_view()
 }
@@ -141,7 +151,12 @@ fn LanguageSwitch(lang: Signal<Lang>) -> impl IntoView {
                         let current = move || (lang.get() == target).then_some("true");
                         view! {
                             <li>
-                                <a href=move || href_in(target) hreflang=target.code() lang=target.code() aria-current=current>
+                                <a
+                                    href=move || href_in(target)
+                                    hreflang=target.code()
+                                    lang=target.code()
+                                    aria-current=current
+                                >
                                     {target.native_name()}
                                 </a>
                             </li>

@@ -60,17 +60,32 @@ pub fn status_label(s: DocumentStatus) -> String {
 pub fn NewsList(lang: Lang, items: Vec<NewsCard>) -> impl IntoView {
     view! {
         <ul class="card-list publication-list">
-            {items.into_iter().map(|n| view! {
-                <li class="card">
-                    <a class="card-link" href=Route::NewsItem(n.slug.clone()).url(lang)>{n.title}</a>
-                    <p class="card-meta">
-                        <time datetime=n.published.clone()>{format::date(&n.published, lang)}</time>
-                        " · " {n.agency.name}
-                        {n.region.map(|r| view! { " · " {r.name} })}
-                    </p>
-                    <p class="card-summary">{n.summary}</p>
-                </li>
-            }).collect_view()}
+            {items
+                .into_iter()
+                .map(|n| {
+                    view! {
+                        <li class="card">
+                            <a class="card-link" href=Route::NewsItem(n.slug.clone()).url(lang)>
+                                {n.title}
+                            </a>
+                            <p class="card-meta">
+                                <time datetime=n.published.clone()>{format::date(&n.published, lang)}</time>
+                                " · "
+                                {n.agency.name}
+                                {n
+                                    .region
+                                    .map(|r| {
+                                        view! {
+                                            " · "
+                                            {r.name}
+                                        }
+                                    })}
+                            </p>
+                            <p class="card-summary">{n.summary}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -82,23 +97,37 @@ pub fn DocumentList(lang: Lang, documents: Vec<DocumentCard>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
         <ul class="card-list publication-list">
-            {documents.into_iter().map(|d| {
-                let date = format::date(&d.adopted, lang);
-                let requisites = match d.number.clone() {
-                    Some(number) => t_string!(i18n, doc_card_meta, number = number, date = date.clone()).to_string(),
-                    None => date.clone(),
-                };
-                let status_class = if d.validity == DocumentStatus::Repealed { "card-status card-status-repealed" } else { "card-status" };
-                view! {
-                    <li class="card">
-                        <a class="card-link" href=Route::Document(d.slug.clone()).url(lang) lang=d.title_lang.map(|l| l.code())>{d.title}</a>
-                        <p class="card-meta">
-                            {doc_type_label(d.doc_type)} " " {requisites} " · " <span class=status_class>{status_label(d.validity)}</span>
-                        </p>
-                        <p class="card-summary">{d.agency.name}</p>
-                    </li>
-                }
-            }).collect_view()}
+            {documents
+                .into_iter()
+                .map(|d| {
+                    let date = format::date(&d.adopted, lang);
+                    let requisites = match d.number.clone() {
+                        Some(number) => t_string!(i18n, doc_card_meta, number = number, date = date.clone()).to_string(),
+                        None => date.clone(),
+                    };
+                    let status_class = if d.validity == DocumentStatus::Repealed {
+                        "card-status card-status-repealed"
+                    } else {
+                        "card-status"
+                    };
+                    view! {
+                        <li class="card">
+                            <a
+                                class="card-link"
+                                href=Route::Document(d.slug.clone()).url(lang)
+                                lang=d.title_lang.map(|l| l.code())
+                            >
+                                {d.title}
+                            </a>
+                            <p class="card-meta">
+                                {doc_type_label(d.doc_type)} " " {requisites} " · "
+                                <span class=status_class>{status_label(d.validity)}</span>
+                            </p>
+                            <p class="card-summary">{d.agency.name}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ul>
     }
 }
@@ -109,7 +138,9 @@ pub fn FeedLink(path: String, text: String) -> impl IntoView {
     let href = format!("{}{path}", expect_context::<crate::api::ApiClient>().base());
     view! {
         <p class="feed-link">
-            <a href=href type="application/atom+xml">{text}</a>
+            <a href=href type="application/atom+xml">
+                {text}
+            </a>
         </p>
     }
 }

@@ -123,7 +123,9 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                 method="get"
                 on:submit=on_submit
             >
-                <label class="visually-hidden" for="search-input">{input_label}</label>
+                <label class="visually-hidden" for="search-input">
+                    {input_label}
+                </label>
                 <div class="search-field">
                     <input
                         id="search-input"
@@ -146,7 +148,6 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                         }
                         on:keydown=on_keydown
                         on:blur=move |ev: leptos::ev::FocusEvent| {
-                            // Keep the list while the pointer picks an option in it.
                             let into_list = ev
                                 .related_target()
                                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -156,8 +157,16 @@ pub fn SearchBox(lang: Signal<Lang>) -> impl IntoView {
                             }
                         }
                     />
-                    <button type="submit" class="search-button">{t!(i18n, search_button)}</button>
-                    <ul id="search-suggestions" role="listbox" class="search-suggestions" aria-label=input_label hidden=move || !open.get()>
+                    <button type="submit" class="search-button">
+                        {t!(i18n, search_button)}
+                    </button>
+                    <ul
+                        id="search-suggestions"
+                        role="listbox"
+                        class="search-suggestions"
+                        aria-label=input_label
+                        hidden=move || !open.get()
+                    >
                         {move || {
                             let choose = choose.clone();
                             suggestions

@@ -23,29 +23,64 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
     // The count is what a screen-reader user needs first after searching.
     announcer.say(summary.clone());
     view! {
-        <p class="search-count" id="search-count">{summary}</p>
+        <p class="search-count" id="search-count">
+            {summary}
+        </p>
         {(shown < count).then(|| view! { <p>{t!(i18n, search_first_shown, shown = shown)}</p> })}
         <ol class="search-hits" aria-labelledby="search-count">
-            {found.hits.into_iter().map(|hit| view! {
-                <li class="search-hit">
-                    <h2 class="search-hit-title"><a href=hit.href lang=hit.title_lang>{hit.title}</a></h2>
-                    <p class="search-hit-excerpt">
-                        {hit.excerpt.into_iter().map(|(text, marked)| if marked {
-                            view! { <mark>{text}</mark> }.into_any()
-                        } else {
-                            text.into_any()
-                        }).collect_view()}
-                    </p>
-                    {(hit.body.is_some() || hit.date.is_some()).then(|| view! {
-                        <dl class="search-hit-meta">
-                            {hit.body.map(|b| view! { <div><dt>{t!(i18n, responsible_body)}</dt><dd>{b}</dd></div> })}
-                            {hit.date.map(|d| view! {
-                                <div><dt>{date_label(hit.kind.as_deref())}</dt><dd><time datetime=d.clone()>{format::date(&d, lang)}</time></dd></div>
-                            })}
-                        </dl>
-                    })}
-                </li>
-            }).collect_view()}
+            {found
+                .hits
+                .into_iter()
+                .map(|hit| {
+                    view! {
+                        <li class="search-hit">
+                            <h2 class="search-hit-title">
+                                <a href=hit.href lang=hit.title_lang>
+                                    {hit.title}
+                                </a>
+                            </h2>
+                            <p class="search-hit-excerpt">
+                                {hit
+                                    .excerpt
+                                    .into_iter()
+                                    .map(|(text, marked)| {
+                                        if marked { view! { <mark>{text}</mark> }.into_any() } else { text.into_any() }
+                                    })
+                                    .collect_view()}
+                            </p>
+                            {(hit.body.is_some() || hit.date.is_some())
+                                .then(|| {
+                                    view! {
+                                        <dl class="search-hit-meta">
+                                            {hit
+                                                .body
+                                                .map(|b| {
+                                                    view! {
+                                                        <div>
+                                                            <dt>{t!(i18n, responsible_body)}</dt>
+                                                            <dd>{b}</dd>
+                                                        </div>
+                                                    }
+                                                })}
+                                            {hit
+                                                .date
+                                                .map(|d| {
+                                                    view! {
+                                                        <div>
+                                                            <dt>{date_label(hit.kind.as_deref())}</dt>
+                                                            <dd>
+                                                                <time datetime=d.clone()>{format::date(&d, lang)}</time>
+                                                            </dd>
+                                                        </div>
+                                                    }
+                                                })}
+                                        </dl>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
         </ol>
     }
 }

@@ -37,7 +37,10 @@ pub fn ErrorPanel(error: ApiError, retry: Callback<()>, title: Option<String>) -
     let role = title.is_some().then_some("alert");
     let heading = match title {
         None => view! {
-            <PageHeading text=td_string!(locale, error_title).to_string() announcement=td_string!(locale, page_failed).to_string() />
+            <PageHeading
+                text=td_string!(locale, error_title).to_string()
+                announcement=td_string!(locale, page_failed).to_string()
+            />
         }
         .into_any(),
         Some(title) => view! { <h2>{title}</h2> }.into_any(),
@@ -46,7 +49,9 @@ pub fn ErrorPanel(error: ApiError, retry: Callback<()>, title: Option<String>) -
         <div class="error-panel" data-testid="error-panel" role=role>
             {heading}
             <p>{message}</p>
-            <button type="button" class="button" on:click=move |_| retry.run(())>{td_string!(locale, retry)}</button>
+            <button type="button" class="button" on:click=move |_| retry.run(())>
+                {td_string!(locale, retry)}
+            </button>
         </div>
     }
 }
@@ -61,7 +66,9 @@ pub fn NotFound(lang: Lang) -> impl IntoView {
         <div class="not-found" data-testid="not-found">
             <PageHeading text=td_string!(locale, not_found_title).to_string() />
             <p>{td_string!(locale, not_found_text)}</p>
-            <p><a href=Route::Home.url(lang)>{td_string!(locale, not_found_home)}</a></p>
+            <p>
+                <a href=Route::Home.url(lang)>{td_string!(locale, not_found_home)}</a>
+            </p>
         </div>
     }
 }

@@ -21,7 +21,9 @@ pub fn AccessibilityPage() -> impl IntoView {
                     <dl class="page-meta">
                         <div>
                             <dt>{t!(i18n, last_updated)}</dt>
-                            <dd><time datetime=doc.updated.clone()>{format::date(&doc.updated, lang)}</time></dd>
+                            <dd>
+                                <time datetime=doc.updated.clone()>{format::date(&doc.updated, lang)}</time>
+                            </dd>
                         </div>
                     </dl>
                 </article>

@@ -51,10 +51,20 @@ pub fn DocumentsPage() -> impl IntoView {
                 <section aria-labelledby="types-heading">
                     <h2 id="types-heading">{t!(i18n, documents_types_heading)}</h2>
                     <ul class="archive-list">
-                        {types.into_iter().map(|t| {
-                            let text = t_string!(i18n, documents_count, kind = doc_types_label(t.doc_type), count = t.count).to_string();
-                            view! { <li><a href=Route::DocumentType(t.doc_type.code().to_owned()).url(lang)>{text}</a></li> }
-                        }).collect_view()}
+                        {types
+                            .into_iter()
+                            .map(|t| {
+                                let text = t_string!(
+                                    i18n, documents_count, kind = doc_types_label(t.doc_type), count = t.count
+                                )
+                                    .to_string();
+                                view! {
+                                    <li>
+                                        <a href=Route::DocumentType(t.doc_type.code().to_owned()).url(lang)>{text}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
                     </ul>
                 </section>
                 {form}
@@ -66,7 +76,8 @@ pub fn DocumentsPage() -> impl IntoView {
                                 <h2 id="latest-heading">{t!(i18n, documents_latest_heading)}</h2>
                                 <DocumentList lang documents=latest.clone() />
                             </section>
-                        }.into_any()
+                        }
+                            .into_any()
                     } else {
                         view! { <FilteredList lang kind=KIND_DOCUMENT filters=chosen /> }.into_any()
                     }
@@ -86,10 +97,16 @@ pub fn DocumentTypePage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_documents).to_string(), Route::Documents)] />
                 <PageHeading text=doc_types_label(doc.doc_type) />
-                {doc.years.into_iter().map(|y| view! {
-                    <h2>{y.year}</h2>
-                    <DocumentList lang documents=y.documents />
-                }).collect_view()}
+                {doc
+                    .years
+                    .into_iter()
+                    .map(|y| {
+                        view! {
+                            <h2>{y.year}</h2>
+                            <DocumentList lang documents=y.documents />
+                        }
+                    })
+                    .collect_view()}
             }
         })
     }
@@ -106,24 +123,58 @@ pub fn DocumentPage() -> impl IntoView {
         let has_text = !d.body.is_empty();
         let related = d.related;
         view! {
-            <Breadcrumbs lang trail=vec![
-                (t_string!(i18n, nav_documents).to_string(), Route::Documents),
-                (doc_types_label(d.doc_type), type_route),
-            ] />
+            <Breadcrumbs
+                lang
+                trail=vec![
+                    (t_string!(i18n, nav_documents).to_string(), Route::Documents),
+                    (doc_types_label(d.doc_type), type_route),
+                ]
+            />
             <article class="content-page document">
                 <PageHeading text=d.title />
                 <p class="lead">{d.summary}</p>
                 <section aria-labelledby="requisites-heading">
                     <h2 id="requisites-heading">{t!(i18n, doc_requisites_heading)}</h2>
                     <dl class="requisites">
-                        <div><dt>{t!(i18n, doc_type)}</dt><dd>{doc_type_label(d.doc_type)}</dd></div>
-                        {d.number.map(|n| view! { <div><dt>{t!(i18n, doc_number)}</dt><dd>{n}</dd></div> })}
-                        <div><dt>{t!(i18n, doc_adopted)}</dt><dd><time datetime=d.adopted.clone()>{format::date(&d.adopted, lang)}</time></dd></div>
-                        <div><dt>{t!(i18n, doc_status)}</dt><dd>{status_label(d.validity)}</dd></div>
-                        <div><dt>{t!(i18n, doc_issued_by)}</dt><dd><a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a></dd></div>
-                        {(!d.signed_by.is_empty()).then(|| view! {
-                            <div><dt>{t!(i18n, doc_signed_by)}</dt><dd>{d.signed_by.join("; ")}</dd></div>
-                        })}
+                        <div>
+                            <dt>{t!(i18n, doc_type)}</dt>
+                            <dd>{doc_type_label(d.doc_type)}</dd>
+                        </div>
+                        {d
+                            .number
+                            .map(|n| {
+                                view! {
+                                    <div>
+                                        <dt>{t!(i18n, doc_number)}</dt>
+                                        <dd>{n}</dd>
+                                    </div>
+                                }
+                            })}
+                        <div>
+                            <dt>{t!(i18n, doc_adopted)}</dt>
+                            <dd>
+                                <time datetime=d.adopted.clone()>{format::date(&d.adopted, lang)}</time>
+                            </dd>
+                        </div>
+                        <div>
+                            <dt>{t!(i18n, doc_status)}</dt>
+                            <dd>{status_label(d.validity)}</dd>
+                        </div>
+                        <div>
+                            <dt>{t!(i18n, doc_issued_by)}</dt>
+                            <dd>
+                                <a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a>
+                            </dd>
+                        </div>
+                        {(!d.signed_by.is_empty())
+                            .then(|| {
+                                view! {
+                                    <div>
+                                        <dt>{t!(i18n, doc_signed_by)}</dt>
+                                        <dd>{d.signed_by.join("; ")}</dd>
+                                    </div>
+                                }
+                            })}
                     </dl>
                 </section>
                 <section aria-labelledby="files-heading">
@@ -133,43 +184,62 @@ pub fn DocumentPage() -> impl IntoView {
                     } else {
                         view! {
                             <ul class="files">
-                                {d.files.into_iter().map(|f| {
-                                    let language = match f.lang {
-                                        Lang::Kk => t_string!(i18n, file_lang_kk),
-                                        Lang::Ru => t_string!(i18n, file_lang_ru),
-                                        Lang::En => t_string!(i18n, file_lang_en),
-                                    };
-                                    let text = t_string!(i18n, doc_file, language = language.to_string(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)).to_string();
-                                    let href = format!("{base}{}", f.href);
-                                    let name = f.href.rsplit('/').next().unwrap_or_default().to_owned();
-                                    view! {
-                                        <li>
-                                            <a href=href download=name hreflang=f.lang.code()>{text}</a>
-                                            <details class="checksum">
-                                                <summary>{t!(i18n, doc_checksum)}</summary>
-                                                <code>{f.sha256}</code>
-                                            </details>
-                                        </li>
-                                    }
-                                }).collect_view()}
+                                {d
+                                    .files
+                                    .into_iter()
+                                    .map(|f| {
+                                        let language = match f.lang {
+                                            Lang::Kk => t_string!(i18n, file_lang_kk),
+                                            Lang::Ru => t_string!(i18n, file_lang_ru),
+                                            Lang::En => t_string!(i18n, file_lang_en),
+                                        };
+                                        let text = t_string!(
+                                            i18n, doc_file, language = language.to_string(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)
+                                        )
+                                            .to_string();
+                                        let href = format!("{base}{}", f.href);
+                                        let name = f.href.rsplit('/').next().unwrap_or_default().to_owned();
+                                        view! {
+                                            <li>
+                                                <a href=href download=name hreflang=f.lang.code()>
+                                                    {text}
+                                                </a>
+                                                <details class="checksum">
+                                                    <summary>{t!(i18n, doc_checksum)}</summary>
+                                                    <code>{f.sha256}</code>
+                                                </details>
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
                             </ul>
-                        }.into_any()
+                        }
+                            .into_any()
                     }}
                 </section>
-                {has_text.then(|| view! {
-                    <section aria-labelledby="text-heading" class="document-text">
-                        <h2 id="text-heading">{t!(i18n, doc_text_heading)}</h2>
-                        {(d.text == TextVersion::Extract).then(|| view! { <p class="callout callout-note">{t!(i18n, doc_extract_notice)}</p> })}
-                        <Blocks blocks=shift_headings(d.body) lang />
-                    </section>
-                })}
+                {has_text
+                    .then(|| {
+                        view! {
+                            <section aria-labelledby="text-heading" class="document-text">
+                                <h2 id="text-heading">{t!(i18n, doc_text_heading)}</h2>
+                                {(d.text == TextVersion::Extract)
+                                    .then(|| {
+                                        view! { <p class="callout callout-note">{t!(i18n, doc_extract_notice)}</p> }
+                                    })}
+                                <Blocks blocks=shift_headings(d.body) lang />
+                            </section>
+                        }
+                    })}
             </article>
-            {(!related.is_empty()).then(|| view! {
-                <aside class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">{t!(i18n, doc_related_heading)}</h2>
-                    <DocumentList lang documents=related />
-                </aside>
-            })}
+            {(!related.is_empty())
+                .then(|| {
+                    view! {
+                        <aside class="related" aria-labelledby="related-heading">
+                            <h2 id="related-heading">{t!(i18n, doc_related_heading)}</h2>
+                            <DocumentList lang documents=related />
+                        </aside>
+                    }
+                })}
         }
     })
 }

@@ -27,11 +27,15 @@ pub fn HomePage() -> impl IntoView {
                         <h2 id="directory-heading">{t!(i18n, directory_heading)}</h2>
                         <ul class="card-list">
                             <li class="card">
-                                <a class="card-link" href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a>
+                                <a class="card-link" href=Route::Agencies.url(lang)>
+                                    {t!(i18n, directory_link_text)}
+                                </a>
                                 <p class="card-summary">{t!(i18n, directory_link_hint)}</p>
                             </li>
                             <li class="card">
-                                <a class="card-link" href=Route::Regions.url(lang)>{t!(i18n, regions_link_text)}</a>
+                                <a class="card-link" href=Route::Regions.url(lang)>
+                                    {t!(i18n, regions_link_text)}
+                                </a>
                                 <p class="card-summary">{t!(i18n, regions_link_hint)}</p>
                             </li>
                         </ul>

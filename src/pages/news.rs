@@ -56,7 +56,8 @@ pub fn NewsPage() -> impl IntoView {
                                     <h2 id="latest-heading">{t!(i18n, news_latest_heading)}</h2>
                                     <NewsList lang items=latest.clone() />
                                 </section>
-                            }.into_any()
+                            }
+                                .into_any()
                         } else {
                             view! { <FilteredList lang kind=KIND_NEWS filters=chosen /> }.into_any()
                         }
@@ -90,10 +91,20 @@ fn MonthArchive(lang: portal_content::Lang, months: Vec<PeriodCount>) -> impl In
             view! {
                 <h3>{year}</h3>
                 <ul class="archive-list">
-                    {months.into_iter().map(|m| {
-                        let text = t_string!(i18n, news_month_count, month = format::month(&m.period, lang), count = m.count).to_string();
-                        view! { <li><a href=Route::NewsMonth(m.period.clone()).url(lang)>{text}</a></li> }
-                    }).collect_view()}
+                    {months
+                        .into_iter()
+                        .map(|m| {
+                            let text = t_string!(
+                                i18n, news_month_count, month = format::month(&m.period, lang), count = m.count
+                            )
+                                .to_string();
+                            view! {
+                                <li>
+                                    <a href=Route::NewsMonth(m.period.clone()).url(lang)>{text}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
             }
         })
@@ -129,18 +140,28 @@ pub fn NewsItemPage() -> impl IntoView {
                 <dl class="page-meta">
                     <div>
                         <dt>{t!(i18n, published)}</dt>
-                        <dd><time datetime=n.published.clone()>{format::date(&n.published, lang)}</time></dd>
+                        <dd>
+                            <time datetime=n.published.clone()>{format::date(&n.published, lang)}</time>
+                        </dd>
                     </div>
                     <div>
                         <dt>{t!(i18n, filter_body)}</dt>
-                        <dd><a href=Route::Agency(n.agency.slug.clone()).url(lang)>{n.agency.name}</a></dd>
+                        <dd>
+                            <a href=Route::Agency(n.agency.slug.clone()).url(lang)>{n.agency.name}</a>
+                        </dd>
                     </div>
-                    {n.region.map(|r| view! {
-                        <div>
-                            <dt>{t!(i18n, filter_region)}</dt>
-                            <dd><a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a></dd>
-                        </div>
-                    })}
+                    {n
+                        .region
+                        .map(|r| {
+                            view! {
+                                <div>
+                                    <dt>{t!(i18n, filter_region)}</dt>
+                                    <dd>
+                                        <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
+                                    </dd>
+                                </div>
+                            }
+                        })}
                 </dl>
                 <p class="lead">{n.summary}</p>
                 <Blocks blocks=n.body lang />

@@ -18,30 +18,58 @@ pub fn ContentPage() -> impl IntoView {
             <article class="content-page">
                 <PageHeading text=page.title />
                 <p class="lead">{page.summary}</p>
-                {(page.cost.is_some() || page.timing.is_some()).then(|| view! {
-                    <dl class="at-a-glance">
-                        {page.cost.map(|cost| view! { <div><dt>{t!(i18n, cost)}</dt><dd>{cost}</dd></div> })}
-                        {page.timing.map(|timing| view! { <div><dt>{t!(i18n, timing)}</dt><dd>{timing}</dd></div> })}
-                    </dl>
-                })}
+                {(page.cost.is_some() || page.timing.is_some())
+                    .then(|| {
+                        view! {
+                            <dl class="at-a-glance">
+                                {page
+                                    .cost
+                                    .map(|cost| {
+                                        view! {
+                                            <div>
+                                                <dt>{t!(i18n, cost)}</dt>
+                                                <dd>{cost}</dd>
+                                            </div>
+                                        }
+                                    })}
+                                {page
+                                    .timing
+                                    .map(|timing| {
+                                        view! {
+                                            <div>
+                                                <dt>{t!(i18n, timing)}</dt>
+                                                <dd>{timing}</dd>
+                                            </div>
+                                        }
+                                    })}
+                            </dl>
+                        }
+                    })}
                 <Blocks blocks=page.body lang />
                 <dl class="page-meta">
                     <div>
                         <dt>{t!(i18n, responsible_body)}</dt>
-                        <dd><a href=Route::Agency(page.agency.slug.clone()).url(lang)>{page.agency.name}</a></dd>
+                        <dd>
+                            <a href=Route::Agency(page.agency.slug.clone()).url(lang)>{page.agency.name}</a>
+                        </dd>
                     </div>
                     <div>
                         <dt>{t!(i18n, last_updated)}</dt>
-                        <dd><time datetime=page.updated.clone()>{format::date(&page.updated, lang)}</time></dd>
+                        <dd>
+                            <time datetime=page.updated.clone()>{format::date(&page.updated, lang)}</time>
+                        </dd>
                     </div>
                 </dl>
             </article>
-            {has_related.then(|| view! {
-                <aside class="related" aria-labelledby="related-heading">
-                    <h2 id="related-heading">{t!(i18n, related_heading)}</h2>
-                    <CardList lang cards=related />
-                </aside>
-            })}
+            {has_related
+                .then(|| {
+                    view! {
+                        <aside class="related" aria-labelledby="related-heading">
+                            <h2 id="related-heading">{t!(i18n, related_heading)}</h2>
+                            <CardList lang cards=related />
+                        </aside>
+                    }
+                })}
         }
     })
 }

@@ -24,7 +24,9 @@ pub fn QualityPage() -> impl IntoView {
                 <dl class="page-meta">
                     <div>
                         <dt>{t!(i18n, quality_checked)}</dt>
-                        <dd><time datetime=doc.generated.clone()>{format::date(&doc.generated, lang)}</time></dd>
+                        <dd>
+                            <time datetime=doc.generated.clone()>{format::date(&doc.generated, lang)}</time>
+                        </dd>
                     </div>
                     <div>
                         <dt>{t!(i18n, quality_items_checked)}</dt>
@@ -33,15 +35,28 @@ pub fn QualityPage() -> impl IntoView {
                 </dl>
                 <h2>{t!(i18n, quality_totals_heading)}</h2>
                 <ul class="quality-totals">
-                    {doc.totals.into_iter().map(|c| view! {
-                        <li><span class="quality-figure">{c.count}</span>" "{problem_label(i18n, c.kind)}</li>
-                    }).collect_view()}
+                    {doc
+                        .totals
+                        .into_iter()
+                        .map(|c| {
+                            view! {
+                                <li>
+                                    <span class="quality-figure">{c.count}</span>
+                                    " "
+                                    {problem_label(i18n, c.kind)}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
                 </ul>
                 <p>{t!(i18n, quality_clean_bodies, count = clean_count)}</p>
-                {(!with_problems.is_empty()).then(|| view! {
-                    <QualityChart agencies=with_problems.clone() />
-                    <QualityTable agencies=with_problems.clone() />
-                })}
+                {(!with_problems.is_empty())
+                    .then(|| {
+                        view! {
+                            <QualityChart agencies=with_problems.clone() />
+                            <QualityTable agencies=with_problems.clone() />
+                        }
+                    })}
                 <ProblemList lang problems=doc.problems agencies=with_problems />
             }
         })
@@ -77,21 +92,30 @@ fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
         <figure class="quality-chart" aria-labelledby="quality-chart-heading">
             <figcaption>{t!(i18n, quality_chart_text)}</figcaption>
             <ol class="bar-list">
-                {agencies.iter().map(|a| {
-                    let n = a.total();
-                    let width = format!("{:.1}", f64::from(n) * 100.0 / f64::from(max));
-                    view! {
-                        <li class="bar-row">
-                            <span class="bar-label">{a.name.clone()}</span>
-                            <span class="bar-track">
-                                <svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true" focusable="false">
-                                    <rect x="0" y="0" width=width height="10" />
-                                </svg>
-                                <span class="bar-value">{n}</span>
-                            </span>
-                        </li>
-                    }
-                }).collect_view()}
+                {agencies
+                    .iter()
+                    .map(|a| {
+                        let n = a.total();
+                        let width = format!("{:.1}", f64::from(n) * 100.0 / f64::from(max));
+                        view! {
+                            <li class="bar-row">
+                                <span class="bar-label">{a.name.clone()}</span>
+                                <span class="bar-track">
+                                    <svg
+                                        class="bar"
+                                        viewBox="0 0 100 10"
+                                        preserveAspectRatio="none"
+                                        aria-hidden="true"
+                                        focusable="false"
+                                    >
+                                        <rect x="0" y="0" width=width height="10" />
+                                    </svg>
+                                    <span class="bar-value">{n}</span>
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ol>
         </figure>
     }
@@ -116,17 +140,20 @@ fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {agencies.into_iter().map(|a| {
-                        let total = a.total();
-                        view! {
-                            <tr>
-                                <th scope="row">{a.name}</th>
-                                <td>{a.items}</td>
-                                {a.counts.into_iter().map(|c| view! { <td>{c.count}</td> }).collect_view()}
-                                <td>{total}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
+                    {agencies
+                        .into_iter()
+                        .map(|a| {
+                            let total = a.total();
+                            view! {
+                                <tr>
+                                    <th scope="row">{a.name}</th>
+                                    <td>{a.items}</td>
+                                    {a.counts.into_iter().map(|c| view! { <td>{c.count}</td> }).collect_view()}
+                                    <td>{total}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
                 </tbody>
             </table>
         </div>
@@ -138,7 +165,11 @@ fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
 fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>) -> impl IntoView {
     let i18n = use_i18n();
     if problems.is_empty() {
-        return view! { <h2>{t!(i18n, quality_list_heading)}</h2><p>{t!(i18n, quality_none)}</p> }.into_any();
+        return view! {
+            <h2>{t!(i18n, quality_list_heading)}</h2>
+            <p>{t!(i18n, quality_none)}</p>
+        }
+        .into_any();
     }
     // Problems arrive in the order of the agencies, the portal's own last.
     let mut groups: Vec<(AgencyQuality, Vec<Problem>)> = agencies.into_iter().map(|a| (a, vec![])).collect();
@@ -151,13 +182,20 @@ fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>)
     }
     view! {
         <h2>{t!(i18n, quality_list_heading)}</h2>
-        {groups.into_iter().filter(|(_, list)| !list.is_empty()).map(|(agency, list)| {
-            let title = view! { <a href=Route::Agency(agency.slug).url(lang)>{agency.name}</a> };
-            view! { <ProblemGroup title=title.into_any() list lang /> }
-        }).collect_view()}
-        {(!own.is_empty()).then(|| view! {
-            <ProblemGroup title=t_string!(i18n, quality_portal_items).to_string().into_any() list=own lang />
-        })}
+        {groups
+            .into_iter()
+            .filter(|(_, list)| !list.is_empty())
+            .map(|(agency, list)| {
+                let title = view! { <a href=Route::Agency(agency.slug).url(lang)>{agency.name}</a> };
+                view! { <ProblemGroup title=title.into_any() list lang /> }
+            })
+            .collect_view()}
+        {(!own.is_empty())
+            .then(|| {
+                view! {
+                    <ProblemGroup title=t_string!(i18n, quality_portal_items).to_string().into_any() list=own lang />
+                }
+            })}
     }
     .into_any()
 }
@@ -169,18 +207,24 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
         <section class="problem-group">
             <h3>{title}</h3>
             <ul class="problem-list">
-                {list.into_iter().map(|p| {
-                    let href = Route::parse_neutral(&p.path).map(|r| r.url(lang)).unwrap_or_default();
-                    let location = if p.line > 0 { format!("{}:{}", p.file, p.line) } else { p.file.clone() };
-                    view! {
-                        <li>
-                            <a href=href>{p.title}</a>
-                            " — "{problem_label(i18n, p.kind)}
-                            {(!p.detail.is_empty()).then(|| format!(": {}", p.detail))}
-                            <span class="problem-file">" ("{t!(i18n, quality_where)}": "<code>{location}</code>")"</span>
-                        </li>
-                    }
-                }).collect_view()}
+                {list
+                    .into_iter()
+                    .map(|p| {
+                        let href = Route::parse_neutral(&p.path).map(|r| r.url(lang)).unwrap_or_default();
+                        let location = if p.line > 0 { format!("{}:{}", p.file, p.line) } else { p.file.clone() };
+                        view! {
+                            <li>
+                                <a href=href>{p.title}</a>
+                                " — "
+                                {problem_label(i18n, p.kind)}
+                                {(!p.detail.is_empty()).then(|| format!(": {}", p.detail))}
+                                <span class="problem-file">
+                                    " ("{t!(i18n, quality_where)}": "<code>{location}</code>")"
+                                </span>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
             </ul>
         </section>
     }

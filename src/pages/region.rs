@@ -14,20 +14,27 @@ pub fn RegionPage() -> impl IntoView {
             <Breadcrumbs lang trail=vec![(t_string!(i18n, regions_title).to_string(), Route::Regions)] />
             <PageHeading text=r.name />
             <p class="lead">{r.summary}</p>
-            {r.akimat.map(|a| view! {
-                <section aria-labelledby="akimat-heading">
-                    <h2 id="akimat-heading">{t!(i18n, akimat_heading)}</h2>
-                    <p>{agency_link(&a, lang)}</p>
-                </section>
-            })}
-            {(!others.is_empty()).then(|| view! {
-                <section aria-labelledby="others-heading">
-                    <h2 id="others-heading">{t!(i18n, other_bodies_heading)}</h2>
-                    <ul class="list list-bullet">
-                        {others.iter().map(|a| view! { <li>{agency_link(a, lang)}</li> }).collect_view()}
-                    </ul>
-                </section>
-            })}
+            {r
+                .akimat
+                .map(|a| {
+                    view! {
+                        <section aria-labelledby="akimat-heading">
+                            <h2 id="akimat-heading">{t!(i18n, akimat_heading)}</h2>
+                            <p>{agency_link(&a, lang)}</p>
+                        </section>
+                    }
+                })}
+            {(!others.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="others-heading">
+                            <h2 id="others-heading">{t!(i18n, other_bodies_heading)}</h2>
+                            <ul class="list list-bullet">
+                                {others.iter().map(|a| view! { <li>{agency_link(a, lang)}</li> }).collect_view()}
+                            </ul>
+                        </section>
+                    }
+                })}
         }
     })
 }

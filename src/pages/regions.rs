@@ -15,19 +15,23 @@ pub fn RegionsPage() -> impl IntoView {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, regions_title).to_string() />
                 <p class="lead">{t!(i18n, regions_summary)}</p>
-                {doc.groups.into_iter().map(|group| {
-                    let heading = match group.kind {
-                        RegionKind::City => t_string!(i18n, region_kind_city).to_string(),
-                        RegionKind::Region => t_string!(i18n, region_kind_region).to_string(),
-                    };
-                    let cards = group.regions.into_iter().map(|r| (Route::Region(r.slug.clone()), r)).collect();
-                    view! {
-                        <section class="directory-group">
-                            <h2>{heading}</h2>
-                            <CardList lang cards />
-                        </section>
-                    }
-                }).collect_view()}
+                {doc
+                    .groups
+                    .into_iter()
+                    .map(|group| {
+                        let heading = match group.kind {
+                            RegionKind::City => t_string!(i18n, region_kind_city).to_string(),
+                            RegionKind::Region => t_string!(i18n, region_kind_region).to_string(),
+                        };
+                        let cards = group.regions.into_iter().map(|r| (Route::Region(r.slug.clone()), r)).collect();
+                        view! {
+                            <section class="directory-group">
+                                <h2>{heading}</h2>
+                                <CardList lang cards />
+                            </section>
+                        }
+                    })
+                    .collect_view()}
             }
         })
     }

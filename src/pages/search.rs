@@ -147,11 +147,17 @@ fn NoResults(lang: Lang, words: String) -> impl IntoView {
                 <li>{t!(i18n, search_tip_filters)}</li>
             </ul>
             <h2>{t!(i18n, topics_heading)}</h2>
-            {crate::components::fetched(Route::Home, lang, move |site: SiteDoc| {
-                let topics = site.topics.into_iter().map(|t| (Route::Topic(t.slug.clone()), t)).collect();
-                view! { <CardList lang cards=topics /> }
-            })}
-            <p><a href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a></p>
+            {crate::components::fetched(
+                Route::Home,
+                lang,
+                move |site: SiteDoc| {
+                    let topics = site.topics.into_iter().map(|t| (Route::Topic(t.slug.clone()), t)).collect();
+                    view! { <CardList lang cards=topics /> }
+                },
+            )}
+            <p>
+                <a href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a>
+            </p>
         </div>
     }
 }
