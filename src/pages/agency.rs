@@ -2,11 +2,12 @@ use crate::components::blocks::ExternalLink;
 use crate::components::links::agency_link;
 use crate::components::publications::{DocumentList, FeedLink, NewsList};
 use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
+use crate::format;
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::search::FILTER_BODY;
-use portal_content::{AgencyDoc, Lang, Route};
+use portal_content::{AgencyDoc, Contacts, Department, Lang, Leader, Reception, Ref, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.
 #[component]
@@ -23,75 +24,15 @@ pub fn AgencyPage() -> impl IntoView {
             <PageHeading text=a.name />
             <p class="lead">{a.summary}</p>
             <Blocks blocks=a.body lang />
-            <section aria-labelledby="contacts-heading" class="contacts">
-                <h2 id="contacts-heading">{t!(i18n, contacts_heading)}</h2>
-                <dl>
-                    {c
-                        .address
-                        .map(|v| {
-                            view! {
-                                <dt>{t!(i18n, address)}</dt>
-                                <dd>{v}</dd>
-                            }
-                        })}
-                    {c
-                        .phone
-                        .map(|v| {
-                            view! {
-                                <dt>{t!(i18n, phone)}</dt>
-                                <dd>
-                                    <a href=format!("tel:{}", v.replace(' ', ""))>{v.clone()}</a>
-                                </dd>
-                            }
-                        })}
-                    {c
-                        .email
-                        .map(|v| {
-                            view! {
-                                <dt>{t!(i18n, email)}</dt>
-                                <dd>
-                                    <a href=format!("mailto:{v}")>{v.clone()}</a>
-                                </dd>
-                            }
-                        })}
-                    {c
-                        .website
-                        .map(|v| {
-                            view! {
-                                <dt>{t!(i18n, website)}</dt>
-                                <dd>
-                                    <ExternalLink href=v.clone()>{v.clone()}</ExternalLink>
-                                </dd>
-                            }
-                        })}
-                    {a
-                        .parent
-                        .map(|p| {
-                            view! {
-                                <dt>{t!(i18n, parent_body)}</dt>
-                                <dd>{agency_link(&p, lang)}</dd>
-                            }
-                        })}
-                    {a
-                        .region
-                        .map(|r| {
-                            view! {
-                                <dt>{t!(i18n, located_in)}</dt>
-                                <dd>
-                                    <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
-                                </dd>
-                            }
-                        })}
-                </dl>
-            </section>
-            {(!children.is_empty())
+            <Leadership leaders=a.leaders lang />
+            <Structure departments=a.departments children lang />
+            <ContactsAndReception contacts=c reception=a.reception parent=a.parent region=a.region lang />
+            {(!a.regulation.is_empty())
                 .then(|| {
                     view! {
-                        <section aria-labelledby="children-heading">
-                            <h2 id="children-heading">{t!(i18n, subordinate_bodies)}</h2>
-                            <ul class="list list-bullet">
-                                {children.iter().map(|r| view! { <li>{agency_link(r, lang)}</li> }).collect_view()}
-                            </ul>
+                        <section aria-labelledby="regulation-heading">
+                            <h2 id="regulation-heading">{t!(i18n, regulation_heading)}</h2>
+                            <DocumentList lang documents=a.regulation />
                         </section>
                     }
                 })}
@@ -142,4 +83,220 @@ pub fn AgencyPage() -> impl IntoView {
 /// A list page with one filter set, such as this body's news.
 fn filtered(route: Route, filter: &str, value: &str, lang: Lang) -> String {
     format!("{}?{}", route.url(lang), crate::routes::query_string([(filter, value)]))
+}
+
+/// The head, the deputies and the executive secretary, each with what they oversee.
+#[component]
+fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    (!leaders.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="leadership-heading" class="leadership">
+                <h2 id="leadership-heading">{t!(i18n, leadership_heading)}</h2>
+                <ul class="leader-list">
+                    {leaders
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <li class="leader">
+                                    <h3 class="leader-name">{l.name}</h3>
+                                    <p class="leader-position">{l.position}</p>
+                                    <dl>
+                                        {l
+                                            .areas
+                                            .map(|v| {
+                                                view! {
+                                                    <dt>{t!(i18n, leader_oversees)}</dt>
+                                                    <dd>{v}</dd>
+                                                }
+                                            })}
+                                        {l
+                                            .appointed
+                                            .map(|d| {
+                                                view! {
+                                                    <dt>{t!(i18n, leader_appointed)}</dt>
+                                                    <dd>
+                                                        <time datetime=d.clone()>{format::date(&d, lang)}</time>
+                                                    </dd>
+                                                }
+                                            })}
+                                        {l
+                                            .career
+                                            .map(|v| {
+                                                view! {
+                                                    <dt>{t!(i18n, leader_career)}</dt>
+                                                    <dd>{v}</dd>
+                                                }
+                                            })}
+                                    </dl>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
+}
+
+/// Departments of the central office and the bodies that report to this one.
+#[component]
+fn Structure(departments: Vec<Department>, children: Vec<Ref>, lang: Lang) -> impl IntoView {
+    let i18n = use_i18n();
+    (!departments.is_empty() || !children.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="structure-heading">
+                <h2 id="structure-heading">{t!(i18n, structure_heading)}</h2>
+                {(!departments.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{t!(i18n, departments_heading)}</h3>
+                            <ul class="list list-bullet">
+                                {departments
+                                    .into_iter()
+                                    .map(|d| {
+                                        view! {
+                                            <li>
+                                                {d.name}
+                                                {d.tasks.map(|t| view! { <p class="department-tasks">{t}</p> })}
+                                            </li>
+                                        }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })}
+                {(!children.is_empty())
+                    .then(|| {
+                        view! {
+                            <h3>{t!(i18n, subordinate_bodies)}</h3>
+                            <ul class="list list-bullet">
+                                {children.iter().map(|r| view! { <li>{agency_link(r, lang)}</li> }).collect_view()}
+                            </ul>
+                        }
+                    })}
+            </section>
+        }
+    })
+}
+
+/// How to reach the body and be received in person. The address opens in a
+/// map service of the reader's choice; the page itself loads no map.
+#[component]
+fn ContactsAndReception(
+    contacts: Contacts,
+    reception: Option<Reception>,
+    parent: Option<Ref>,
+    region: Option<Ref>,
+    lang: Lang,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let c = contacts;
+    let phone = move |label: String, number: String| {
+        view! {
+            <dt>{label}</dt>
+            <dd>
+                <a href=format!("tel:{}", number.replace([' ', '(', ')', '-'], ""))>{number.clone()}</a>
+            </dd>
+        }
+    };
+    view! {
+        <section aria-labelledby="contacts-heading" class="contacts">
+            <h2 id="contacts-heading">{t!(i18n, contacts_heading)}</h2>
+            <dl>
+                {c
+                    .address
+                    .map(|v| {
+                        view! {
+                            <dt>{t!(i18n, address)}</dt>
+                            <dd>{v.clone()} <MapLinks address=v /></dd>
+                        }
+                    })} {c.phone.map(|v| phone(t_string!(i18n, phone).to_string(), v))}
+                {c.press_phone.map(|v| phone(t_string!(i18n, press_phone).to_string(), v))}
+                {c.reception_phone.map(|v| phone(t_string!(i18n, reception_phone).to_string(), v))}
+                {c
+                    .email
+                    .map(|v| {
+                        view! {
+                            <dt>{t!(i18n, email)}</dt>
+                            <dd>
+                                <a href=format!("mailto:{v}")>{v.clone()}</a>
+                            </dd>
+                        }
+                    })}
+                {c
+                    .hours
+                    .map(|v| {
+                        view! {
+                            <dt>{t!(i18n, hours)}</dt>
+                            <dd>{v}</dd>
+                        }
+                    })}
+                {c
+                    .website
+                    .map(|v| {
+                        view! {
+                            <dt>{t!(i18n, website)}</dt>
+                            <dd>
+                                <ExternalLink href=v.clone()>{v.clone()}</ExternalLink>
+                            </dd>
+                        }
+                    })}
+                {parent
+                    .map(|p| {
+                        view! {
+                            <dt>{t!(i18n, parent_body)}</dt>
+                            <dd>{agency_link(&p, lang)}</dd>
+                        }
+                    })}
+                {region
+                    .map(|r| {
+                        view! {
+                            <dt>{t!(i18n, located_in)}</dt>
+                            <dd>
+                                <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
+                            </dd>
+                        }
+                    })}
+            </dl>
+            {reception
+                .map(|r| {
+                    view! {
+                        <h3>{t!(i18n, reception_heading)}</h3>
+                        <p class="reception-schedule">{r.schedule}</p>
+                        <h4>{t!(i18n, reception_sign_up)}</h4>
+                        <p>{r.sign_up}</p>
+                    }
+                })}
+        </section>
+    }
+}
+
+/// The address as a search in map services, so a reader opens the one they use.
+#[component]
+fn MapLinks(address: String) -> impl IntoView {
+    let i18n = use_i18n();
+    let q = crate::routes::query_string([("q", address.as_str())]);
+    // Spaces as %20, which both a path and a query read as a space.
+    let q = q.trim_start_matches("q=").replace('+', "%20");
+    let services = [
+        ("2GIS", format!("https://2gis.kz/search/{q}")),
+        ("Yandex Maps", format!("https://yandex.kz/maps/?text={q}")),
+        ("OpenStreetMap", format!("https://www.openstreetmap.org/search?query={q}")),
+        ("Google Maps", format!("https://www.google.com/maps/search/?api=1&query={q}")),
+    ];
+    view! {
+        <span class="map-links">
+            {t!(i18n, show_on_map)}
+            {services
+                .into_iter()
+                .map(|(name, href)| {
+                    view! {
+                        " "
+                        <ExternalLink href=href>{name}</ExternalLink>
+                    }
+                })
+                .collect_view()}
+        </span>
+    }
 }

@@ -75,6 +75,7 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
         ProblemKind::MissingRequisites => t_string!(i18n, problem_missing_requisites),
         ProblemKind::Attachment => t_string!(i18n, problem_attachment),
         ProblemKind::NoTextVersion => t_string!(i18n, problem_no_text_version),
+        ProblemKind::MandatoryInformation => t_string!(i18n, problem_mandatory_information),
     }
     .to_string()
 }
@@ -217,7 +218,7 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
                                 <a href=href>{p.title}</a>
                                 " — "
                                 {problem_label(i18n, p.kind)}
-                                {(!p.detail.is_empty()).then(|| format!(": {}", p.detail))}
+                                {(!p.detail.is_empty()).then(|| format!(": {}", detail_text(p.kind, &p.detail)))}
                                 <span class="problem-file">
                                     " ("{t!(i18n, quality_where)}": "<code>{location}</code>")"
                                 </span>
@@ -228,4 +229,25 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
             </ul>
         </section>
     }
+}
+
+/// A problem's detail as the reader's language says it: the sections a body
+/// lacks by their headings on its page; other details (dates, languages,
+/// addresses, field names) as they are.
+fn detail_text(kind: ProblemKind, detail: &str) -> String {
+    if kind != ProblemKind::MandatoryInformation {
+        return detail.to_owned();
+    }
+    let i18n = use_i18n();
+    let section = |name: &str| -> String {
+        match name {
+            "leadership" => t_string!(i18n, leadership_heading).to_string(),
+            "structure" => t_string!(i18n, structure_heading).to_string(),
+            "contacts" => t_string!(i18n, contacts_heading).to_string(),
+            "reception" => t_string!(i18n, reception_heading).to_string(),
+            "regulation" => t_string!(i18n, regulation_heading).to_string(),
+            other => other.to_owned(),
+        }
+    };
+    detail.split(", ").map(section).collect::<Vec<_>>().join(", ")
 }

@@ -28,6 +28,9 @@ async function freePort() {
  * the build in a folder of that name) with the two changes docs/deploy.md
  * gives for a sub-path deployment.
  */
+/** The axe-core tags of WCAG 2.2 level AA and the levels below it. */
+export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
 export async function startNginx({ root = 'dist', subpath = null } = {}) {
   const port = await freePort();
   const dir = resolve(ROOT, `target/nginx-test-${port}`);

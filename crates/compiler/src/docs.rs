@@ -207,6 +207,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             .collect();
         children.sort_by_key(|r| r.name.to_lowercase());
         let (news, documents) = publications::of_agency(c, lang, &a.slug);
+        let profile = crate::profile::of(c, a, lang);
         let doc = AgencyDoc {
             slug: a.slug.clone(),
             name: text.front.name.clone(),
@@ -219,6 +220,10 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 phone: a.meta.phone.clone(),
                 email: a.meta.email.clone(),
                 website: a.meta.website.clone(),
+                press_phone: a.meta.press_phone.clone(),
+                reception_phone: a.meta.reception_phone.clone(),
+                hours: profile.hours,
+                source: profile.contacts_source,
             },
             parent: a.meta.parent.as_ref().and_then(|p| agency_ref(p.get_ref())),
             children,
@@ -227,6 +232,10 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             news,
             documents,
             feed: feed_path(lang, &a.slug),
+            leaders: profile.leaders,
+            departments: profile.departments,
+            reception: profile.reception,
+            regulation: profile.regulation,
         };
         let links = nav::agency_links(&doc);
         docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &a.meta_file);

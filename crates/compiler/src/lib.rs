@@ -11,6 +11,7 @@ pub mod generate;
 pub mod markdown;
 pub mod model;
 pub mod output;
+mod profile;
 pub mod publications;
 pub mod quality;
 mod reach;

@@ -71,6 +71,91 @@ pub struct AgencyMeta {
     pub website: Option<String>,
     pub phone: Option<String>,
     pub email: Option<String>,
+    /// The press office's and the reception's telephone numbers.
+    pub press_phone: Option<String>,
+    pub reception_phone: Option<String>,
+    /// Where the contacts above were read and when (the source rule).
+    pub contacts_source: Option<Spanned<Source>>,
+    /// Working hours, in each language.
+    pub hours: Option<Spanned<Texts>>,
+    /// The head, deputies and executive secretary (Law 401-V, Article 16).
+    #[serde(default)]
+    pub leader: Vec<Spanned<Leader>>,
+    /// Departments of the body's central office and their tasks.
+    #[serde(default)]
+    pub department: Vec<Spanned<Department>>,
+    /// Personal reception of citizens by the head and deputies.
+    pub reception: Option<Spanned<Reception>>,
+    /// Documents of the register that set the body's powers (its regulation).
+    #[serde(default)]
+    pub regulation: Vec<Spanned<String>>,
+}
+
+/// A text written in each language of the portal side by side, so that a
+/// fact and its translations are kept in step.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Texts {
+    pub kk: Option<String>,
+    pub ru: Option<String>,
+    pub en: Option<String>,
+}
+
+impl Texts {
+    pub fn get(&self, lang: Lang) -> Option<&String> {
+        match lang {
+            Lang::Kk => self.kk.as_ref(),
+            Lang::Ru => self.ru.as_ref(),
+            Lang::En => self.en.as_ref(),
+        }
+        .filter(|t| !t.trim().is_empty())
+    }
+
+    /// The languages with no text.
+    pub fn missing(&self) -> Vec<Lang> {
+        Lang::ALL.into_iter().filter(|&l| self.get(l).is_none()).collect()
+    }
+}
+
+/// Where a fact was read (an https address) and the day it was checked
+/// there. Kept in the API for editors; readers do not see it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub url: String,
+    pub checked: Date,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Leader {
+    pub role: portal_content::LeaderRole,
+    pub name: Texts,
+    pub position: Texts,
+    /// The areas this person oversees.
+    pub areas: Option<Texts>,
+    /// A short record of career and education.
+    pub career: Option<Texts>,
+    pub appointed: Option<Date>,
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Department {
+    pub name: Texts,
+    pub tasks: Option<Texts>,
+    pub source: Option<Source>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reception {
+    /// Who receives citizens, on which days and hours.
+    pub schedule: Texts,
+    /// How to sign up.
+    pub sign_up: Texts,
+    pub source: Option<Source>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -248,6 +248,11 @@ fn document_card(c: &Content, lang: Lang, d: &Document) -> DocumentCard {
     }
 }
 
+/// The card of document `slug`, if there is one.
+pub(crate) fn card_of_document(c: &Content, lang: Lang, slug: &str) -> Option<DocumentCard> {
+    crate::by_slug(&c.documents, slug).map(|d| document_card(c, lang, d))
+}
+
 /// News in `lang`, newest first.
 fn news_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<NewsCard> {
     let mut cards: Vec<NewsCard> = c

@@ -21,12 +21,13 @@ pub fn kind_of(rule: &str) -> Option<ProblemKind> {
         "missing-requisites" => ProblemKind::MissingRequisites,
         "no-attachment" | "attachment" | "attachment-format" | "attachment-size" => ProblemKind::Attachment,
         "no-text-version" => ProblemKind::NoTextVersion,
+        "mandatory-information" => ProblemKind::MandatoryInformation,
         _ => return None,
     })
 }
 
 /// Every kind, in the order the report shows them.
-pub const KINDS: [ProblemKind; 10] = [
+pub const KINDS: [ProblemKind; 11] = [
     ProblemKind::DeadLink,
     ProblemKind::TooDeep,
     ProblemKind::BadLink,
@@ -37,6 +38,7 @@ pub const KINDS: [ProblemKind; 10] = [
     ProblemKind::MissingRequisites,
     ProblemKind::Attachment,
     ProblemKind::NoTextVersion,
+    ProblemKind::MandatoryInformation,
 ];
 
 fn counts(of: impl Fn(ProblemKind) -> usize) -> Vec<ProblemCount> {
@@ -179,6 +181,7 @@ pub fn to_text(report: &QualityDoc) -> String {
         ProblemKind::MissingRequisites => "requisites",
         ProblemKind::Attachment => "files",
         ProblemKind::NoTextVersion => "no text",
+        ProblemKind::MandatoryInformation => "law: missing",
     };
     let mut out = String::new();
     let header: Vec<String> = KINDS.iter().map(|&k| format!("{:>14}", label(k))).collect();

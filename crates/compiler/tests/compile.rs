@@ -705,3 +705,118 @@ fn an_incremental_build_after_a_change_equals_a_full_build_and_rewrites_only_wha
         assert!(bytes == &b[path], "{path} differs between the incremental and the full build");
     }
 }
+
+/// A body's profile (the law's mandatory information). The people here are
+/// test data, not content: the portal's content names no one without a source.
+const PROFILE: &str = r#"kind = "ministry"
+region = "astana"
+phone = "+7 7172 00 00 00"
+email = "info@ministry.example"
+press_phone = "+7 7172 00 00 01"
+contacts_source = { url = "https://ministry.example/contacts", checked = 2026-11-20 }
+hours = { kk = "Дүйсенбі–жұма, 9:00–18:30", ru = "Понедельник–пятница, 9:00–18:30", en = "Monday to Friday, 9:00 to 18:30" }
+regulation = ["decree-1"]
+
+[[leader]]
+role = "deputy"
+name = { kk = "Тест Орынбасар", ru = "Тест Заместитель", en = "Test Deputy" }
+position = { kk = "Вице-министр", ru = "Вице-министр", en = "Vice Minister" }
+source = { url = "https://ministry.example/leadership", checked = 2026-11-20 }
+
+[[leader]]
+role = "head"
+name = { kk = "Тест Басшы", ru = "Тест Руководитель", en = "Test Head" }
+position = { kk = "Министр", ru = "Министр", en = "Minister" }
+areas = { kk = "Жалпы басшылық", ru = "Общее руководство", en = "General leadership" }
+appointed = 2024-02-06
+source = { url = "https://ministry.example/leadership", checked = 2026-11-20 }
+
+[[department]]
+name = { kk = "Көші-қон департаменті", ru = "Департамент миграции", en = "Migration Department" }
+source = { url = "https://ministry.example/structure", checked = 2026-11-20 }
+
+[reception]
+schedule = { kk = "Министр: айдың бірінші сейсенбісі", ru = "Министр: первый вторник месяца", en = "The minister: the first Tuesday of the month" }
+sign_up = { kk = "e-Otinish арқылы", ru = "Через e-Otinish", en = "Through e-Otinish" }
+source = { url = "https://ministry.example/reception", checked = 2026-11-20 }
+"#;
+
+#[test]
+fn a_body_profile_reaches_its_document_in_each_language_with_its_sources() {
+    let dir = fixture_with_publications();
+    write(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", PROFILE);
+    let compiled = compile_ok(dir.path());
+    let doc = json(&compiled, "api/v1/ru/agencies/ministry-of-internal-affairs.json");
+    let leaders = doc["leaders"].as_array().unwrap();
+    assert_eq!(leaders.len(), 2);
+    assert_eq!((leaders[0]["role"].as_str(), leaders[0]["name"].as_str()), (Some("head"), Some("Тест Руководитель")));
+    assert_eq!(leaders[0]["appointed"], "2024-02-06");
+    assert_eq!(leaders[0]["areas"], "Общее руководство");
+    assert_eq!(leaders[0]["source"]["url"], "https://ministry.example/leadership");
+    assert_eq!(leaders[1]["role"], "deputy");
+    assert_eq!(doc["departments"][0]["name"], "Департамент миграции");
+    assert_eq!(doc["reception"]["schedule"], "Министр: первый вторник месяца");
+    assert_eq!(doc["contacts"]["hours"], "Понедельник–пятница, 9:00–18:30");
+    assert_eq!(doc["contacts"]["press_phone"], "+7 7172 00 00 01");
+    assert_eq!(doc["regulation"][0]["slug"], "decree-1");
+    let en = json(&compiled, "api/v1/en/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(en["leaders"][0]["name"], "Test Head");
+    // The ministry publishes every section but its address: only contacts are reported.
+    let gaps: Vec<&str> = compiled
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::MandatoryInformation)
+        .map(|p| p.detail.as_str())
+        .collect();
+    assert_eq!(gaps, ["contacts"]);
+}
+
+#[test]
+fn a_body_without_its_profile_is_reported_section_by_section() {
+    let dir = fixture();
+    let compiled = compile_ok(dir.path());
+    let gap = compiled.report.problems.iter().find(|p| p.kind == ProblemKind::MandatoryInformation).unwrap();
+    assert_eq!(gap.agency.as_deref(), Some("ministry-of-internal-affairs"));
+    assert_eq!(gap.detail, "leadership, structure, contacts, reception, regulation");
+    assert_eq!(gap.file, "agencies/ministry-of-internal-affairs/meta.toml");
+}
+
+#[test]
+fn a_fact_without_its_source_stops_the_build_naming_its_line() {
+    let dir = fixture_with_publications();
+    let unsourced = PROFILE.replacen(
+        "source = { url = \"https://ministry.example/leadership\", checked = 2026-11-20 }\n\n[[leader]]",
+        "\n[[leader]]",
+        1,
+    );
+    write(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", &unsourced);
+    let shown = assert_one_error(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", 10, "unsourced");
+    assert!(shown.contains("a leader needs its source"), "{shown}");
+
+    let future = PROFILE.replace("checked = 2026-11-20 }\n\n[reception]", "checked = 2027-01-01 }\n\n[reception]");
+    write(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", &future);
+    let shown = assert_one_error(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", 24, "unsourced");
+    assert!(shown.contains("2027-01-01 is in the future"), "{shown}");
+
+    let unknown = PROFILE.replace("regulation = [\"decree-1\"]", "regulation = [\"decree-404\"]");
+    write(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", &unknown);
+    assert_one_error(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", 8, "dead-link");
+}
+
+#[test]
+fn a_profile_text_missing_a_language_is_a_missing_translation() {
+    let dir = fixture_with_publications();
+    let partial = PROFILE.replace(", en = \"Migration Department\"", "");
+    write(dir.path(), "agencies/ministry-of-internal-affairs/meta.toml", &partial);
+    let compiled = compile_ok(dir.path());
+    let missing = compiled
+        .report
+        .problems
+        .iter()
+        .find(|p| p.kind == ProblemKind::MissingTranslation && p.file.ends_with("meta.toml"))
+        .unwrap();
+    assert_eq!((missing.detail.as_str(), missing.line), ("en", 24));
+    let en = json(&compiled, "api/v1/en/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(en["departments"].as_array().unwrap().len(), 0, "not shown in a language it has no text in");
+}

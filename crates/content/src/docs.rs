@@ -178,6 +178,18 @@ schema! {
         /// The body's Atom feed of news and documents, relative to the API base.
         #[serde(default)]
         pub feed: String,
+        /// The head first, then the deputies, then the executive secretary.
+        #[serde(default)]
+        pub leaders: Vec<Leader>,
+        /// Departments of the body's central office.
+        #[serde(default)]
+        pub departments: Vec<Department>,
+        /// Personal reception of citizens by the head and deputies.
+        #[serde(default)]
+        pub reception: Option<Reception>,
+        /// Documents of the register that set the body's powers.
+        #[serde(default)]
+        pub regulation: Vec<crate::DocumentCard>,
     }
 
     pub struct Contacts {
@@ -185,6 +197,60 @@ schema! {
         pub phone: Option<String>,
         pub email: Option<String>,
         pub website: Option<String>,
+        #[serde(default)]
+        pub press_phone: Option<String>,
+        #[serde(default)]
+        pub reception_phone: Option<String>,
+        /// Working hours.
+        #[serde(default)]
+        pub hours: Option<String>,
+        /// Where the telephone numbers, e-mail and hours were read, for editors.
+        #[serde(default)]
+        pub source: Option<FactSource>,
+    }
+
+    /// Where a fact was read and the day it was checked there: for editors,
+    /// not shown to readers.
+    pub struct FactSource {
+        pub url: String,
+        /// `YYYY-MM-DD`.
+        pub checked: String,
+    }
+
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum LeaderRole {
+        Head,
+        Deputy,
+        ExecutiveSecretary,
+    }
+
+    /// One of the body's leaders.
+    pub struct Leader {
+        pub role: LeaderRole,
+        pub name: String,
+        pub position: String,
+        /// The areas this person oversees.
+        pub areas: Option<String>,
+        /// A short record of career and education.
+        pub career: Option<String>,
+        /// `YYYY-MM-DD`.
+        pub appointed: Option<String>,
+        pub source: FactSource,
+    }
+
+    pub struct Department {
+        pub name: String,
+        pub tasks: Option<String>,
+        pub source: FactSource,
+    }
+
+    pub struct Reception {
+        /// Who receives citizens, on which days and hours.
+        pub schedule: String,
+        /// How to sign up.
+        pub sign_up: String,
+        pub source: FactSource,
     }
 
     #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
@@ -244,6 +310,9 @@ schema! {
         Attachment,
         /// An official document without its text as a page.
         NoTextVersion,
+        /// A state body lacks a section the law requires it to publish
+        /// (leadership, structure, contacts, reception, regulation).
+        MandatoryInformation,
     }
 
     /// `{lang}/quality.json`: the content quality report, for editors.
