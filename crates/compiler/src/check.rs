@@ -196,6 +196,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     }
     publications::check(c, options, diags);
     crate::profile::check(c, options, diags);
+    crate::deadline::check(c, options, diags);
 }
 
 /// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.

@@ -44,6 +44,17 @@ impl Date {
         Date { year: era * 400 + yoe + i64::from(month <= 2), month, day }
     }
 
+    /// Saturday or Sunday.
+    pub fn is_weekend(self) -> bool {
+        // 1970-01-01 was a Thursday: day 0 is weekday 3 counting Monday as 0.
+        (self.days() + 3).rem_euclid(7) >= 5
+    }
+
+    /// The day after.
+    pub fn next(self) -> Date {
+        Date::from_days(self.days() + 1)
+    }
+
     /// The same day a year before (29 February gives 28 February).
     pub fn a_year_before(self) -> Date {
         let leap = |y: i64| (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;

@@ -4,6 +4,7 @@
 
 mod check;
 pub mod date;
+pub mod deadline;
 pub mod diagnostic;
 mod docs;
 pub mod files;

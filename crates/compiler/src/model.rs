@@ -8,7 +8,44 @@ use toml::Spanned;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct SiteMeta {}
+pub struct SiteMeta {
+    /// The working-day calendar of the legal deadlines.
+    pub calendar: Option<Spanned<CalendarMeta>>,
+}
+
+/// Public holidays that are days off, and the days the government moves.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CalendarMeta {
+    /// Where the holidays were read (an https address).
+    pub source: String,
+    /// The day they were last checked there; until then the report says so.
+    pub checked: Option<Date>,
+    #[serde(default)]
+    pub holiday: Vec<Holiday>,
+    /// Days off moved by the government's yearly resolution, and the
+    /// weekend days made working days in exchange.
+    #[serde(default)]
+    pub moved_off: Vec<Date>,
+    #[serde(default)]
+    pub moved_working: Vec<Date>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Holiday {
+    /// `MM-DD`, every year.
+    pub date: String,
+    pub name: String,
+    /// Whether a holiday on a Saturday or Sunday gives the next working
+    /// day off (the religious holidays do not).
+    #[serde(default = "yes")]
+    pub moves: bool,
+}
+
+fn yes() -> bool {
+    true
+}
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -58,6 +95,9 @@ pub struct PageMeta {
     pub agency: Spanned<String>,
     pub updated: Spanned<Date>,
     pub review_by: Spanned<Date>,
+    /// The day the information the page must reflect arrived: the page is
+    /// updated within three working days of it (Order 124-НҚ).
+    pub received: Option<Spanned<Date>>,
     #[serde(default)]
     pub related: Vec<Spanned<String>>,
 }
@@ -189,6 +229,8 @@ pub struct NewsMeta {
     /// The body whose news it is.
     pub agency: Spanned<String>,
     pub published: Spanned<Date>,
+    /// The day the body received the information (Order 124-НҚ: news the same day).
+    pub received: Option<Spanned<Date>>,
     /// The region the news is about, when it is about one.
     pub region: Option<Spanned<String>>,
 }

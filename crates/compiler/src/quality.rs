@@ -22,12 +22,13 @@ pub fn kind_of(rule: &str) -> Option<ProblemKind> {
         "no-attachment" | "attachment" | "attachment-format" | "attachment-size" => ProblemKind::Attachment,
         "no-text-version" => ProblemKind::NoTextVersion,
         "mandatory-information" => ProblemKind::MandatoryInformation,
+        "late" => ProblemKind::Late,
         _ => return None,
     })
 }
 
 /// Every kind, in the order the report shows them.
-pub const KINDS: [ProblemKind; 11] = [
+pub const KINDS: [ProblemKind; 12] = [
     ProblemKind::DeadLink,
     ProblemKind::TooDeep,
     ProblemKind::BadLink,
@@ -39,6 +40,7 @@ pub const KINDS: [ProblemKind; 11] = [
     ProblemKind::Attachment,
     ProblemKind::NoTextVersion,
     ProblemKind::MandatoryInformation,
+    ProblemKind::Late,
 ];
 
 fn counts(of: impl Fn(ProblemKind) -> usize) -> Vec<ProblemCount> {
@@ -182,6 +184,7 @@ pub fn to_text(report: &QualityDoc) -> String {
         ProblemKind::Attachment => "files",
         ProblemKind::NoTextVersion => "no text",
         ProblemKind::MandatoryInformation => "law: missing",
+        ProblemKind::Late => "late",
     };
     let mut out = String::new();
     let header: Vec<String> = KINDS.iter().map(|&k| format!("{:>14}", label(k))).collect();

@@ -820,3 +820,60 @@ fn a_profile_text_missing_a_language_is_a_missing_translation() {
     let en = json(&compiled, "api/v1/en/agencies/ministry-of-internal-affairs.json");
     assert_eq!(en["departments"].as_array().unwrap().len(), 0, "not shown in a language it has no text in");
 }
+
+#[test]
+fn items_published_later_than_the_law_allows_are_reported_with_their_dates() {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    // Test data: a calendar with one holiday, Friday 20 November 2026.
+    write(root, "site/meta.toml", "[calendar]\nsource = \"https://calendar.example\"\nchecked = 2026-11-01\nholiday = [{ date = \"11-20\", name = \"Test holiday\" }]\n");
+    // News received the day before it was published: late by the same-day rule.
+    write(root, "news/new-service-centre/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nreceived = 2026-11-19\nregion = \"astana\"\n");
+    // Received on Thursday 19 November; Friday is the holiday, so the three
+    // working days are 23, 24 and 25 November; updated on the 26th.
+    write(root, "pages/passport/meta.toml", "kind = \"service\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-11-26\nreview_by = 2027-04-01\nreceived = 2026-11-19\nrelated = [\"identity-card\"]\n");
+    // Received on Monday 23 November and not updated since: due the 26th, which is today.
+    write(root, "pages/identity-card/meta.toml", "kind = \"guide\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-09-01\nreview_by = 2027-03-01\nreceived = 2026-11-23\n");
+    let compiled = compile_ok(root);
+    let mut late: Vec<(String, String, u32)> = compiled
+        .report
+        .problems
+        .iter()
+        .filter(|p| p.kind == ProblemKind::Late)
+        .map(|p| (p.path.clone(), p.detail.clone(), p.line))
+        .collect();
+    late.sort();
+    assert_eq!(
+        late,
+        [
+            ("/news/new-service-centre".into(), "received 2026-11-19, published 2026-11-20, due 2026-11-19".into(), 3),
+            ("/pages/passport".into(), "received 2026-11-19, published 2026-11-26, due 2026-11-25".into(), 6),
+        ],
+        "identity-card is not late yet: today is its last day"
+    );
+    assert!(!compiled.report.problems.iter().any(|p| p.detail.starts_with("calendar")), "the calendar is checked");
+
+    // The next day, the page that is still not updated is late too.
+    let mut next_day = options(root);
+    next_day.today = "2026-11-27".into();
+    let report = compile(&next_day).map(|c| c.report).unwrap_or_else(|f| f.report.unwrap());
+    let waiting = report.problems.iter().find(|p| p.path == "/pages/identity-card" && p.kind == ProblemKind::Late);
+    assert_eq!(waiting.map(|p| p.detail.as_str()), Some("received 2026-11-23, not published, due 2026-11-26"));
+}
+
+#[test]
+fn news_received_after_it_was_published_and_a_malformed_holiday_stop_the_build() {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    write(root, "news/new-service-centre/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nregion = \"astana\"\nreceived = 2026-11-21\n");
+    let shown = assert_one_error(root, "news/new-service-centre/meta.toml", 4, "received");
+    assert!(shown.contains("received 2026-11-21 is after published 2026-11-20"), "{shown}");
+
+    write(
+        root,
+        "news/new-service-centre/meta.toml",
+        "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nregion = \"astana\"\n",
+    );
+    write(root, "site/meta.toml", "# Site.\n[calendar]\nsource = \"https://calendar.example\"\nholiday = [{ date = \"16 December\", name = \"Test holiday\" }]\n");
+    assert_one_error(root, "site/meta.toml", 2, "calendar");
+}

@@ -313,6 +313,9 @@ schema! {
         /// A state body lacks a section the law requires it to publish
         /// (leadership, structure, contacts, reception, regulation).
         MandatoryInformation,
+        /// Published later than Order 124-НҚ allows after the information
+        /// arrived: news the same day, other sections within three working days.
+        Late,
     }
 
     /// `{lang}/quality.json`: the content quality report, for editors.
