@@ -155,3 +155,30 @@ fn a_crash_shows_a_translated_page_with_a_reload_link() {
     assert!(main.query_selector("a[href]").unwrap().unwrap().text_content().unwrap().contains("Перезагрузить"));
     assert_eq!(document().title(), "Что-то пошло не так");
 }
+
+#[wasm_bindgen_test]
+fn an_item_says_when_it_was_posted_and_last_updated_where_known() {
+    use portal::components::PostedAndUpdated;
+    let root = mount(|| {
+        portal::i18n::use_i18n().set_locale(portal::i18n::Locale::ru);
+        view! {
+            <dl>
+                <PostedAndUpdated posted=Some("2025-01-15".into()) updated=Some("2026-09-01".into()) lang=Lang::Ru />
+            </dl>
+        }
+    });
+    let terms: Vec<String> =
+        (0..2).map(|i| root.query_selector_all("dt").unwrap().item(i).unwrap().text_content().unwrap()).collect();
+    assert_eq!(terms, ["Размещено", "Обновлено"]);
+    let time = root.query_selector("time").unwrap().unwrap();
+    assert_eq!(time.get_attribute("datetime").as_deref(), Some("2025-01-15"));
+    assert_eq!(time.text_content().unwrap(), "15 января 2025 г.");
+    let root = mount(|| {
+        view! {
+            <dl>
+                <PostedAndUpdated posted=None updated=None lang=Lang::En />
+            </dl>
+        }
+    });
+    assert_eq!(root.query_selector_all("dt").unwrap().length(), 0, "nothing is shown that is not known");
+}

@@ -1,7 +1,7 @@
 use crate::components::blocks::ExternalLink;
 use crate::components::links::agency_link;
 use crate::components::publications::{DocumentList, FeedLink, NewsList};
-use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
+use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::AppUrl;
@@ -76,6 +76,14 @@ pub fn AgencyPage() -> impl IntoView {
                     }
                 })}
             <FeedLink path=a.feed text=t_string!(i18n, feed_body).to_string() />
+            {(a.posted.is_some() || a.updated.is_some())
+                .then(|| {
+                    view! {
+                        <dl class="page-meta">
+                            <PostedAndUpdated posted=a.posted updated=a.updated lang />
+                        </dl>
+                    }
+                })}
         }
     })
 }

@@ -1,7 +1,7 @@
 use crate::app::use_lang;
 use crate::components::filters::{chosen_filters, Filter, FilterForm};
 use crate::components::publications::{doc_type_label, doc_types_label, status_label, DocumentList, FilteredList};
-use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
@@ -175,6 +175,7 @@ pub fn DocumentPage() -> impl IntoView {
                                     </div>
                                 }
                             })}
+                        <PostedAndUpdated posted=d.posted updated=d.updated lang />
                     </dl>
                 </section>
                 <section aria-labelledby="files-heading">

@@ -1,7 +1,7 @@
 use crate::app::use_lang;
 use crate::components::filters::{chosen_filters, Filter, FilterForm};
 use crate::components::publications::{FeedLink, FilteredList, NewsList};
-use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
@@ -162,6 +162,7 @@ pub fn NewsItemPage() -> impl IntoView {
                                 </div>
                             }
                         })}
+                    <PostedAndUpdated posted=None updated=n.updated lang />
                 </dl>
                 <p class="lead">{n.summary}</p>
                 <Blocks blocks=n.body lang />

@@ -1,5 +1,4 @@
-use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading};
-use crate::format;
+use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading, PostedAndUpdated};
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
@@ -53,12 +52,7 @@ pub fn ContentPage() -> impl IntoView {
                             <a href=Route::Agency(page.agency.slug.clone()).url(lang)>{page.agency.name}</a>
                         </dd>
                     </div>
-                    <div>
-                        <dt>{t!(i18n, last_updated)}</dt>
-                        <dd>
-                            <time datetime=page.updated.clone()>{format::date(&page.updated, lang)}</time>
-                        </dd>
-                    </div>
+                    <PostedAndUpdated posted=page.posted updated=Some(page.updated) lang />
                 </dl>
             </article>
             {has_related

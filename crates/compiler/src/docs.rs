@@ -148,6 +148,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 name: topic.text_or_any(lang).map(|t| t.front.title.clone()).unwrap_or_default(),
             },
             agency: agency_ref(p.meta.agency.get_ref()).expect("checked"),
+            posted: day(&p.meta.posted),
             updated: p.meta.updated.get_ref().0.clone(),
             review_by: p.meta.review_by.get_ref().0.clone(),
             body: text.body.blocks.clone(),
@@ -236,6 +237,8 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             departments: profile.departments,
             reception: profile.reception,
             regulation: profile.regulation,
+            posted: day(&a.meta.posted),
+            updated: day(&a.meta.updated),
         };
         let links = nav::agency_links(&doc);
         docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &a.meta_file);
@@ -296,4 +299,9 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &r.meta_file);
     }
     docs
+}
+
+/// An optional date of the metadata as the API writes it.
+pub(crate) fn day(date: &Option<toml::Spanned<crate::source::Date>>) -> Option<String> {
+    date.as_ref().map(|d| d.get_ref().0.clone())
 }

@@ -93,6 +93,8 @@ pub struct PageMeta {
     pub kind: PageKind,
     pub topic: Spanned<String>,
     pub agency: Spanned<String>,
+    /// First posted on the portal.
+    pub posted: Option<Spanned<Date>>,
     pub updated: Spanned<Date>,
     pub review_by: Spanned<Date>,
     /// The day the information the page must reflect arrived: the page is
@@ -129,6 +131,9 @@ pub struct AgencyMeta {
     /// Documents of the register that set the body's powers (its regulation).
     #[serde(default)]
     pub regulation: Vec<Spanned<String>>,
+    /// When the body's page was first posted and last updated.
+    pub posted: Option<Spanned<Date>>,
+    pub updated: Option<Spanned<Date>>,
 }
 
 /// A text written in each language of the portal side by side, so that a
@@ -229,6 +234,8 @@ pub struct NewsMeta {
     /// The body whose news it is.
     pub agency: Spanned<String>,
     pub published: Spanned<Date>,
+    /// Last updated after publishing.
+    pub updated: Option<Spanned<Date>>,
     /// The day the body received the information (Order 124-НҚ: news the same day).
     pub received: Option<Spanned<Date>>,
     /// The region the news is about, when it is about one.
@@ -252,6 +259,9 @@ pub struct DocumentMeta {
     pub related: Vec<Spanned<String>>,
     #[serde(default)]
     pub files: Vec<Spanned<FileEntry>>,
+    /// When it was first posted on the portal and last updated there.
+    pub posted: Option<Spanned<Date>>,
+    pub updated: Option<Spanned<Date>>,
 }
 
 /// One downloadable language version of a document.

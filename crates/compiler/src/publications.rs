@@ -345,6 +345,7 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             title: card.title,
             summary: card.summary,
             published: card.published,
+            updated: crate::docs::day(&n.meta.updated),
             agency: card.agency,
             region: card.region,
             body: t.body.blocks.clone(),
@@ -427,6 +428,8 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
                 .map(|r| document_card(c, lang, r))
                 .collect(),
             languages: d.languages(),
+            posted: crate::docs::day(&d.meta.posted),
+            updated: crate::docs::day(&d.meta.updated),
         };
         let links = nav::document_links(&doc);
         docs.emit(lang, route, json(&DocumentItem::Available(doc)), Some(links), &d.meta_file);

@@ -877,3 +877,40 @@ fn news_received_after_it_was_published_and_a_malformed_holiday_stop_the_build()
     write(root, "site/meta.toml", "# Site.\n[calendar]\nsource = \"https://calendar.example\"\nholiday = [{ date = \"16 December\", name = \"Test holiday\" }]\n");
     assert_one_error(root, "site/meta.toml", 2, "calendar");
 }
+
+#[test]
+fn every_kind_of_item_carries_when_it_was_posted_and_last_updated() {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    write(root, "pages/identity-card/meta.toml", "kind = \"guide\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nposted = 2025-01-15\nupdated = 2026-09-01\nreview_by = 2027-03-01\n");
+    write(
+        root,
+        "agencies/ministry-of-internal-affairs/meta.toml",
+        "kind = \"ministry\"\nregion = \"astana\"\nposted = 2025-01-10\nupdated = 2026-11-02\n",
+    );
+    write(root, "news/new-service-centre/meta.toml", "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\nupdated = 2026-11-21\nregion = \"astana\"\n");
+    let compiled = compile_ok(root);
+    let page = json(&compiled, "api/v1/ru/pages/identity-card.json");
+    assert_eq!((page["posted"].as_str(), page["updated"].as_str()), (Some("2025-01-15"), Some("2026-09-01")));
+    let body = json(&compiled, "api/v1/kk/agencies/ministry-of-internal-affairs.json");
+    assert_eq!((body["posted"].as_str(), body["updated"].as_str()), (Some("2025-01-10"), Some("2026-11-02")));
+    let news = json(&compiled, "api/v1/en/news/new-service-centre.json");
+    assert_eq!((news["published"].as_str(), news["updated"].as_str()), (Some("2026-11-20"), Some("2026-11-21")));
+    let passport = json(&compiled, "api/v1/en/pages/passport.json");
+    assert!(passport["posted"].is_null(), "absent where not recorded");
+
+    write(
+        root,
+        "agencies/ministry-of-internal-affairs/meta.toml",
+        "kind = \"ministry\"\nregion = \"astana\"\nposted = 2026-11-03\nupdated = 2026-11-02\n",
+    );
+    let shown = assert_one_error(root, "agencies/ministry-of-internal-affairs/meta.toml", 3, "date");
+    assert!(shown.contains("posted 2026-11-03 is after updated 2026-11-02"), "{shown}");
+    write(
+        root,
+        "agencies/ministry-of-internal-affairs/meta.toml",
+        "kind = \"ministry\"\nregion = \"astana\"\nupdated = 2026-12-02\n",
+    );
+    let shown = assert_one_error(root, "agencies/ministry-of-internal-affairs/meta.toml", 3, "date");
+    assert!(shown.contains("updated 2026-12-02 is in the future"), "{shown}");
+}

@@ -104,6 +104,9 @@ schema! {
         pub topic: Ref,
         /// The state body responsible for the page's content.
         pub agency: Ref,
+        /// Date first posted on the portal, `YYYY-MM-DD`, where recorded.
+        #[serde(default)]
+        pub posted: Option<String>,
         /// Date last updated, `YYYY-MM-DD`.
         pub updated: String,
         /// Date by which the owner must review the page, `YYYY-MM-DD`.
@@ -190,6 +193,11 @@ schema! {
         /// Documents of the register that set the body's powers.
         #[serde(default)]
         pub regulation: Vec<crate::DocumentCard>,
+        /// Dates the body's page was posted and last updated, `YYYY-MM-DD`, where recorded.
+        #[serde(default)]
+        pub posted: Option<String>,
+        #[serde(default)]
+        pub updated: Option<String>,
     }
 
     pub struct Contacts {

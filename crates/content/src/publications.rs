@@ -65,6 +65,9 @@ schema! {
         pub title: String,
         pub summary: String,
         pub published: String,
+        /// Date last updated after publishing, `YYYY-MM-DD`, where it was.
+        #[serde(default)]
+        pub updated: Option<String>,
         pub agency: Ref,
         pub region: Option<Ref>,
         pub body: Vec<Block>,
@@ -187,6 +190,11 @@ schema! {
         pub files: Vec<Attachment>,
         pub related: Vec<DocumentCard>,
         pub languages: Vec<Lang>,
+        /// Dates posted on the portal and last updated there, `YYYY-MM-DD`, where recorded.
+        #[serde(default)]
+        pub posted: Option<String>,
+        #[serde(default)]
+        pub updated: Option<String>,
     }
 }
 
