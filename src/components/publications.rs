@@ -10,7 +10,7 @@ use crate::i18n::*;
 use crate::routes::AppUrl;
 use crate::search::{search, Found, Query};
 use leptos::prelude::*;
-use portal_content::{DocumentCard, DocumentStatus, DocumentType, Lang, NewsCard, Route};
+use portal_content::{DocumentCard, DocumentStatus, DocumentType, Lang, NewsCard, NewsCategory, Route};
 use std::collections::BTreeMap;
 
 /// Filtered results shown at once.
@@ -41,6 +41,15 @@ pub fn doc_types_label(t: DocumentType) -> String {
         DocumentType::Order => t_string!(i18n, doc_types_order),
         DocumentType::Report => t_string!(i18n, doc_types_report),
         DocumentType::Form => t_string!(i18n, doc_types_form),
+    }
+    .to_string()
+}
+
+/// What a category of news is called in the page's language.
+pub fn category_label(category: NewsCategory) -> String {
+    let i18n = use_i18n();
+    match category {
+        NewsCategory::Appointment => t_string!(i18n, news_category_appointment),
     }
     .to_string()
 }

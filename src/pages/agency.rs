@@ -6,8 +6,8 @@ use crate::format;
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
-use portal_content::search::FILTER_BODY;
-use portal_content::{AgencyDoc, Contacts, Department, Lang, Leader, Reception, Ref, Route};
+use portal_content::search::{FILTER_BODY, FILTER_CATEGORY};
+use portal_content::{AgencyDoc, Contacts, Department, Lang, Leader, NewsCategory, Reception, Ref, Route};
 
 /// One state body: its role, contacts, place in the structure and its pages.
 #[component]
@@ -18,7 +18,7 @@ pub fn AgencyPage() -> impl IntoView {
         let pages: Vec<_> = a.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
         let has_pages = !pages.is_empty();
         let children = a.children;
-        let (news, documents, name) = (a.news, a.documents, a.name.clone());
+        let (news, documents, name, appointments) = (a.news, a.documents, a.name.clone(), a.appointments);
         view! {
             <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
             <PageHeading text=a.name />
@@ -53,8 +53,26 @@ pub fn AgencyPage() -> impl IntoView {
                             <h2 id="body-news-heading">{t!(i18n, body_news_heading)}</h2>
                             <NewsList lang items=news />
                             <p>
-                                <a href=filtered(Route::News, FILTER_BODY, &name, lang)>{t!(i18n, body_news_all)}</a>
+                                <a href=filtered(
+                                    Route::News,
+                                    &[(FILTER_BODY, &name)],
+                                    lang,
+                                )>{t!(i18n, body_news_all)}</a>
                             </p>
+                            {(appointments > 0)
+                                .then(|| {
+                                    let category = NewsCategory::Appointment.code();
+                                    let href = filtered(
+                                        Route::News,
+                                        &[(FILTER_CATEGORY, category), (FILTER_BODY, &name)],
+                                        lang,
+                                    );
+                                    view! {
+                                        <p>
+                                            <a href=href>{t!(i18n, body_appointments)}</a>
+                                        </p>
+                                    }
+                                })}
                         </section>
                     }
                 })}
@@ -67,8 +85,7 @@ pub fn AgencyPage() -> impl IntoView {
                             <p>
                                 <a href=filtered(
                                     Route::Documents,
-                                    FILTER_BODY,
-                                    &name,
+                                    &[(FILTER_BODY, &name)],
                                     lang,
                                 )>{t!(i18n, body_documents_all)}</a>
                             </p>
@@ -88,9 +105,9 @@ pub fn AgencyPage() -> impl IntoView {
     })
 }
 
-/// A list page with one filter set, such as this body's news.
-fn filtered(route: Route, filter: &str, value: &str, lang: Lang) -> String {
-    format!("{}?{}", route.url(lang), crate::routes::query_string([(filter, value)]))
+/// A list page with filters set, such as this body's news.
+fn filtered(route: Route, filters: &[(&str, &str)], lang: Lang) -> String {
+    format!("{}?{}", route.url(lang), crate::routes::query_string(filters.iter().copied()))
 }
 
 /// The head, the deputies and the executive secretary, each with what they oversee.

@@ -1,15 +1,15 @@
 use crate::app::use_lang;
 use crate::components::filters::{chosen_filters, Filter, FilterForm};
-use crate::components::publications::{FeedLink, FilteredList, NewsList};
+use crate::components::publications::{category_label, FeedLink, FilteredList, NewsList};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
 use leptos::prelude::*;
-use portal_content::search::{FILTER_BODY, FILTER_PERIOD, FILTER_REGION, KIND_NEWS};
-use portal_content::{NewsDoc, NewsItemDoc, NewsMonthDoc, PeriodCount, Route};
+use portal_content::search::{FILTER_BODY, FILTER_CATEGORY, FILTER_PERIOD, FILTER_REGION, KIND_NEWS};
+use portal_content::{NewsCategory, NewsDoc, NewsItemDoc, NewsMonthDoc, PeriodCount, Route};
 
-const FILTERS: [&str; 3] = [FILTER_BODY, FILTER_REGION, FILTER_PERIOD];
+const FILTERS: [&str; 4] = [FILTER_CATEGORY, FILTER_BODY, FILTER_REGION, FILTER_PERIOD];
 
 /// `/{lang}/news`: the latest news of every body, filters by body, region
 /// and month, and the archive by year and month.
@@ -21,6 +21,11 @@ pub fn NewsPage() -> impl IntoView {
         let lang = lang.get();
         fetched(Route::News, lang, move |doc: NewsDoc| {
             let filters = vec![
+                Filter::new(
+                    FILTER_CATEGORY,
+                    t_string!(i18n, filter_category).to_string(),
+                    NewsCategory::ALL.iter().map(|&k| (k.code().to_owned(), category_label(k))).collect(),
+                ),
                 Filter::new(
                     FILTER_BODY,
                     t_string!(i18n, filter_body).to_string(),
@@ -159,6 +164,16 @@ pub fn NewsItemPage() -> impl IntoView {
                                     <dd>
                                         <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
                                     </dd>
+                                </div>
+                            }
+                        })}
+                    {n
+                        .category
+                        .map(|k| {
+                            view! {
+                                <div>
+                                    <dt>{t!(i18n, filter_category)}</dt>
+                                    <dd>{category_label(k)}</dd>
                                 </div>
                             }
                         })}

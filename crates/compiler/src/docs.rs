@@ -237,6 +237,13 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             departments: profile.departments,
             reception: profile.reception,
             regulation: profile.regulation,
+            appointments: c
+                .news
+                .iter()
+                .filter(|n| {
+                    n.meta.agency.get_ref() == &a.slug && n.meta.category.is_some() && n.texts.contains_key(&lang)
+                })
+                .count() as u32,
             posted: day(&a.meta.posted),
             updated: day(&a.meta.updated),
         };

@@ -236,6 +236,10 @@ pub struct NewsMeta {
     pub published: Spanned<Date>,
     /// Last updated after publishing.
     pub updated: Option<Spanned<Date>>,
+    /// A kind with a filter of its own: `appointment`.
+    pub category: Option<Spanned<portal_content::NewsCategory>>,
+    /// Where an appointment was read and when (the source rule).
+    pub source: Option<Spanned<Source>>,
     /// The day the body received the information (Order 124-НҚ: news the same day).
     pub received: Option<Spanned<Date>>,
     /// The region the news is about, when it is about one.

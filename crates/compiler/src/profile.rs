@@ -9,6 +9,7 @@ use crate::diagnostic::Diagnostics;
 use crate::model::{Source, Texts};
 use crate::{publications, Agency, Content, Options};
 use portal_content::*;
+use std::path::Path;
 use toml::Spanned;
 
 /// A section of the profile that a kind of body must publish.
@@ -63,26 +64,41 @@ fn has(c: &Content, a: &Agency, section: Section) -> bool {
     }
 }
 
+/// A fact's source: present, an https address, and checked no later than today.
+pub(crate) fn check_source(
+    diags: &mut Diagnostics,
+    file: &Path,
+    line: usize,
+    what: &str,
+    source: Option<&Source>,
+    today: &str,
+) {
+    match source {
+        None => diags.error(
+            file,
+            line,
+            "unsourced",
+            format!(
+                "{what} needs its source: source = {{ url = \"https://…\", checked = YYYY-MM-DD }}, where it was \
+                 read and the day it was checked; leave out what cannot be confirmed"
+            ),
+        ),
+        Some(s) if !s.url.starts_with("https://") => {
+            diags.error(file, line, "unsourced", format!("{what}: the source must be an https:// address"))
+        }
+        Some(s) if s.checked.0.as_str() > today => {
+            diags.error(file, line, "unsourced", format!("{what}: checked {} is in the future", s.checked.0))
+        }
+        Some(_) => {}
+    }
+}
+
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     for a in &c.agencies {
         let m = &a.meta;
-        let mut sourced = |what: &str, at: usize, source: Option<&Source>| match source {
-            None => diags.error(
-                &a.meta_file,
-                at,
-                "unsourced",
-                format!(
-                    "{what} needs its source: source = {{ url = \"https://…\", checked = YYYY-MM-DD }}, where it \
-                     was read and the day it was checked; leave out what cannot be confirmed"
-                ),
-            ),
-            Some(s) if !s.url.starts_with("https://") => {
-                diags.error(&a.meta_file, at, "unsourced", format!("{what}: the source must be an https:// address"))
-            }
-            Some(s) if s.checked.0 > options.today => {
-                diags.error(&a.meta_file, at, "unsourced", format!("{what}: checked {} is in the future", s.checked.0))
-            }
-            Some(_) => {}
+        let file = a.meta_file.as_path();
+        let mut sourced = |what: &str, at: usize, source: Option<&Source>| {
+            check_source(diags, file, at, what, source, &options.today)
         };
         for l in &m.leader {
             sourced("a leader", a.meta_line(l), l.get_ref().source.as_ref());
@@ -173,7 +189,7 @@ pub(crate) struct Profile {
     pub contacts_source: Option<FactSource>,
 }
 
-fn fact_source(s: &Source) -> FactSource {
+pub(crate) fn fact_source(s: &Source) -> FactSource {
     FactSource { url: s.url.clone(), checked: s.checked.0.clone() }
 }
 

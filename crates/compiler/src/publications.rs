@@ -65,6 +65,11 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             );
         }
         future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0);
+        // An appointment names a person: it needs its source like any fact about one.
+        if let Some(category) = &n.meta.category {
+            let source = n.meta.source.as_ref().map(|s| s.get_ref());
+            crate::profile::check_source(diags, file, n.meta_line(category), "an appointment", source, &options.today);
+        }
         if n.slug == route::RESERVED_NEWS_SLUG {
             diags.error(
                 file.parent().unwrap_or(file),
@@ -223,6 +228,7 @@ fn news_card(c: &Content, lang: Lang, n: &News, t: &Text<crate::model::TitledFro
         published: n.meta.published.get_ref().0.clone(),
         agency: agency_ref(c, lang, n.meta.agency.get_ref()).expect("checked"),
         region: n.meta.region.as_ref().and_then(|r| region_ref(c, lang, r.get_ref())),
+        category: n.meta.category.as_ref().map(|k| *k.get_ref()),
     }
 }
 
@@ -345,6 +351,8 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             title: card.title,
             summary: card.summary,
             published: card.published,
+            category: card.category,
+            source: n.meta.source.as_ref().map(|s| crate::profile::fact_source(s.get_ref())),
             updated: crate::docs::day(&n.meta.updated),
             agency: card.agency,
             region: card.region,

@@ -108,6 +108,7 @@ fn records(c: &Content) -> Vec<Record> {
                     (FILTER_BODY, body.into_iter().collect()),
                     (FILTER_REGION, region.into_iter().collect()),
                     (FILTER_PERIOD, vec![date.month().to_owned()]),
+                    (FILTER_CATEGORY, n.meta.category.iter().map(|k| k.get_ref().code().to_owned()).collect()),
                 ]),
                 date: Some(date.0.clone()),
             });

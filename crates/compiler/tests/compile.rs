@@ -914,3 +914,23 @@ fn every_kind_of_item_carries_when_it_was_posted_and_last_updated() {
     let shown = assert_one_error(root, "agencies/ministry-of-internal-affairs/meta.toml", 3, "date");
     assert!(shown.contains("updated 2026-12-02 is in the future"), "{shown}");
 }
+
+#[test]
+fn an_appointment_is_news_of_its_own_category_and_needs_its_source() {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    let meta = "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\ncategory = \"appointment\"\n";
+    write(root, "news/new-service-centre/meta.toml", &format!("{meta}source = {{ url = \"https://ministry.example/news/1\", checked = 2026-11-20 }}\n"));
+    let compiled = compile_ok(root);
+    let item = json(&compiled, "api/v1/kk/news/new-service-centre.json");
+    assert_eq!(item["category"], "appointment");
+    assert_eq!(item["source"]["url"], "https://ministry.example/news/1");
+    let news = json(&compiled, "api/v1/kk/news.json");
+    assert_eq!(news["latest"][0]["category"], "appointment");
+    let body = json(&compiled, "api/v1/kk/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(body["appointments"], 1);
+
+    write(root, "news/new-service-centre/meta.toml", meta);
+    let shown = assert_one_error(root, "news/new-service-centre/meta.toml", 3, "unsourced");
+    assert!(shown.contains("an appointment needs its source"), "{shown}");
+}

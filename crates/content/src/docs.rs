@@ -193,6 +193,9 @@ schema! {
         /// Documents of the register that set the body's powers.
         #[serde(default)]
         pub regulation: Vec<crate::DocumentCard>,
+        /// How many appointment and dismissal items the body has published.
+        #[serde(default)]
+        pub appointments: u32,
         /// Dates the body's page was posted and last updated, `YYYY-MM-DD`, where recorded.
         #[serde(default)]
         pub posted: Option<String>,

@@ -32,6 +32,18 @@ schema! {
         pub published: String,
         pub agency: Ref,
         pub region: Option<Ref>,
+        /// What kind of news it is, where it is a kind of its own.
+        #[serde(default)]
+        pub category: Option<NewsCategory>,
+    }
+
+    /// A kind of news item with a filter of its own.
+    #[derive(Copy, Eq, Hash, PartialOrd, Ord)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum NewsCategory {
+        /// Appointments and dismissals of the head, deputies and heads of
+        /// departments, territorial bodies and subordinate organisations.
+        Appointment,
     }
 
     /// How many items a month (`YYYY-MM`) or a year (`YYYY`) of an archive has.
@@ -65,6 +77,11 @@ schema! {
         pub title: String,
         pub summary: String,
         pub published: String,
+        #[serde(default)]
+        pub category: Option<NewsCategory>,
+        /// Where the facts of an appointment were read, for editors.
+        #[serde(default)]
+        pub source: Option<crate::FactSource>,
         /// Date last updated after publishing, `YYYY-MM-DD`, where it was.
         #[serde(default)]
         pub updated: Option<String>,
@@ -195,6 +212,17 @@ schema! {
         pub posted: Option<String>,
         #[serde(default)]
         pub updated: Option<String>,
+    }
+}
+
+impl NewsCategory {
+    pub const ALL: [NewsCategory; 1] = [NewsCategory::Appointment];
+
+    /// The category's value in the search index and the URL's filter.
+    pub fn code(self) -> &'static str {
+        match self {
+            NewsCategory::Appointment => "appointment",
+        }
     }
 }
 

@@ -15,6 +15,8 @@ pub const FILTER_PERIOD: &str = "period";
 pub const FILTER_YEAR: &str = "year";
 /// Documents: the type's code (see [`crate::DocumentType::code`]).
 pub const FILTER_DOCTYPE: &str = "doctype";
+/// News: its category's code (see [`crate::NewsCategory::code`]).
+pub const FILTER_CATEGORY: &str = "category";
 /// The kind of item, one of [`KINDS`].
 pub const FILTER_KIND: &str = "kind";
 
