@@ -920,7 +920,11 @@ fn an_appointment_is_news_of_its_own_category_and_needs_its_source() {
     let dir = fixture_with_publications();
     let root = dir.path();
     let meta = "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-20\ncategory = \"appointment\"\n";
-    write(root, "news/new-service-centre/meta.toml", &format!("{meta}source = {{ url = \"https://ministry.example/news/1\", checked = 2026-11-20 }}\n"));
+    write(
+        root,
+        "news/new-service-centre/meta.toml",
+        &format!("{meta}source = {{ url = \"https://ministry.example/news/1\", checked = 2026-11-20 }}\n"),
+    );
     let compiled = compile_ok(root);
     let item = json(&compiled, "api/v1/kk/news/new-service-centre.json");
     assert_eq!(item["category"], "appointment");
