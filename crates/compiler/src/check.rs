@@ -123,26 +123,22 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     // in publications.rs.
     let today = &options.today;
     for p in &c.pages {
-        let at = (p.meta_file.as_path(), p.meta_text.as_str());
-        not_future(diags, at, today, "posted", p.meta.posted.as_ref());
-        in_order(diags, at, ("posted", p.meta.posted.as_ref()), ("updated", Some(&p.meta.updated)));
+        not_future(diags, p, today, "posted", p.meta.posted.as_ref());
+        in_order(diags, p, ("posted", p.meta.posted.as_ref()), ("updated", Some(&p.meta.updated)));
     }
     for a in &c.agencies {
-        let at = (a.meta_file.as_path(), a.meta_text.as_str());
-        not_future(diags, at, today, "posted", a.meta.posted.as_ref());
-        not_future(diags, at, today, "updated", a.meta.updated.as_ref());
-        in_order(diags, at, ("posted", a.meta.posted.as_ref()), ("updated", a.meta.updated.as_ref()));
+        not_future(diags, a, today, "posted", a.meta.posted.as_ref());
+        not_future(diags, a, today, "updated", a.meta.updated.as_ref());
+        in_order(diags, a, ("posted", a.meta.posted.as_ref()), ("updated", a.meta.updated.as_ref()));
     }
     for n in &c.news {
-        let at = (n.meta_file.as_path(), n.meta_text.as_str());
-        not_future(diags, at, today, "updated", n.meta.updated.as_ref());
-        in_order(diags, at, ("published", Some(&n.meta.published)), ("updated", n.meta.updated.as_ref()));
+        not_future(diags, n, today, "updated", n.meta.updated.as_ref());
+        in_order(diags, n, ("published", Some(&n.meta.published)), ("updated", n.meta.updated.as_ref()));
     }
     for d in &c.documents {
-        let at = (d.meta_file.as_path(), d.meta_text.as_str());
-        not_future(diags, at, today, "posted", d.meta.posted.as_ref());
-        not_future(diags, at, today, "updated", d.meta.updated.as_ref());
-        in_order(diags, at, ("posted", d.meta.posted.as_ref()), ("updated", d.meta.updated.as_ref()));
+        not_future(diags, d, today, "posted", d.meta.posted.as_ref());
+        not_future(diags, d, today, "updated", d.meta.updated.as_ref());
+        in_order(diags, d, ("posted", d.meta.posted.as_ref()), ("updated", d.meta.updated.as_ref()));
     }
     // Links in every text, and text every item must have.
     let texts = c.everything().flat_map(|item| item.texts());
@@ -232,27 +228,29 @@ pub(crate) fn a_year_before(date: &str) -> String {
     date::Date::parse(date).map_or_else(|| date.to_owned(), |d| d.a_year_before().to_string())
 }
 
-/// A metadata file and its text, to name a field's line.
-type At<'a> = (&'a Path, &'a str);
-
-fn not_future(diags: &mut Diagnostics, (file, text): At, today: &str, name: &str, date: Option<&Spanned<Date>>) {
+fn not_future<M, F>(
+    diags: &mut Diagnostics,
+    item: &crate::source::Source<M, F>,
+    today: &str,
+    name: &str,
+    date: Option<&Spanned<Date>>,
+) {
     if let Some(d) = date.filter(|d| d.get_ref().0.as_str() > today) {
-        let line = crate::diagnostic::line_of(text, d.span().start);
-        diags.error(file, line, "date", format!("{name} {} is in the future", d.get_ref().0));
+        diags.error(&item.meta_file, item.meta_line(d), "date", format!("{name} {} is in the future", d.get_ref().0));
     }
 }
 
 /// The first date is not after the second.
-fn in_order(
+fn in_order<M, F>(
     diags: &mut Diagnostics,
-    (file, text): At,
+    item: &crate::source::Source<M, F>,
     (first, a): (&str, Option<&Spanned<Date>>),
     (second, b): (&str, Option<&Spanned<Date>>),
 ) {
     if let (Some(a), Some(b)) = (a, b) {
         if a.get_ref() > b.get_ref() {
-            let line = crate::diagnostic::line_of(text, a.span().start);
-            diags.error(file, line, "date", format!("{first} {} is after {second} {}", a.get_ref().0, b.get_ref().0));
+            let message = format!("{first} {} is after {second} {}", a.get_ref().0, b.get_ref().0);
+            diags.error(&item.meta_file, item.meta_line(a), "date", message);
         }
     }
 }
