@@ -22,7 +22,7 @@ PORT ?= 8080
 RENDER = cargo run --quiet -p portal-render --
 RENDER_FAST = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: publish format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -39,10 +39,16 @@ dist: tools
 ## the content API files that changed, the pages whose documents changed, their
 ## compressed copies; what left the content goes. State: .dist.written (the
 ## compiler's list of what it wrote) and target/render-state.json (the renderer's).
+## The search index is not rebuilt: what changed is indexed beside it
+## (state: .dist.search). `make publish-full` rebuilds it whole, folding the
+## changes in; run it daily (docs/deploy.md).
 publish:
-	cargo run --quiet --profile native -p portal-compiler -- build --content content --out dist
+	cargo run --quiet --profile native -p portal-compiler -- build --content content --out dist $(INDEX)
 	$(RENDER_FAST) --dist dist --state target/render-state.json
 	node scripts/precompress.mjs dist
+
+publish-full:
+	$(MAKE) publish INDEX=--full-index
 
 ## Build, then serve dist/ on loopback (app routes fall back to index.html).
 serve: dist

@@ -16,6 +16,8 @@ extern "C" {
     #[wasm_bindgen(js_name = searchIndex, catch)]
     async fn search_index(
         base: &str,
+        delta_base: &str,
+        changes_url: &str,
         lang: &str,
         term: &str,
         filters_json: &str,
@@ -23,7 +25,7 @@ extern "C" {
         limit: u32,
     ) -> Result<JsValue, JsValue>;
     #[wasm_bindgen(js_name = filterValues, catch)]
-    async fn filter_values(base: &str, lang: &str) -> Result<JsValue, JsValue>;
+    async fn filter_values(base: &str, delta_base: &str, changes_url: &str, lang: &str) -> Result<JsValue, JsValue>;
 }
 
 /// What the reader asked: words, filters (by filter name) and the order.
@@ -75,13 +77,22 @@ fn index_terms(words: &str) -> String {
     fold(words.trim())
 }
 
+/// Where the full index, the index of what was published since, and the
+/// list of those changes are.
+fn index_places(client: &ApiClient) -> [String; 3] {
+    let base = client.base();
+    [format!("{base}{INDEX_DIR}"), format!("{base}{DELTA_DIR}"), format!("{base}{DELTA_DIR}{DELTA_CHANGES}")]
+}
+
 pub async fn search(client: &ApiClient, lang: Lang, query: &Query, limit: u32) -> Result<Found, ApiError> {
-    let base = format!("{}{INDEX_DIR}", client.base());
+    let [base, delta, changes] = index_places(client);
     let filters: BTreeMap<&str, &str> = query.filters.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
     let filters_json = serde_json::to_string(&filters).expect("a map of strings serializes");
     let sort = if query.newest_first { SORT_DATE } else { "" };
     let terms = index_terms(&query.words);
-    let raw = search_index(&base, lang.code(), &terms, &filters_json, sort, limit).await.map_err(unreachable_index)?;
+    let raw = search_index(&base, &delta, &changes, lang.code(), &terms, &filters_json, sort, limit)
+        .await
+        .map_err(unreachable_index)?;
     let raw: RawFound =
         serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| ApiError::Malformed(e.to_string()))?;
     let hits = raw
@@ -109,8 +120,8 @@ pub async fn filter_options(
     client: &ApiClient,
     lang: Lang,
 ) -> Result<BTreeMap<String, BTreeMap<String, u32>>, ApiError> {
-    let base = format!("{}{INDEX_DIR}", client.base());
-    let raw = filter_values(&base, lang.code()).await.map_err(unreachable_index)?;
+    let [base, delta, changes] = index_places(client);
+    let raw = filter_values(&base, &delta, &changes, lang.code()).await.map_err(unreachable_index)?;
     serde_json::from_str(&raw.as_string().unwrap_or_default()).map_err(|e| ApiError::Malformed(e.to_string()))
 }
 

@@ -48,8 +48,9 @@ pub struct Options {
     pub site_url: String,
     /// Today's date, `YYYY-MM-DD`: the compile date and the review deadline check.
     pub today: String,
-    /// Whether to write the search index (the longest step; checks skip it).
-    pub search_index: bool,
+    /// Whether to write the search index, whole or what changed since (the
+    /// longest step; checks skip it).
+    pub search_index: search::Mode,
 }
 
 /// A successful compile: every output file by its path relative to the
@@ -60,6 +61,8 @@ pub struct Compiled {
     pub stats: Stats,
     /// The quality report, in English, for the terminal.
     pub report: QualityDoc,
+    /// The search index built, if one was asked for.
+    pub index: Option<search::Built>,
 }
 
 /// A compile that found errors: every finding, and the quality report when
@@ -192,15 +195,16 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
             english = Some(report);
         }
     }
-    if options.search_index {
-        match search::index(&content) {
-            Ok(index) => files.extend(index),
-            Err(e) => {
-                diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
-                return Err(Box::new(Failed { diagnostics: diags, report: None }));
-            }
+    let index = match search::index(&content, &options.search_index) {
+        Ok((index_files, built)) => {
+            files.extend(index_files);
+            built
         }
-    }
+        Err(e) => {
+            diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
+            return Err(Box::new(Failed { diagnostics: diags, report: None }));
+        }
+    };
     sitemap_entries(&content, &mut sitemap);
     for (name, xml) in sitemap.finish() {
         files.insert(name, xml.into_bytes());
@@ -209,7 +213,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
     files.insert("robots.txt".into(), robots.into_bytes());
     let report = english.expect("Lang::ALL has English");
-    Ok(Compiled { files, warnings: diags, stats, report })
+    Ok(Compiled { files, warnings: diags, stats, report, index })
 }
 
 fn sorted<M, F>(mut items: Vec<Source<M, F>>) -> Vec<Source<M, F>> {

@@ -2,9 +2,9 @@
 //! the commands (build, check, schema, generate) and their options.
 
 use clap::{Args, Parser, Subcommand};
-use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, Options};
+use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, search, Options};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// Compiles the portal's content (content/) into the static content API,
@@ -25,6 +25,11 @@ enum Command {
         /// The output folder; only the files that changed since the last build are written.
         #[arg(long, default_value = "target/content-api")]
         out: PathBuf,
+        /// Rebuild the search index whole, folding in what was published
+        /// since the last full build (by default only the changes are
+        /// indexed, beside the full index, once there is one).
+        #[arg(long)]
+        full_index: bool,
     },
     /// Every finding about the content, and the quality report per state body; fails on errors.
     Check {
@@ -64,13 +69,16 @@ struct Source {
 
 impl Source {
     fn options(self) -> Options {
-        Options { content_dir: self.content, site_url: self.site_url, today: today(), search_index: true }
+        Options { content_dir: self.content, site_url: self.site_url, today: today(), search_index: search::Mode::Skip }
     }
 }
 
 fn main() -> ExitCode {
     match Cli::parse().command {
-        Command::Build { source, out } => build(source.options(), &out),
+        Command::Build { source, out, full_index } => {
+            let search_index = if full_index { search::Mode::Full } else { since_last_full_index(&out) };
+            build(Options { search_index, ..source.options() }, &out)
+        }
         Command::Check { source } => check(source.options()),
         Command::Schema => {
             print!("{}", schema::schemas_json());
@@ -124,10 +132,51 @@ fn generate(bodies: usize, pages_per_body: usize, news: usize, documents: usize,
     }
 }
 
-fn build(options: Options, out: &std::path::Path) -> ExitCode {
+/// The search ledger beside `out`, if it describes the full index in `out`;
+/// otherwise the index is built whole.
+fn since_last_full_index(out: &Path) -> search::Mode {
+    let ledger: Option<search::Ledger> = std::fs::read(output::state_file(out, SEARCH_LEDGER))
+        .ok()
+        .and_then(|bytes| serde_json::from_slice(&bytes).ok());
+    let entry = out.join(format!(
+        "api/v{}/{}pagefind-entry.json",
+        portal_content::API_VERSION,
+        portal_content::search::INDEX_DIR
+    ));
+    match ledger {
+        Some(ledger) if std::fs::read(entry).is_ok_and(|bytes| output::digest(&bytes) == ledger.entry) => {
+            search::Mode::Since(std::sync::Arc::new(ledger))
+        }
+        Some(_) => {
+            eprintln!("search: the full index in {} is not the one last built here; building it whole", out.display());
+            search::Mode::Full
+        }
+        None => search::Mode::Full,
+    }
+}
+
+/// The search ledger's name beside the output (see [`output::state_file`]).
+const SEARCH_LEDGER: &str = "search";
+
+fn build(options: Options, out: &Path) -> ExitCode {
     match compile(&options) {
         Ok(compiled) => {
-            let written = match output::write_all(&compiled.files, out) {
+            let index_dir = format!("api/v{}/{}", portal_content::API_VERSION, portal_content::search::INDEX_DIR);
+            let keep = matches!(compiled.index, Some(search::Built::Delta { .. })).then_some(index_dir.as_str());
+            let written = output::write_all(&compiled.files, out, keep).and_then(|written| {
+                match &compiled.index {
+                    Some(search::Built::Full(ledger)) => {
+                        let json = serde_json::to_vec(ledger).expect("the ledger serializes");
+                        output::replace(&output::state_file(out, SEARCH_LEDGER), &json)?;
+                    }
+                    Some(search::Built::Delta { indexed, hidden }) => eprintln!(
+                        "search: {indexed} new or changed records indexed beside the full index, {hidden} of its records hidden (`--full-index` folds them in)"
+                    ),
+                    None => {}
+                }
+                Ok(written)
+            });
+            let written = match written {
                 Ok(written) => written,
                 Err(e) => {
                     eprintln!("{}: error[io]: cannot write the output: {e}", out.display());
@@ -154,7 +203,7 @@ fn build(options: Options, out: &std::path::Path) -> ExitCode {
 }
 
 fn check(options: Options) -> ExitCode {
-    let options = Options { search_index: false, ..options };
+    let options = Options { search_index: search::Mode::Skip, ..options };
     let (diagnostics, report, stats) = match compile(&options) {
         Ok(c) => (c.warnings, Some(c.report), Some(c.stats)),
         Err(f) => (f.diagnostics, f.report, None),

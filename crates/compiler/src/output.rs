@@ -24,10 +24,12 @@ pub struct Written {
 /// beside its place and renamed into it, so no file is ever half written.
 /// What the last write produced is beside the folder, in `.{name}.written`
 /// (path and SHA-256 of each file), so the folder holds only the output and
-/// can be a deployed build; without it, every file is written.
-pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Result<Written> {
-    let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
-    let manifest_file = out_dir.parent().unwrap_or(Path::new(".")).join(format!(".{name}.written"));
+/// can be a deployed build; without it, every file is written. Files under
+/// `keep` (a path prefix) that the last write produced stay as they are
+/// even when `files` does not hold them: the full search index beside an
+/// incremental build's delta.
+pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path, keep: Option<&str>) -> io::Result<Written> {
+    let manifest_file = state_file(out_dir, "written");
     let before: BTreeMap<String, String> = fs::read_to_string(&manifest_file)
         .map(|text| {
             text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect()
@@ -43,14 +45,16 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Resul
             done.unchanged += 1;
         } else {
             fs::create_dir_all(target.parent().expect("output files are in folders"))?;
-            let partial = target.with_file_name(format!(".{}.partial", path.rsplit('/').next().unwrap_or(path)));
-            fs::write(&partial, bytes)?;
-            fs::rename(&partial, &target)?;
+            replace(&target, bytes)?;
             done.written += 1;
         }
         manifest.push_str(&format!("{digest}\t{path}\n"));
     }
-    for gone in before.keys().filter(|path| !files.contains_key(*path)) {
+    let kept = |path: &str| keep.is_some_and(|prefix| path.starts_with(prefix));
+    for (path, digest) in before.iter().filter(|(path, _)| !files.contains_key(*path) && kept(path)) {
+        manifest.push_str(&format!("{digest}\t{path}\n"));
+    }
+    for gone in before.keys().filter(|path| !files.contains_key(*path) && !kept(path)) {
         let file = out_dir.join(gone);
         if fs::remove_file(&file).is_ok() {
             done.removed += 1;
@@ -64,15 +68,30 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path) -> io::Resul
             }
         }
     }
-    let partial = manifest_file.with_extension("partial");
-    fs::write(&partial, manifest)?;
-    fs::rename(&partial, &manifest_file)?;
+    replace(&manifest_file, manifest.as_bytes())?;
     Ok(done)
 }
 
-fn digest(bytes: &[u8]) -> String {
+/// SHA-256, in hex.
+pub fn digest(bytes: &[u8]) -> String {
     use sha2::{Digest, Sha256};
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Where a build keeps its state about `out_dir`: beside it, as
+/// `.{name}.{what}`, so the folder itself holds only the output.
+pub fn state_file(out_dir: &Path, what: &str) -> std::path::PathBuf {
+    let name = out_dir.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+    out_dir.parent().unwrap_or(Path::new(".")).join(format!(".{name}.{what}"))
+}
+
+/// Writes `bytes` beside `path` and renames it into place, so a reader
+/// never sees half a file.
+pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let partial = path.with_file_name(format!(".{name}.partial"));
+    fs::write(&partial, bytes)?;
+    fs::rename(&partial, path)
 }
 
 /// `sitemap.xml` with every page in every language it exists in, each

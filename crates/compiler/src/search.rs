@@ -7,8 +7,11 @@
 use crate::{by_slug, Content};
 use portal_content::search::*;
 use portal_content::{blocks_text, fold, Lang, Route, API_VERSION};
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::Arc;
 
+#[derive(Debug)]
 struct Record {
     route: Route,
     lang: Lang,
@@ -173,12 +176,177 @@ fn records(c: &Content) -> Vec<Record> {
     out
 }
 
-/// The index files by path in the output (`api/v1/search/...`).
-pub(crate) fn index(c: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
+/// How a build treats the search index.
+#[derive(Clone, Default)]
+pub enum Mode {
+    /// No index: checks, and tests of other parts.
+    #[default]
+    Skip,
+    /// The whole index from every record; any earlier delta is folded in.
+    Full,
+    /// Only what changed since the full index the ledger describes: a small
+    /// index beside it, and what of it results must leave out. Falls back to
+    /// [`Mode::Full`] when the changes outgrow [`DELTA_LIMIT`].
+    Since(Arc<Ledger>),
+}
+
+/// Past this many new, changed or removed records a build folds them into a
+/// full index: two indexes searched together rank each other's results less
+/// well, and the small one's download grows with it.
+pub const DELTA_LIMIT: usize = 5_000;
+
+/// What the full index holds, kept between builds (beside the output, see
+/// `main.rs`): for each record, by its address, what was indexed and the id
+/// the index gave it. An incremental build compares against it.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Debug)]
+pub struct Ledger {
+    /// The digest of the full index's entry file, to tell whether the index
+    /// on disk is the one described.
+    pub entry: String,
+    pub records: BTreeMap<String, Indexed>,
+}
+
+#[derive(Clone, Serialize, Deserialize, PartialEq, Debug)]
+pub struct Indexed {
+    /// The digest of everything the record gave the index.
+    pub digest: String,
+    /// The index's id for it (its fragment), which the browser runtime returns with each result.
+    pub id: String,
+    pub lang: String,
+    /// Its filter values, to take it out of the counts when it is hidden.
+    pub filters: BTreeMap<String, Vec<String>>,
+}
+
+/// Files by their path in the output, with their bytes.
+type Files = Vec<(String, Vec<u8>)>;
+
+/// What the search index step produced.
+pub enum Built {
+    /// A full index and its ledger, to keep for the next build.
+    Full(Ledger),
+    /// A delta beside the full index on disk, which the build must keep.
+    Delta {
+        /// New and changed records in the small index.
+        indexed: usize,
+        /// Records of the full index left out of results.
+        hidden: usize,
+    },
+}
+
+/// The search files by path in the output (`api/v1/search/...`,
+/// `api/v1/search-delta/...`), and what was built.
+pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), String> {
+    let records = records(c);
+    let delta_dir = format!("api/v{API_VERSION}/{DELTA_DIR}");
+    let ledger = match mode {
+        Mode::Skip => return Ok((vec![], None)),
+        Mode::Since(ledger) => ledger,
+        Mode::Full => return full(records, &delta_dir),
+    };
+    let digests: BTreeMap<String, String> = records.iter().map(|r| (r.href(), r.digest())).collect();
+    let stale = |href: &String| ledger.records.get(href).map(|i| &i.digest) != digests.get(href);
+    let changed: Vec<Record> = records.into_iter().filter(|r| stale(&r.href())).collect();
+    let hidden: Vec<&Indexed> = ledger.records.iter().filter(|(href, _)| stale(href)).map(|(_, i)| i).collect();
+    if changed.len() + hidden.len() > DELTA_LIMIT {
+        return full(self::records(c), &delta_dir);
+    }
+    let mut changes: BTreeMap<String, LangChanges> = BTreeMap::new();
+    for r in &changed {
+        changes.entry(r.lang.code().to_owned()).or_default().indexed = true;
+    }
+    for i in &hidden {
+        let lang = changes.entry(i.lang.clone()).or_default();
+        lang.hidden.push(i.id.clone());
+        for (filter, values) in &i.filters {
+            for value in values {
+                *lang.uncounted.entry(filter.clone()).or_default().entry(value.clone()).or_default() += 1;
+            }
+        }
+    }
+    let built = Built::Delta { indexed: changed.len(), hidden: hidden.len() };
+    let mut files = if changed.is_empty() { vec![] } else { pagefind_files(changed, &delta_dir)? };
+    files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
+    Ok((files, Some(built)))
+}
+
+/// For one language, what [`DELTA_CHANGES`] tells the browser runtime.
+#[derive(Default, Serialize)]
+struct LangChanges {
+    indexed: bool,
+    hidden: Vec<String>,
+    uncounted: BTreeMap<String, BTreeMap<String, u32>>,
+}
+
+fn full(records: Vec<Record>, delta_dir: &str) -> Result<(Files, Option<Built>), String> {
+    let mut ledger = Ledger::default();
+    let mut by_href: BTreeMap<String, Indexed> = records
+        .iter()
+        .map(|r| {
+            let indexed = Indexed {
+                digest: r.digest(),
+                id: String::new(),
+                lang: r.lang.code().to_owned(),
+                filters: r.indexed_filters(),
+            };
+            (r.href(), indexed)
+        })
+        .collect();
+    let index_dir = format!("api/v{API_VERSION}/{INDEX_DIR}");
+    let mut files = pagefind_files(records, &index_dir)?;
+    for (path, bytes) in &files {
+        if let Some(id) =
+            path.strip_prefix(&format!("{index_dir}fragment/")).and_then(|f| f.strip_suffix(".pf_fragment"))
+        {
+            let href = fragment_url(bytes).map_err(|e| format!("{path}: {e}"))?;
+            let record =
+                by_href.get_mut(&href).ok_or_else(|| format!("{path}: the index holds {href}, which is no record"))?;
+            record.id = id.to_owned();
+        } else if path == &format!("{index_dir}pagefind-entry.json") {
+            ledger.entry = crate::output::digest(bytes);
+        }
+    }
+    ledger.records = by_href;
+    // Nothing published since: the browser runtime reads an empty set of changes.
+    files.push((format!("{delta_dir}{DELTA_CHANGES}"), b"{}".to_vec()));
+    Ok((files, Some(Built::Full(ledger))))
+}
+
+/// The address a fragment of the index is about: fragments are gzip
+/// streams of a signature and the record's JSON.
+fn fragment_url(bytes: &[u8]) -> Result<String, String> {
+    use std::io::Read;
+    let mut text = String::new();
+    flate2::read::GzDecoder::new(bytes).read_to_string(&mut text).map_err(|e| e.to_string())?;
+    #[derive(Deserialize)]
+    struct Fragment {
+        url: String,
+    }
+    let json = text.strip_prefix("pagefind_dcd").ok_or("not a fragment of the index")?;
+    Ok(serde_json::from_str::<Fragment>(json).map_err(|e| e.to_string())?.url)
+}
+
+impl Record {
+    fn href(&self) -> String {
+        self.route.href(self.lang)
+    }
+
+    /// Everything the record gives the index, digested: equal digests index the same.
+    fn digest(&self) -> String {
+        crate::output::digest(format!("{self:?}").as_bytes())
+    }
+
+    /// The filters as the index holds them (empty ones left out).
+    fn indexed_filters(&self) -> BTreeMap<String, Vec<String>> {
+        self.filters.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+}
+
+/// An index of `records` written with pagefind, its files under `dir`.
+fn pagefind_files(records: Vec<Record>, dir: &str) -> Result<Files, String> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).map_err(|e| e.to_string())?;
-        for r in records(c) {
+        for r in records {
             let mut meta = BTreeMap::from([
                 (META_TITLE.to_owned(), r.title.clone()),
                 (META_DATE.to_owned(), r.date.clone().unwrap_or_default()),
@@ -194,12 +362,12 @@ pub(crate) fn index(c: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
             if let Some(title_lang) = r.title_lang {
                 meta.insert(META_TITLE_LANG.to_owned(), title_lang.code().to_owned());
             }
-            let filters =
-                r.filters.into_iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.to_owned(), v)).collect();
+            let filters = r.indexed_filters();
+            let href = r.href();
             let sort = BTreeMap::from([(SORT_DATE.to_owned(), r.date.unwrap_or_else(|| NO_DATE.to_owned()))]);
             index
                 .add_custom_record(
-                    r.route.href(r.lang),
+                    href.clone(),
                     r.text,
                     r.lang.code().to_owned(),
                     Some(meta),
@@ -207,14 +375,14 @@ pub(crate) fn index(c: &Content) -> Result<Vec<(String, Vec<u8>)>, String> {
                     Some(sort),
                 )
                 .await
-                .map_err(|e| format!("{}: {e}", r.route.href(r.lang)))?;
+                .map_err(|e| format!("{href}: {e}"))?;
         }
         let files = index.get_files().await.map_err(|e| e.to_string())?;
         Ok(files
             .into_iter()
             // The prebuilt search interfaces are not used: the app renders its own.
             .filter(|f| !f.filename.to_string_lossy().contains("-ui") && !f.filename.starts_with("playground"))
-            .map(|f| (format!("api/v{API_VERSION}/{INDEX_DIR}{}", f.filename.to_string_lossy()), f.contents))
+            .map(|f| (format!("{dir}{}", f.filename.to_string_lossy()), f.contents))
             .collect())
     })
 }

@@ -57,7 +57,7 @@ fn options(content: &Path) -> Options {
         content_dir: content.to_path_buf(),
         site_url: "https://portal.example".into(),
         today: "2026-11-26".into(),
-        search_index: false,
+        search_index: portal_compiler::search::Mode::Skip,
     }
 }
 
@@ -291,7 +291,7 @@ fn every_error_is_reported_in_one_run() {
 fn a_failed_build_writes_nothing() {
     let dir = fixture();
     let out: PathBuf = dir.path().join("out");
-    output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    output::write_all(&compile_ok(dir.path()).files, &out, None).unwrap();
     let before = fs::read(out.join("api/v1/en/pages/passport.json")).unwrap();
     write(dir.path(), "pages/passport/en.md", "+++\ntitle = \"Changed\"\nsummary = \"s\"\n+++\n[x](/pages/nowhere)\n");
     write(dir.path(), "pages/new-page/meta.toml", "topic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nkind = \"service\"\n");
@@ -428,7 +428,8 @@ fn generated_content_at_full_directory_width_keeps_every_page_within_three_click
 #[test]
 fn the_search_index_covers_every_language_beside_the_api() {
     let dir = fixture();
-    let compiled = match compile(&Options { search_index: true, ..options(dir.path()) }) {
+    let compiled = match compile(&Options { search_index: portal_compiler::search::Mode::Full, ..options(dir.path()) })
+    {
         Ok(c) => c,
         Err(f) => panic!("{:?}", f.diagnostics.items),
     };
@@ -677,9 +678,9 @@ fn tree(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
 fn an_incremental_build_after_a_change_equals_a_full_build_and_rewrites_only_what_changed() {
     let dir = fixture_with_publications();
     let out: PathBuf = dir.path().join("out");
-    let first = output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    let first = output::write_all(&compile_ok(dir.path()).files, &out, None).unwrap();
     assert_eq!((first.unchanged, first.removed), (0, 0));
-    let again = output::write_all(&compile_ok(dir.path()).files, &out).unwrap();
+    let again = output::write_all(&compile_ok(dir.path()).files, &out, None).unwrap();
     assert_eq!((again.written, again.removed), (0, 0), "nothing changed, nothing written");
 
     // A page's title changes (its document, its topic's list, the search
@@ -691,14 +692,14 @@ fn an_incremental_build_after_a_change_equals_a_full_build_and_rewrites_only_wha
     );
     fs::remove_dir_all(dir.path().join("news/new-service-centre")).unwrap();
     let compiled = compile_ok(dir.path());
-    let changed = output::write_all(&compiled.files, &out).unwrap();
+    let changed = output::write_all(&compiled.files, &out, None).unwrap();
     assert!(changed.written > 0 && changed.removed > 0 && changed.unchanged > 0, "{changed:?}");
     assert!(!out.join("api/v1/ru/news/new-service-centre.json").exists(), "the item's document goes with it");
     assert!(changed.written < compiled.files.len() / 2, "a change rewrites what holds it, not everything: {changed:?}");
 
     // The same content built from nothing.
     let full: PathBuf = dir.path().join("full");
-    output::write_all(&compile_ok(dir.path()).files, &full).unwrap();
+    output::write_all(&compile_ok(dir.path()).files, &full, None).unwrap();
     let (a, b) = (tree(&out), tree(&full));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
     for (path, bytes) in &a {
@@ -937,4 +938,110 @@ fn an_appointment_is_news_of_its_own_category_and_needs_its_source() {
     write(root, "news/new-service-centre/meta.toml", meta);
     let shown = assert_one_error(root, "news/new-service-centre/meta.toml", 3, "unsourced");
     assert!(shown.contains("an appointment needs its source"), "{shown}");
+}
+
+/// The search index's files an output folder holds whose path starts with `prefix`, with their bytes.
+fn under(files: &std::collections::BTreeMap<String, Vec<u8>>, prefix: &str) -> Vec<String> {
+    files.keys().filter(|f| f.starts_with(prefix)).cloned().collect()
+}
+
+/// The addresses the fragments of an index under `dir` are about.
+fn indexed_urls(files: &std::collections::BTreeMap<String, Vec<u8>>, dir: &str) -> Vec<String> {
+    use std::io::Read;
+    let mut urls: Vec<String> = under(files, &format!("{dir}fragment/"))
+        .iter()
+        .map(|f| {
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(&files[f][..]).read_to_string(&mut text).unwrap();
+            let json: serde_json::Value = serde_json::from_str(text.strip_prefix("pagefind_dcd").unwrap()).unwrap();
+            json["url"].as_str().unwrap().to_owned()
+        })
+        .collect();
+    urls.sort();
+    urls
+}
+
+#[test]
+fn publishing_indexes_only_what_changed_beside_the_full_index_and_hides_what_it_replaced() {
+    use portal_compiler::search::{Built, Mode};
+    let build = |dir: &Path, mode: Mode| match compile(&Options { search_index: mode, ..options(dir) }) {
+        Ok(c) => c,
+        Err(f) => panic!("{:?}", f.diagnostics.items),
+    };
+    let dir = fixture_with_publications();
+    let out = dir.path().join("out");
+    let first = build(dir.path(), Mode::Full);
+    let Some(Built::Full(ledger)) = &first.index else { panic!("a full build gives a ledger") };
+    assert!(ledger.records.values().all(|r| !r.id.is_empty()), "every record has the id the index gave it");
+    let page_id = ledger.records["/ru/pages/identity-card"].id.clone();
+    let news_ids: Vec<String> = ["kk", "ru", "en"]
+        .iter()
+        .map(|l| ledger.records[&format!("/{l}/news/new-service-centre")].id.clone())
+        .collect();
+    output::write_all(&first.files, &out, None).unwrap();
+    assert_eq!(
+        json(&first, "api/v1/search-delta/changes.json"),
+        serde_json::json!({}),
+        "after a full build, no changes"
+    );
+    let ledger = std::sync::Arc::new(ledger.clone());
+
+    // Nothing changed: nothing indexed, nothing hidden.
+    let same = build(dir.path(), Mode::Since(ledger.clone()));
+    assert!(matches!(same.index, Some(Built::Delta { indexed: 0, hidden: 0 })));
+    assert!(under(&same.files, "api/v1/search/").is_empty(), "the full index is not rebuilt");
+
+    // A page's Russian title changes, a news item goes and another comes.
+    write(
+        dir.path(),
+        "pages/identity-card/ru.md",
+        "+++\ntitle = \"Удостоверение личности: новое\"\nsummary = \"Получение удостоверения.\"\n+++\nТекст.\n",
+    );
+    fs::remove_dir_all(dir.path().join("news/new-service-centre")).unwrap();
+    write(
+        dir.path(),
+        "news/published-today/meta.toml",
+        "agency = \"ministry-of-internal-affairs\"\npublished = 2026-11-25\n",
+    );
+    for lang in ["kk", "ru", "en"] {
+        write(
+            dir.path(),
+            &format!("news/published-today/{lang}.md"),
+            &format!("+++\ntitle = \"Published today {lang}\"\nsummary = \"s\"\n+++\nText.\n"),
+        );
+    }
+    let delta = build(dir.path(), Mode::Since(ledger.clone()));
+    assert!(
+        matches!(delta.index, Some(Built::Delta { indexed: 4, hidden: 4 })),
+        "one page and three news texts each way"
+    );
+    assert_eq!(
+        indexed_urls(&delta.files, "api/v1/search-delta/"),
+        ["/en/news/published-today", "/kk/news/published-today", "/ru/news/published-today", "/ru/pages/identity-card"]
+    );
+    let changes = json(&delta, "api/v1/search-delta/changes.json");
+    let mut hidden_ru: Vec<&str> =
+        changes["ru"]["hidden"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    hidden_ru.sort();
+    let mut expected = vec![page_id.as_str(), news_ids[1].as_str()];
+    expected.sort();
+    assert_eq!(hidden_ru, expected, "the old page and the removed news item are hidden from Russian results");
+    assert_eq!(changes["en"]["hidden"], serde_json::json!([news_ids[2]]));
+    assert_eq!(changes["ru"]["indexed"], true);
+    assert_eq!(changes["ru"]["uncounted"]["kind"]["news"], 1, "filter counts leave the removed item out");
+
+    // Written into the built folder, the full index stays beside the delta.
+    let written = output::write_all(&delta.files, &out, Some("api/v1/search/")).unwrap();
+    assert!(out.join("api/v1/search/pagefind-entry.json").is_file() && written.removed > 0);
+    assert!(out.join("api/v1/search-delta/pagefind-entry.json").is_file());
+
+    // The next full build folds the delta in: the folder equals one built from nothing.
+    let folded = build(dir.path(), Mode::Full);
+    output::write_all(&folded.files, &out, None).unwrap();
+    assert!(!out.join("api/v1/search-delta/pagefind-entry.json").exists(), "the delta goes");
+    let fresh = dir.path().join("fresh");
+    output::write_all(&build(dir.path(), Mode::Full).files, &fresh, None).unwrap();
+    let (a, b) = (tree(&out), tree(&fresh));
+    assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
+    assert!(a.iter().all(|(path, bytes)| bytes == &b[path]), "the same bytes");
 }

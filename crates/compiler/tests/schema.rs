@@ -22,7 +22,7 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
         content_dir: workspace().join("content"),
         site_url: "https://portal.example".into(),
         today: "2026-11-26".into(),
-        search_index: false,
+        search_index: portal_compiler::search::Mode::Skip,
     };
     let compiled = match compile(&options) {
         Ok(c) => c,

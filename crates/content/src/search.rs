@@ -5,6 +5,17 @@
 /// Folder of the index under the API base (`api/v1/search/`).
 pub const INDEX_DIR: &str = "search/";
 
+/// Folder, under the API base, of what was published since the full index
+/// was built: a small index of the new and changed records, searched beside
+/// the full one, and [`DELTA_CHANGES`]. The next full build folds it in.
+pub const DELTA_DIR: &str = "search-delta/";
+/// In [`DELTA_DIR`]: for each language, whether the small index holds
+/// records in it (`indexed`), the ids of the full index's records that are
+/// stale or gone (`hidden`), and their filter values (`uncounted`), so
+/// results and filter counts leave them out. Written by every build; after
+/// a full one it is `{}`.
+pub const DELTA_CHANGES: &str = "changes.json";
+
 /// Filters every record carries (values are names in the record's language).
 pub const FILTER_TOPIC: &str = "topic";
 pub const FILTER_BODY: &str = "body";

@@ -28,7 +28,7 @@ fn build(dir: &Path) {
         content_dir: content,
         site_url: "https://portal.example.kz".into(),
         today: "2026-12-03".into(),
-        search_index: false,
+        search_index: portal_compiler::search::Mode::Skip,
     };
     let compiled = portal_compiler::compile(&options).unwrap_or_else(|_| panic!("the bundled content compiles"));
     for (path, bytes) in &compiled.files {
