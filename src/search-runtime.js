@@ -36,12 +36,13 @@ async function instance(base, deltaBase, changesUrl, lang) {
     const retry = failures > 0 ? `?retry=${failures}` : '';
     // The runtime picks its language from <html lang>, which the app keeps
     // equal to the page's language.
-    const pending = import(`${base}pagefind.js${retry}`).then(async (pagefind) => {
-      const [full, published] = await Promise.all([
-        pagefind.createInstance({ basePath: base, ...OPTIONS }),
-        changes(changesUrl, lang),
-      ]);
-      const delta = published.indexed ? await pagefind.createInstance({ basePath: deltaBase, ...OPTIONS }) : null;
+    // Each index gets the runtime written beside it: one runtime module
+    // holds one WebAssembly instance, which two indexes of their own would
+    // overwrite in each other (the runtime's own merging of indexes orders
+    // results by score only, so it cannot sort them newest first).
+    const open = async (path) => (await import(`${path}pagefind.js${retry}`)).createInstance({ basePath: path, ...OPTIONS });
+    const pending = Promise.all([open(base), changes(changesUrl, lang)]).then(async ([full, published]) => {
+      const delta = published.indexed ? await open(deltaBase) : null;
       return { full, delta, hidden: new Set(published.hidden ?? []), uncounted: published.uncounted ?? {} };
     });
     // A failed download is forgotten, so "Try again" really tries again.

@@ -18,10 +18,16 @@ const CONTENT = 'target/e2e-published-content';
 // Built by `make test-e2e` (the e2e-variant step runs it).
 const COMPILER = 'target/debug/portal-compiler';
 
-/** Runs the compiler's build into the copy; returns what it told the terminal. */
-function build(...flags) {
+/**
+ * Publishes the copy's content into the built copy as `make publish` does,
+ * its page rendering aside (search needs none): the compiler's build, then
+ * the compressed copies nginx serves. Returns what the compiler told the terminal.
+ */
+function publish(...flags) {
   const run = spawnSync(COMPILER, ['build', '--content', CONTENT, '--out', SITE, ...flags], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
+  const compress = spawnSync('node', ['scripts/precompress.mjs', SITE], { encoding: 'utf8' });
+  assert.equal(compress.status, 0, compress.stderr);
   return run.stderr;
 }
 
@@ -32,7 +38,7 @@ before(async () => {
   cpSync('dist', SITE, { recursive: true });
   cpSync('content', CONTENT, { recursive: true });
   // The deployment's first publication: everything, with the full index.
-  build('--full-index');
+  publish('--full-index');
 
   // The day's changes: a page retitled, a news item removed, one added.
   const page = `${CONTENT}/pages/passport/en.md`;
@@ -44,7 +50,7 @@ before(async () => {
   for (const lang of ['kk', 'ru', 'en']) {
     writeFileSync(`${CONTENT}/news/published-today/${lang}.md`, `+++\ntitle = "Quokkaville notice (${lang})"\nsummary = "A notice published after the portal was built."\n+++\nThe quokkaville notice.\n`);
   }
-  published = build();
+  published = publish();
   portal = await startPortal({ root: SITE });
 });
 after(async () => { await portal?.close(); });
@@ -81,5 +87,5 @@ test('a changed page is found under its new title only, and a removed item is no
 test('newest first puts the item published today above those of the full index', async () => {
   const found = await titles('/en/search?kind=news&sort=date');
   assert.equal(found[0], 'Quokkaville notice (en)', found.slice(0, 3).join(' | '));
-  assert.ok(found.length > 10, 'the full index\'s news follow');
+  assert.ok(found.length > 10, `the full index's news follow: ${found.join(' | ')}`);
 });

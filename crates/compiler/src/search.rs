@@ -265,6 +265,12 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
     }
     let built = Built::Delta { indexed: changed.len(), hidden: hidden.len() };
     let mut files = if changed.is_empty() { vec![] } else { pagefind_files(changed, &delta_dir)? };
+    // Ids are short hashes: a new record whose id is one the browser hides
+    // would be hidden too, so such a (rare) delta is folded in instead.
+    let hidden_ids: BTreeSet<&str> = hidden.iter().map(|i| i.id.as_str()).collect();
+    if files.iter().filter_map(|(path, _)| fragment_id(path, &delta_dir)).any(|id| hidden_ids.contains(id)) {
+        return full(self::records(c), &delta_dir);
+    }
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
     Ok((files, Some(built)))
 }
@@ -294,9 +300,7 @@ fn full(records: Vec<Record>, delta_dir: &str) -> Result<(Files, Option<Built>),
     let index_dir = format!("api/v{API_VERSION}/{INDEX_DIR}");
     let mut files = pagefind_files(records, &index_dir)?;
     for (path, bytes) in &files {
-        if let Some(id) =
-            path.strip_prefix(&format!("{index_dir}fragment/")).and_then(|f| f.strip_suffix(".pf_fragment"))
-        {
+        if let Some(id) = fragment_id(path, &index_dir) {
             let href = fragment_url(bytes).map_err(|e| format!("{path}: {e}"))?;
             let record =
                 by_href.get_mut(&href).ok_or_else(|| format!("{path}: the index holds {href}, which is no record"))?;
@@ -309,6 +313,11 @@ fn full(records: Vec<Record>, delta_dir: &str) -> Result<(Files, Option<Built>),
     // Nothing published since: the browser runtime reads an empty set of changes.
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), b"{}".to_vec()));
     Ok((files, Some(Built::Full(ledger))))
+}
+
+/// The id of the record a file of the index under `dir` holds, if it is one (a fragment).
+fn fragment_id<'a>(path: &'a str, dir: &str) -> Option<&'a str> {
+    path.strip_prefix(dir)?.strip_prefix("fragment/")?.strip_suffix(".pf_fragment")
 }
 
 /// The address a fragment of the index is about: fragments are gzip
