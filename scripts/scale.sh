@@ -66,7 +66,8 @@ case "$MODE" in
     measure $RENDER --dist "$OUT-api" --state target/synthetic-render-state.json
 
     # One news item published into the built site, end to end: API, lists,
-    # archive, feeds, sitemap, search index, and its page.
+    # archive, feeds, sitemap, search index (the item beside the full index),
+    # and its page.
     NEW="$OUT/news/published-today"
     mkdir -p "$NEW"
     printf 'agency = "body-001"\npublished = 2026-11-30\n' > "$NEW/meta.toml"
@@ -75,6 +76,7 @@ case "$MODE" in
     done
     echo "publish one news item (compile, writing what changed; render what changed):"
     measure $BIN build --content "$OUT" --out "$OUT-api"
+    echo "  search delta beside the full index: $(du -sh "$OUT-api/api/v1/search-delta" | cut -f1) in $(find "$OUT-api/api/v1/search-delta" -type f | wc -l) files"
     measure $RENDER --dist "$OUT-api" --state target/synthetic-render-state.json
     rm -rf "$NEW"
     ;;

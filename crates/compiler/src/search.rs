@@ -250,7 +250,7 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
     if changed.len() + hidden.len() > DELTA_LIMIT {
         return full(self::records(c), &delta_dir);
     }
-    let mut changes: BTreeMap<String, LangChanges> = BTreeMap::new();
+    let mut changes: BTreeMap<String, LanguageChanges> = BTreeMap::new();
     for r in &changed {
         changes.entry(r.lang.code().to_owned()).or_default().indexed = true;
     }
@@ -273,14 +273,6 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
     }
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
     Ok((files, Some(built)))
-}
-
-/// For one language, what [`DELTA_CHANGES`] tells the browser runtime.
-#[derive(Default, Serialize)]
-struct LangChanges {
-    indexed: bool,
-    hidden: Vec<String>,
-    uncounted: BTreeMap<String, BTreeMap<String, u32>>,
 }
 
 fn full(records: Vec<Record>, delta_dir: &str) -> Result<(Files, Option<Built>), String> {
@@ -351,7 +343,41 @@ impl Record {
 }
 
 /// An index of `records` written with pagefind, its files under `dir`.
+/// Each language is indexed on its own, one after another, so the indexer
+/// holds one language's words at a time (at the size of the whole state it
+/// held all three, some gigabytes); their files sit side by side, named by
+/// language, and one entry file lists every language.
 fn pagefind_files(records: Vec<Record>, dir: &str) -> Result<Files, String> {
+    let entry_path = format!("{dir}pagefind-entry.json");
+    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
+    let mut entry: Option<serde_json::Value> = None;
+    let mut records = records.into_iter().peekable();
+    while let Some(lang) = records.peek().map(|r| r.lang) {
+        let mut of_lang = vec![];
+        while let Some(r) = records.next_if(|r| r.lang == lang) {
+            of_lang.push(r);
+        }
+        for (path, bytes) in one_index(of_lang, dir)? {
+            if path != entry_path {
+                // The runtime's own files are the same for every language.
+                files.insert(path, bytes);
+                continue;
+            }
+            let part: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{path}: {e}"))?;
+            match entry.as_mut().and_then(|e| e["languages"].as_object_mut()) {
+                Some(languages) => languages.extend(part["languages"].as_object().cloned().unwrap_or_default()),
+                None => entry = Some(part),
+            }
+        }
+    }
+    if let Some(entry) = entry {
+        files.insert(entry_path, serde_json::to_vec(&entry).map_err(|e| e.to_string())?);
+    }
+    Ok(files.into_iter().collect())
+}
+
+/// An index of `records`, all in one language, its files under `dir`.
+fn one_index(records: Vec<Record>, dir: &str) -> Result<Files, String> {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| e.to_string())?;
     runtime.block_on(async {
         let mut index = pagefind::api::PagefindIndex::new(None).map_err(|e| e.to_string())?;

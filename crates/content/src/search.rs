@@ -16,6 +16,19 @@ pub const DELTA_DIR: &str = "search-delta/";
 /// a full one it is `{}`.
 pub const DELTA_CHANGES: &str = "changes.json";
 
+/// For one language, what [`DELTA_CHANGES`] tells the browser runtime
+/// (`src/search-runtime.js`), by language code.
+#[derive(Debug, Default, serde::Serialize, serde::Deserialize, PartialEq)]
+pub struct LanguageChanges {
+    /// The small index holds records in this language.
+    pub indexed: bool,
+    /// Ids of the full index's records that were changed or removed, as the
+    /// runtime returns them with each result.
+    pub hidden: Vec<String>,
+    /// Their filter values, with how many of them have each.
+    pub uncounted: std::collections::BTreeMap<String, std::collections::BTreeMap<String, u32>>,
+}
+
 /// Filters every record carries (values are names in the record's language).
 pub const FILTER_TOPIC: &str = "topic";
 pub const FILTER_BODY: &str = "body";

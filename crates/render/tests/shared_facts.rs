@@ -86,3 +86,12 @@ fn preload_js_maps_addresses_to_the_documents_the_app_asks_for() {
     }
     assert!(script.contains("'site'") && Route::Home.api_path(Lang::En) == "en/site.json");
 }
+
+#[test]
+fn the_search_bridge_reads_the_changes_the_compiler_publishes() {
+    let script = read("src/search-runtime.js");
+    let changes = serde_json::to_value(portal_content::search::LanguageChanges::default()).unwrap();
+    for field in changes.as_object().unwrap().keys() {
+        assert!(script.contains(&format!("published.{field}")), "search-runtime.js reads {field}");
+    }
+}
