@@ -37,143 +37,147 @@ fn folded_words(text: &str) -> String {
     words.into_iter().collect::<Vec<_>>().join(" ")
 }
 
-fn records(c: &Content) -> Vec<Record> {
+/// The records of one language; [`every_record`] gives them all, a language at a time.
+fn records(c: &Content, lang: Lang) -> Vec<Record> {
     let mut out = vec![];
     let region_name = |slug: &str, lang| crate::region_ref(c, lang, slug).map(|r| r.name);
     let body_name = |slug: &str, lang| crate::agency_ref(c, lang, slug).map(|r| r.name);
-    for lang in Lang::ALL {
-        for p in &c.pages {
-            let Some(t) = p.texts.get(&lang) else { continue };
-            let agency = by_slug(&c.agencies, p.meta.agency.get_ref());
-            let body = agency.and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
-            let topic = by_slug(&c.topics, p.meta.topic.get_ref())
-                .and_then(|t| t.text_or_any(lang))
-                .map(|t| t.front.title.clone());
-            let region = agency.and_then(|a| a.meta.region.as_ref()).and_then(|r| region_name(r.get_ref(), lang));
-            let kind = match p.meta.kind {
-                portal_content::PageKind::Service => KIND_SERVICE,
-                portal_content::PageKind::Guide => KIND_GUIDE,
-            };
-            out.push(Record {
-                route: Route::Page(p.slug.clone()),
-                lang,
-                title: t.front.title.clone(),
-                title_lang: None,
-                text: format!(
-                    "{}\n{}\n{}",
-                    t.front.summary,
-                    t.front.cost.clone().unwrap_or_default(),
-                    blocks_text(&t.body.blocks)
-                ),
-                body: body.clone(),
-                date: Some(p.meta.updated.get_ref().0.clone()),
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![kind.to_owned()]),
-                    (FILTER_TOPIC, topic.into_iter().collect()),
-                    (FILTER_BODY, body.into_iter().collect()),
-                    (FILTER_REGION, region.into_iter().collect()),
-                ]),
-            });
-        }
-        for a in &c.agencies {
-            let Some(t) = a.texts.get(&lang) else { continue };
-            let region = a.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
-            let short = t.front.short_name.clone().unwrap_or_default();
-            out.push(Record {
-                route: Route::Agency(a.slug.clone()),
-                lang,
-                title: t.front.name.clone(),
-                title_lang: None,
-                text: format!("{short}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
-                body: None,
-                date: None,
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![KIND_BODY.to_owned()]),
-                    (FILTER_BODY, vec![t.front.name.clone()]),
-                    (FILTER_REGION, region.into_iter().collect()),
-                ]),
-            });
-        }
-        for n in &c.news {
-            let Some(t) = n.texts.get(&lang) else { continue };
-            let body = body_name(n.meta.agency.get_ref(), lang);
-            let region = n.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
-            let date = n.meta.published.get_ref();
-            out.push(Record {
-                route: Route::NewsItem(n.slug.clone()),
-                lang,
-                title: t.front.title.clone(),
-                title_lang: None,
-                text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
-                body: body.clone(),
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![KIND_NEWS.to_owned()]),
-                    (FILTER_BODY, body.into_iter().collect()),
-                    (FILTER_REGION, region.into_iter().collect()),
-                    (FILTER_PERIOD, vec![date.month().to_owned()]),
-                    (FILTER_CATEGORY, n.meta.category.iter().map(|k| k.get_ref().code().to_owned()).collect()),
-                ]),
-                date: Some(date.0.clone()),
-            });
-        }
-        // Documents are found in every language, as the register lists them:
-        // under their own title where they have no version in `lang`.
-        for d in &c.documents {
-            let Some(t) = d.text_or_any(lang) else { continue };
-            let title_lang = (!d.texts.contains_key(&lang)).then(|| d.texts.keys().next().copied()).flatten();
-            let body = body_name(d.meta.agency.get_ref(), lang);
-            let date = d.meta.adopted.get_ref();
-            let number = d.meta.number.clone().unwrap_or_default();
-            out.push(Record {
-                route: Route::Document(d.slug.clone()),
-                lang,
-                title: t.front.title.clone(),
-                title_lang,
-                text: format!("{number}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
-                body: body.clone(),
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![KIND_DOCUMENT.to_owned()]),
-                    (FILTER_BODY, body.into_iter().collect()),
-                    (FILTER_DOCTYPE, vec![d.meta.doc_type.code().to_owned()]),
-                    (FILTER_YEAR, vec![date.year().to_owned()]),
-                ]),
-                date: Some(date.0.clone()),
-            });
-        }
-        for topic in &c.topics {
-            let Some(t) = topic.texts.get(&lang) else { continue };
-            out.push(Record {
-                route: Route::Topic(topic.slug.clone()),
-                lang,
-                title: t.front.title.clone(),
-                title_lang: None,
-                text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
-                body: None,
-                date: None,
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![KIND_TOPIC.to_owned()]),
-                    (FILTER_TOPIC, vec![t.front.title.clone()]),
-                ]),
-            });
-        }
-        for r in &c.regions {
-            let Some(t) = r.texts.get(&lang) else { continue };
-            out.push(Record {
-                route: Route::Region(r.slug.clone()),
-                lang,
-                title: t.front.name.clone(),
-                title_lang: None,
-                text: t.front.summary.clone(),
-                body: None,
-                date: None,
-                filters: BTreeMap::from([
-                    (FILTER_KIND, vec![KIND_REGION.to_owned()]),
-                    (FILTER_REGION, vec![t.front.name.clone()]),
-                ]),
-            });
-        }
+    for p in &c.pages {
+        let Some(t) = p.texts.get(&lang) else { continue };
+        let agency = by_slug(&c.agencies, p.meta.agency.get_ref());
+        let body = agency.and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
+        let topic =
+            by_slug(&c.topics, p.meta.topic.get_ref()).and_then(|t| t.text_or_any(lang)).map(|t| t.front.title.clone());
+        let region = agency.and_then(|a| a.meta.region.as_ref()).and_then(|r| region_name(r.get_ref(), lang));
+        let kind = match p.meta.kind {
+            portal_content::PageKind::Service => KIND_SERVICE,
+            portal_content::PageKind::Guide => KIND_GUIDE,
+        };
+        out.push(Record {
+            route: Route::Page(p.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang: None,
+            text: format!(
+                "{}\n{}\n{}",
+                t.front.summary,
+                t.front.cost.clone().unwrap_or_default(),
+                blocks_text(&t.body.blocks)
+            ),
+            body: body.clone(),
+            date: Some(p.meta.updated.get_ref().0.clone()),
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![kind.to_owned()]),
+                (FILTER_TOPIC, topic.into_iter().collect()),
+                (FILTER_BODY, body.into_iter().collect()),
+                (FILTER_REGION, region.into_iter().collect()),
+            ]),
+        });
+    }
+    for a in &c.agencies {
+        let Some(t) = a.texts.get(&lang) else { continue };
+        let region = a.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
+        let short = t.front.short_name.clone().unwrap_or_default();
+        out.push(Record {
+            route: Route::Agency(a.slug.clone()),
+            lang,
+            title: t.front.name.clone(),
+            title_lang: None,
+            text: format!("{short}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: None,
+            date: None,
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_BODY.to_owned()]),
+                (FILTER_BODY, vec![t.front.name.clone()]),
+                (FILTER_REGION, region.into_iter().collect()),
+            ]),
+        });
+    }
+    for n in &c.news {
+        let Some(t) = n.texts.get(&lang) else { continue };
+        let body = body_name(n.meta.agency.get_ref(), lang);
+        let region = n.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
+        let date = n.meta.published.get_ref();
+        out.push(Record {
+            route: Route::NewsItem(n.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang: None,
+            text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: body.clone(),
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_NEWS.to_owned()]),
+                (FILTER_BODY, body.into_iter().collect()),
+                (FILTER_REGION, region.into_iter().collect()),
+                (FILTER_PERIOD, vec![date.month().to_owned()]),
+                (FILTER_CATEGORY, n.meta.category.iter().map(|k| k.get_ref().code().to_owned()).collect()),
+            ]),
+            date: Some(date.0.clone()),
+        });
+    }
+    // Documents are found in every language, as the register lists them:
+    // under their own title where they have no version in `lang`.
+    for d in &c.documents {
+        let Some(t) = d.text_or_any(lang) else { continue };
+        let title_lang = (!d.texts.contains_key(&lang)).then(|| d.texts.keys().next().copied()).flatten();
+        let body = body_name(d.meta.agency.get_ref(), lang);
+        let date = d.meta.adopted.get_ref();
+        let number = d.meta.number.clone().unwrap_or_default();
+        out.push(Record {
+            route: Route::Document(d.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang,
+            text: format!("{number}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: body.clone(),
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_DOCUMENT.to_owned()]),
+                (FILTER_BODY, body.into_iter().collect()),
+                (FILTER_DOCTYPE, vec![d.meta.doc_type.code().to_owned()]),
+                (FILTER_YEAR, vec![date.year().to_owned()]),
+            ]),
+            date: Some(date.0.clone()),
+        });
+    }
+    for topic in &c.topics {
+        let Some(t) = topic.texts.get(&lang) else { continue };
+        out.push(Record {
+            route: Route::Topic(topic.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang: None,
+            text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: None,
+            date: None,
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_TOPIC.to_owned()]),
+                (FILTER_TOPIC, vec![t.front.title.clone()]),
+            ]),
+        });
+    }
+    for r in &c.regions {
+        let Some(t) = r.texts.get(&lang) else { continue };
+        out.push(Record {
+            route: Route::Region(r.slug.clone()),
+            lang,
+            title: t.front.name.clone(),
+            title_lang: None,
+            text: t.front.summary.clone(),
+            body: None,
+            date: None,
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_REGION.to_owned()]),
+                (FILTER_REGION, vec![t.front.name.clone()]),
+            ]),
+        });
     }
     out
+}
+
+/// Every record, a language at a time: only one language's are in memory
+/// while they are indexed.
+fn every_record(c: &Content) -> impl Iterator<Item = Record> + '_ {
+    Lang::ALL.into_iter().flat_map(move |lang| records(c, lang))
 }
 
 /// How a build treats the search index.
@@ -236,19 +240,26 @@ pub enum Built {
 /// The search files by path in the output (`api/v1/search/...`,
 /// `api/v1/search-delta/...`), and what was built.
 pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), String> {
-    let records = records(c);
     let delta_dir = format!("api/v{API_VERSION}/{DELTA_DIR}");
     let ledger = match mode {
         Mode::Skip => return Ok((vec![], None)),
         Mode::Since(ledger) => ledger,
-        Mode::Full => return full(records, &delta_dir),
+        Mode::Full => return full(c, &delta_dir),
     };
-    let digests: BTreeMap<String, String> = records.iter().map(|r| (r.href(), r.digest())).collect();
+    // Only the changed records are kept; the others leave their digest.
+    let mut digests: BTreeMap<String, String> = BTreeMap::new();
+    let mut changed: Vec<Record> = vec![];
+    for r in every_record(c) {
+        let (href, digest) = (r.href(), r.digest());
+        if ledger.records.get(&href).map(|i| &i.digest) != Some(&digest) {
+            changed.push(r);
+        }
+        digests.insert(href, digest);
+    }
     let stale = |href: &String| ledger.records.get(href).map(|i| &i.digest) != digests.get(href);
-    let changed: Vec<Record> = records.into_iter().filter(|r| stale(&r.href())).collect();
     let hidden: Vec<&Indexed> = ledger.records.iter().filter(|(href, _)| stale(href)).map(|(_, i)| i).collect();
     if changed.len() + hidden.len() > DELTA_LIMIT {
-        return full(self::records(c), &delta_dir);
+        return full(c, &delta_dir);
     }
     let mut changes: BTreeMap<String, LanguageChanges> = BTreeMap::new();
     for r in &changed {
@@ -269,26 +280,24 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
     // would be hidden too, so such a (rare) delta is folded in instead.
     let hidden_ids: BTreeSet<&str> = hidden.iter().map(|i| i.id.as_str()).collect();
     if files.iter().filter_map(|(path, _)| fragment_id(path, &delta_dir)).any(|id| hidden_ids.contains(id)) {
-        return full(self::records(c), &delta_dir);
+        return full(c, &delta_dir);
     }
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
     Ok((files, Some(built)))
 }
 
-fn full(records: Vec<Record>, delta_dir: &str) -> Result<(Files, Option<Built>), String> {
+fn full(c: &Content, delta_dir: &str) -> Result<(Files, Option<Built>), String> {
     let mut ledger = Ledger::default();
-    let mut by_href: BTreeMap<String, Indexed> = records
-        .iter()
-        .map(|r| {
-            let indexed = Indexed {
-                digest: r.digest(),
-                id: String::new(),
-                lang: r.lang.code().to_owned(),
-                filters: r.indexed_filters(),
-            };
-            (r.href(), indexed)
-        })
-        .collect();
+    let mut by_href: BTreeMap<String, Indexed> = BTreeMap::new();
+    let records = every_record(c).inspect(|r| {
+        let indexed = Indexed {
+            digest: r.digest(),
+            id: String::new(),
+            lang: r.lang.code().to_owned(),
+            filters: r.indexed_filters(),
+        };
+        by_href.insert(r.href(), indexed);
+    });
     let index_dir = format!("api/v{API_VERSION}/{INDEX_DIR}");
     let mut files = pagefind_files(records, &index_dir)?;
     for (path, bytes) in &files {
@@ -346,8 +355,9 @@ impl Record {
 /// Each language is indexed on its own, one after another, so the indexer
 /// holds one language's words at a time (at the size of the whole state it
 /// held all three, some gigabytes); their files sit side by side, named by
-/// language, and one entry file lists every language.
-fn pagefind_files(records: Vec<Record>, dir: &str) -> Result<Files, String> {
+/// language, and one entry file lists every language. `records` come a
+/// language at a time.
+fn pagefind_files(records: impl IntoIterator<Item = Record>, dir: &str) -> Result<Files, String> {
     let entry_path = format!("{dir}pagefind-entry.json");
     let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut entry: Option<serde_json::Value> = None;
