@@ -138,11 +138,7 @@ fn since_last_full_index(out: &Path) -> search::Mode {
     let ledger: Option<search::Ledger> = std::fs::read(output::state_file(out, SEARCH_LEDGER))
         .ok()
         .and_then(|bytes| serde_json::from_slice(&bytes).ok());
-    let entry = out.join(format!(
-        "api/v{}/{}pagefind-entry.json",
-        portal_content::API_VERSION,
-        portal_content::search::INDEX_DIR
-    ));
+    let entry = out.join(search::full_index_entry());
     match ledger {
         Some(ledger) if std::fs::read(entry).is_ok_and(|bytes| output::digest(&bytes) == ledger.entry) => {
             search::Mode::Since(std::sync::Arc::new(ledger))
@@ -161,7 +157,7 @@ const SEARCH_LEDGER: &str = "search";
 fn build(options: Options, out: &Path) -> ExitCode {
     match compile(&options) {
         Ok(compiled) => {
-            let index_dir = format!("api/v{}/{}", portal_content::API_VERSION, portal_content::search::INDEX_DIR);
+            let index_dir = search::full_index_dir();
             let keep = matches!(compiled.index, Some(search::Built::Delta { .. })).then_some(index_dir.as_str());
             let written = output::write_all(&compiled.files, out, keep).and_then(|written| {
                 match &compiled.index {

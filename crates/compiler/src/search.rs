@@ -237,6 +237,17 @@ pub enum Built {
     },
 }
 
+/// The full index's folder in the output (`api/v1/search/`), which an
+/// incremental build keeps as it is.
+pub fn full_index_dir() -> String {
+    format!("api/v{API_VERSION}/{INDEX_DIR}")
+}
+
+/// The full index's entry file in the output, whose digest the ledger records.
+pub fn full_index_entry() -> String {
+    format!("{}pagefind-entry.json", full_index_dir())
+}
+
 /// The search files by path in the output (`api/v1/search/...`,
 /// `api/v1/search-delta/...`), and what was built.
 pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), String> {
@@ -256,8 +267,9 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
         }
         digests.insert(href, digest);
     }
-    let stale = |href: &String| ledger.records.get(href).map(|i| &i.digest) != digests.get(href);
-    let hidden: Vec<&Indexed> = ledger.records.iter().filter(|(href, _)| stale(href)).map(|(_, i)| i).collect();
+    // The full index's records that are gone or no longer what it indexed.
+    let hidden: Vec<&Indexed> =
+        ledger.records.iter().filter(|(href, i)| digests.get(*href) != Some(&i.digest)).map(|(_, i)| i).collect();
     if changed.len() + hidden.len() > DELTA_LIMIT {
         return full(c, &delta_dir);
     }
@@ -298,7 +310,7 @@ fn full(c: &Content, delta_dir: &str) -> Result<(Files, Option<Built>), String> 
         };
         by_href.insert(r.href(), indexed);
     });
-    let index_dir = format!("api/v{API_VERSION}/{INDEX_DIR}");
+    let index_dir = full_index_dir();
     let mut files = pagefind_files(records, &index_dir)?;
     for (path, bytes) in &files {
         if let Some(id) = fragment_id(path, &index_dir) {
@@ -306,7 +318,7 @@ fn full(c: &Content, delta_dir: &str) -> Result<(Files, Option<Built>), String> 
             let record =
                 by_href.get_mut(&href).ok_or_else(|| format!("{path}: the index holds {href}, which is no record"))?;
             record.id = id.to_owned();
-        } else if path == &format!("{index_dir}pagefind-entry.json") {
+        } else if *path == full_index_entry() {
             ledger.entry = crate::output::digest(bytes);
         }
     }
