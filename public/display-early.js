@@ -29,3 +29,31 @@ document.addEventListener('click', (event) => {
     root.toggleAttribute('data-display-requested');
   }
 }, true);
+
+// Scripts run: the steps of a life situation start closed, with buttons
+// to open them (without scripts every step shows; src/pages/life.rs).
+document.documentElement.setAttribute('data-scripts', '');
+
+// Until the app has taken a rendered page over (or if it never does), the
+// steps' buttons work from here; the app reads which are open when it starts.
+document.addEventListener('click', (event) => {
+  const root = document.documentElement;
+  if (!root.hasAttribute('data-prerendered') || !(event.target instanceof Element)) return;
+  const one = event.target.closest('.step-toggle');
+  const all = event.target.closest('.steps-toggle-all');
+  if (!one && !all) return;
+  const steps = [...document.querySelectorAll('.step')];
+  const isOpen = (step) => step.classList.contains('step-open');
+  const setOpen = (step, open) => {
+    step.classList.toggle('step-open', open);
+    step.querySelector('.step-toggle')?.setAttribute('aria-expanded', String(open));
+  };
+  if (one) setOpen(one.closest('.step'), !isOpen(one.closest('.step')));
+  if (all) {
+    const open = !steps.every(isOpen);
+    steps.forEach((step) => setOpen(step, open));
+  }
+  const allOpen = steps.every(isOpen);
+  document.querySelector('.steps-controls')?.classList.toggle('all-open', allOpen);
+  document.querySelector('.steps-toggle-all')?.setAttribute('aria-expanded', String(allOpen));
+}, true);

@@ -106,3 +106,77 @@ pub fn size(bytes: u64, lang: Lang) -> String {
         format!("{value} {mb}")
     }
 }
+
+/// A life situation's sum of cost (in MCI) or of time (in working days),
+/// with how many of its steps give no figure.
+pub fn journey_figure(estimate: &portal_content::Estimate, lang: Lang, cost: bool) -> String {
+    if estimate.known_steps == 0 {
+        return match lang {
+            Lang::Kk => "Көрсетілмеген: әр қадамды қараңыз",
+            Lang::Ru => "Не указано: смотрите каждый шаг",
+            Lang::En => "Not given: see each step",
+        }
+        .to_owned();
+    }
+    let value = if cost { fee(estimate.from, estimate.to, lang) } else { days(estimate.from, estimate.to, lang) };
+    let n = estimate.unknown_steps;
+    match (n, lang) {
+        (0, _) => value,
+        (_, Lang::Kk) => format!("{value} (көрсетілген қадамдар үшін); {n} қадам үшін көрсетілмеген"),
+        (_, Lang::Ru) => {
+            let steps = if n % 10 == 1 && n % 100 != 11 { "шага" } else { "шагов" };
+            format!("{value} (для шагов, где указано); для {n} {steps} не указано")
+        }
+        (_, Lang::En) => {
+            format!("{value} for the steps that say; {n} {} not", if n == 1 { "step does" } else { "steps do" })
+        }
+    }
+}
+
+/// A number as each language writes it: `0,5` in Kazakh and Russian.
+fn number(value: f64, lang: Lang) -> String {
+    let text = format!("{}", (value * 100.0).round() / 100.0);
+    match lang {
+        Lang::En => text,
+        Lang::Kk | Lang::Ru => text.replace('.', ","),
+    }
+}
+
+fn fee(from: f64, to: f64, lang: Lang) -> String {
+    let unit = match lang {
+        Lang::Kk => "АЕК",
+        Lang::Ru => "МРП",
+        Lang::En => "MCI",
+    };
+    let (a, b) = (number(from, lang), number(to, lang));
+    match lang {
+        _ if to == 0.0 => match lang {
+            Lang::Kk => "Тегін".to_owned(),
+            Lang::Ru => "Бесплатно".to_owned(),
+            Lang::En => "Free".to_owned(),
+        },
+        _ if from == to => format!("{a} {unit}"),
+        Lang::Kk if from == 0.0 => format!("{b} {unit}-ке дейін"),
+        Lang::Ru if from == 0.0 => format!("до {b} {unit}"),
+        Lang::En if from == 0.0 => format!("up to {b} {unit}"),
+        _ => format!("{a}–{b} {unit}"),
+    }
+}
+
+fn days(from: f64, to: f64, lang: Lang) -> String {
+    let (a, b) = (number(from, lang), number(to, lang));
+    let range = if from == to { a } else { format!("{a}–{b}") };
+    match lang {
+        Lang::Kk => format!("{range} жұмыс күні"),
+        Lang::Ru => {
+            let last = to as u64;
+            let word = match (last % 10, last % 100) {
+                (1, n) if n != 11 => "рабочий день",
+                (2..=4, n) if !(12..=14).contains(&n) => "рабочих дня",
+                _ => "рабочих дней",
+            };
+            format!("{range} {word}")
+        }
+        Lang::En => format!("{range} working {}", if to == 1.0 { "day" } else { "days" }),
+    }
+}

@@ -5,7 +5,8 @@ use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{Route, SiteDoc};
 
-/// The home page: every topic, the directory of state bodies and the regions.
+/// The home page: every topic, every life situation, the directory of
+/// state bodies and the regions.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
@@ -14,6 +15,7 @@ pub fn HomePage() -> impl IntoView {
         let lang = lang.get();
         fetched(Route::Home, lang, move |site: SiteDoc| {
             let topics = site.topics.into_iter().map(|t| (Route::Topic(t.slug.clone()), t)).collect();
+            let journeys = site.journeys.into_iter().map(|j| (Route::Journey(j.slug.clone()), j)).collect();
             view! {
                 <div class="home">
                     <PageHeading text=site.name home=true />
@@ -22,6 +24,11 @@ pub fn HomePage() -> impl IntoView {
                     <section aria-labelledby="topics-heading">
                         <h2 id="topics-heading">{t!(i18n, topics_heading)}</h2>
                         <CardList lang cards=topics />
+                    </section>
+                    <section aria-labelledby="life-heading">
+                        <h2 id="life-heading">{t!(i18n, life_title)}</h2>
+                        <p>{t!(i18n, life_summary)}</p>
+                        <CardList lang cards=journeys />
                     </section>
                     <section aria-labelledby="directory-heading">
                         <h2 id="directory-heading">{t!(i18n, directory_heading)}</h2>

@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod agency;
 pub mod documents;
 pub mod home;
+pub mod life;
 pub mod news;
 pub mod not_found;
 pub mod page;

@@ -1,4 +1,4 @@
-use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading, PostedAndUpdated};
+use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading, PartOfJourneys, PostedAndUpdated};
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
@@ -17,6 +17,7 @@ pub fn ContentPage() -> impl IntoView {
             <article class="content-page">
                 <PageHeading text=page.title />
                 <p class="lead">{page.summary}</p>
+                <PartOfJourneys lang parts=page.journeys />
                 {(page.cost.is_some() || page.timing.is_some())
                     .then(|| {
                         view! {

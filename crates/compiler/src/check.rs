@@ -8,7 +8,7 @@ use toml::Spanned;
 
 /// Cross-item rules: references, links, dates, required text.
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let Known { topics, pages, agencies, regions, news, documents } = &c.known;
+    let Known { topics, pages, agencies, regions, news, documents, journeys } = &c.known;
     let months = c.news_months();
     let exists = |route: &Route| match route {
         Route::Home
@@ -17,7 +17,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         | Route::Accessibility
         | Route::Quality
         | Route::News
-        | Route::Documents => true,
+        | Route::Documents
+        | Route::Journeys => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
@@ -26,6 +27,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         Route::NewsItem(s) => news.contains(s),
         Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
         Route::Document(s) => documents.contains(s),
+        Route::Journey(s) => journeys.contains(s),
     };
     let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
         if !known {
@@ -221,6 +223,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     publications::check(c, options, diags);
     crate::profile::check(c, options, diags);
     crate::deadline::check(c, options, diags);
+    crate::life::check(c, options, diags);
 }
 
 /// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.

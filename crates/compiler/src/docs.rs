@@ -52,6 +52,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     let mut docs = Docs { files: vec![], links: BTreeMap::new(), available: vec![] };
     let agency_ref = |slug: &str| agency_ref(c, lang, slug);
     let region_ref = |slug: &str| region_ref(c, lang, slug);
+    let mut journey_parts = crate::life::parts(c, lang);
     let page_cards = |filter: &dyn Fn(&Page) -> bool| {
         by_title(
             c.pages
@@ -97,6 +98,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 card(&t.slug, &f.title, &f.summary)
             })
             .collect(),
+        journeys: crate::life::cards(c, lang),
     };
     docs.emit(lang, Route::Home, json(&site), Some(nav::site_links(&site)), &c.site.meta_file);
 
@@ -160,6 +162,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 .filter_map(|q| q.texts.get(&lang).map(|t| card(&q.slug, &t.front.title, &t.front.summary)))
                 .collect(),
             languages: p.languages(),
+            journeys: journey_parts.remove(p.slug.as_str()).unwrap_or_default(),
         };
         let links = nav::page_links(&doc);
         docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &p.meta_file);

@@ -9,6 +9,7 @@ pub mod diagnostic;
 mod docs;
 pub mod files;
 pub mod generate;
+mod life;
 pub mod markdown;
 pub mod model;
 pub mod output;
@@ -40,6 +41,7 @@ type Site = Source<SiteMeta, SiteFront>;
 type Text = Source<TextMeta, TitledFront>;
 type News = Source<NewsMeta, TitledFront>;
 type Document = Source<DocumentMeta, DocumentFront>;
+type Journey = Source<JourneyMeta, TitledFront>;
 
 #[derive(Clone)]
 pub struct Options {
@@ -80,6 +82,7 @@ pub struct Stats {
     pub regions: usize,
     pub news: usize,
     pub documents: usize,
+    pub journeys: usize,
     /// Deepest page, in clicks from the home page, over all languages.
     pub max_clicks: usize,
 }
@@ -97,6 +100,7 @@ struct Content {
     regions: Vec<Region>,
     news: Vec<News>,
     documents: Vec<Document>,
+    journeys: Vec<Journey>,
 }
 
 /// Compiles the content; on any error returns every finding, errors and warnings.
@@ -117,6 +121,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
     let optional = |name: &str| dir.join(name).is_dir().then(|| dir.join(name));
     let news = optional("news").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let documents = optional("documents").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
+    let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let content = Content {
         dir: dir.clone(),
         known: Known {
@@ -126,6 +131,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
             regions: regions.slugs,
             news: news.slugs,
             documents: documents.slugs,
+            journeys: journeys.slugs,
         },
         topics: sorted(topics.items),
         pages: sorted(pages.items),
@@ -133,6 +139,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
         regions: sorted(regions.items),
         news: sorted(news.items),
         documents: sorted(documents.items),
+        journeys: sorted(journeys.items),
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -160,12 +167,14 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
         regions: content.regions.len(),
         news: content.news.len(),
         documents: content.documents.len(),
+        journeys: content.journeys.len(),
         max_clicks: 0,
     };
     let attachments = publications::attachments(&content);
     for lang in Lang::ALL {
         let mut docs = build_docs(&content, lang, options);
         publications::build(&content, lang, &attachments, &mut docs);
+        life::build(&content, lang, &mut docs);
         prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
         for (route, json) in docs.files {
             files.insert(format!("api/v{API_VERSION}/{}", route), json);
@@ -234,11 +243,13 @@ struct Known {
     regions: BTreeSet<String>,
     news: BTreeSet<String>,
     documents: BTreeSet<String>,
+    journeys: BTreeSet<String>,
 }
 
 impl Content {
-    /// Every item of the six kinds editors add (topics, pages, bodies,
-    /// regions, news, documents), in that order: the one way to go over them all.
+    /// Every item of the seven kinds editors add (topics, pages, bodies,
+    /// regions, news, documents, life situations), in that order: the one
+    /// way to go over them all.
     fn items(&self) -> impl Iterator<Item = &dyn AnyItem> {
         fn each<I: AnyItem>(items: &[I]) -> impl Iterator<Item = &dyn AnyItem> {
             items.iter().map(|i| i as &dyn AnyItem)
@@ -249,6 +260,7 @@ impl Content {
             .chain(each(&self.regions))
             .chain(each(&self.news))
             .chain(each(&self.documents))
+            .chain(each(&self.journeys))
     }
 
     /// The site's own texts (the site, the accessibility statement), then every item.

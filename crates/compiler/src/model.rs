@@ -102,6 +102,51 @@ pub struct PageMeta {
     pub received: Option<Spanned<Date>>,
     #[serde(default)]
     pub related: Vec<Spanned<String>>,
+    /// The page's `cost` line as a figure, for life situations to add up:
+    /// the fee in monthly calculation indices (MCI), one figure or the least
+    /// and the most. Written only where the cost line states it.
+    pub fee_mci: Option<Spanned<Figure<f64>>>,
+    /// The page's `timing` line as a figure: working days, one or the least and the most.
+    pub working_days: Option<Spanned<Figure<u32>>>,
+}
+
+/// A figure as an editor writes it: `0.5`, or the least and the most, `[1, 15]`.
+#[derive(Debug, Clone, Copy, Deserialize)]
+#[serde(untagged)]
+pub enum Figure<T> {
+    One(T),
+    Range([T; 2]),
+}
+
+impl<T: Copy> Figure<T> {
+    /// The least and the most.
+    pub fn bounds(self) -> (T, T) {
+        match self {
+            Figure::One(v) => (v, v),
+            Figure::Range([from, to]) => (from, to),
+        }
+    }
+}
+
+/// A life situation's `meta.toml`: its dates and its steps in order. Each
+/// step's title and text are the `##` sections of its language files.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct JourneyMeta {
+    pub updated: Spanned<Date>,
+    pub review_by: Spanned<Date>,
+    #[serde(default)]
+    pub step: Vec<Spanned<StepMeta>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepMeta {
+    /// Slugs of the pages the step needs.
+    #[serde(default)]
+    pub pages: Vec<Spanned<String>>,
+    /// `"or"` for an alternative to the step before, `"and"` for a step done beside it.
+    pub with_previous: Option<Spanned<portal_content::StepJoin>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -90,6 +90,10 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
                 d.text_or_any(lang)?.front.title.clone(),
             )
         }
+        ("life", Some(slug)) => {
+            let j = by_slug(&c.journeys, slug)?;
+            (Route::Journey(j.slug.clone()), None, j.text_or_any(lang)?.front.title.clone())
+        }
         ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),
         ("site", _) => (Route::Home, None, c.site.text_or_any(lang)?.front.name.clone()),
         _ => return None,
@@ -163,7 +167,7 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
 
     QualityDoc {
         generated: options.today.clone(),
-        items_checked: (c.pages.len() + c.agencies.len() + c.news.len() + c.documents.len()) as u32,
+        items_checked: (c.pages.len() + c.agencies.len() + c.news.len() + c.documents.len() + c.journeys.len()) as u32,
         totals: counts(|kind| problems.iter().filter(|p| p.kind == kind).count()),
         agencies,
         problems,

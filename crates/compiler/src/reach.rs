@@ -39,6 +39,10 @@ pub(crate) fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Quality, &Lang::ALL, None);
     sitemap.add(&Route::News, &Lang::ALL, None);
     sitemap.add(&Route::Documents, &Lang::ALL, None);
+    sitemap.add(&Route::Journeys, &Lang::ALL, None);
+    for j in &c.journeys {
+        sitemap.add(&Route::Journey(j.slug.clone()), &j.languages(), Some(&j.meta.updated.get_ref().0));
+    }
     // A month is listed in the languages it has news in.
     let mut month_languages: BTreeMap<&str, BTreeSet<Lang>> = BTreeMap::new();
     for n in &c.news {

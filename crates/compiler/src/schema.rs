@@ -23,6 +23,8 @@ pub fn schemas() -> BTreeMap<&'static str, Schema> {
         ("documents", schema_for!(DocumentsDoc)),
         ("document-type", schema_for!(DocumentTypeDoc)),
         ("document", schema_for!(DocumentItem)),
+        ("life", schema_for!(JourneysDoc)),
+        ("journey", schema_for!(JourneyItem)),
     ])
 }
 
@@ -52,6 +54,8 @@ pub fn kind_of(path: &str) -> Option<&'static str> {
         ["documents.json"] => "documents",
         ["documents", "types", _] => "document-type",
         ["documents", _] => "document",
+        ["life.json"] => "life",
+        ["life", _] => "journey",
         _ => return None,
     })
 }

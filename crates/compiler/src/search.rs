@@ -1,5 +1,5 @@
 //! The search index: one record per page, state body, news item, document,
-//! topic and region in each language, written with pagefind into `api/v1/search/` beside the
+//! life situation, topic and region in each language, written with pagefind into `api/v1/search/` beside the
 //! documents it indexes. Pagefind stems Russian and English; Kazakh has no
 //! stemmer, so each record also carries its words folded (қ→к, ә→а …) as a
 //! searchable meta field, and the app folds what the reader types.
@@ -153,6 +153,19 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
                 (FILTER_KIND, vec![KIND_TOPIC.to_owned()]),
                 (FILTER_TOPIC, vec![t.front.title.clone()]),
             ]),
+        });
+    }
+    for j in &c.journeys {
+        let Some(t) = j.texts.get(&lang) else { continue };
+        out.push(Record {
+            route: Route::Journey(j.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang: None,
+            text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: None,
+            date: Some(j.meta.updated.get_ref().0.clone()),
+            filters: BTreeMap::from([(FILTER_KIND, vec![KIND_JOURNEY.to_owned()])]),
         });
     }
     for r in &c.regions {

@@ -168,8 +168,8 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(robots.lines().any(|l| l == "Sitemap: https://portal.example/sitemap.xml"), "{robots}");
     assert_eq!(
         sitemap.matches("<url>").count(),
-        11 * 3 + 2,
-        "home, directory, regions, news, documents, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2"
+        12 * 3 + 2,
+        "home, directory, regions, news, documents, life situations, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2"
     );
 }
 
@@ -1044,4 +1044,143 @@ fn publishing_indexes_only_what_changed_beside_the_full_index_and_hides_what_it_
     let (a, b) = (tree(&out), tree(&fresh));
     assert_eq!(a.keys().collect::<Vec<_>>(), b.keys().collect::<Vec<_>>(), "the same files");
     assert!(a.iter().all(|(path, bytes)| bytes == &b[path]), "the same bytes");
+}
+
+/// The fixture with a life situation of five steps over three pages: the
+/// passport (1–2 MCI, 5 days), an apostille (0.5 MCI, 3–15 days) and the
+/// identity card (no figures, no English).
+fn fixture_with_a_journey() -> tempfile::TempDir {
+    let dir = fixture();
+    let root = dir.path();
+    for (lang, cost, timing) in
+        [("kk", "1–2 АЕК", "5 жұмыс күні"), ("ru", "1–2 МРП", "5 рабочих дней"), ("en", "1–2 MCI", "5 working days")]
+    {
+        let file = root.join(format!("pages/passport/{lang}.md"));
+        let text = fs::read_to_string(&file).unwrap().replacen(
+            "+++\n",
+            &format!("+++\ncost = \"{cost}\"\ntiming = \"{timing}\"\n"),
+            1,
+        );
+        fs::write(file, text).unwrap();
+    }
+    let passport = fs::read_to_string(root.join("pages/passport/meta.toml")).unwrap();
+    write(root, "pages/passport/meta.toml", &format!("{passport}fee_mci = [1, 2]\nworking_days = 5\n"));
+    write(root, "pages/apostille/meta.toml", "kind = \"service\"\ntopic = \"documents\"\nagency = \"ministry-of-internal-affairs\"\nupdated = 2026-10-01\nreview_by = 2027-04-01\nfee_mci = 0.5\nworking_days = [3, 15]\n");
+    for (lang, title) in [("kk", "Апостиль"), ("ru", "Апостиль"), ("en", "Apostille")] {
+        write(
+            root,
+            &format!("pages/apostille/{lang}.md"),
+            &format!(
+                "+++\ntitle = \"{title}\"\nsummary = \"{title}.\"\ncost = \"0,5\"\ntiming = \"3–15\"\n+++\n{title}.\n"
+            ),
+        );
+    }
+    write(
+        root,
+        "life/travelling-abroad/meta.toml",
+        "updated = 2026-11-01\nreview_by = 2027-05-01\n\n[[step]]\npages = [\"passport\"]\n\n[[step]]\npages = [\"apostille\"]\nwith_previous = \"or\"\n\n[[step]]\npages = [\"identity-card\"]\n\n[[step]]\npages = [\"passport\", \"apostille\"]\nwith_previous = \"and\"\n\n[[step]]\npages = [\"apostille\"]\n",
+    );
+    for (lang, title) in [("kk", "Шетелге сапар"), ("ru", "Поездка за границу"), ("en", "Travelling abroad")]
+    {
+        let steps: String = (1..=5).map(|n| format!("## {title} {n}\n\nStep {n}.\n\n")).collect();
+        write(
+            root,
+            &format!("life/travelling-abroad/{lang}.md"),
+            &format!("+++\ntitle = \"{title}\"\nsummary = \"{title}.\"\n+++\nIntro.\n\n{steps}"),
+        );
+    }
+    dir
+}
+
+#[test]
+fn a_life_situation_numbers_its_steps_sums_what_they_give_and_marks_its_pages() {
+    let dir = fixture_with_a_journey();
+    let c = compile_ok(dir.path());
+    let journey = json(&c, "api/v1/en/life/travelling-abroad.json");
+    assert_eq!(journey["status"], "available");
+    assert_eq!(journey["intro"][0]["text"][0]["text"], "Intro.");
+    let steps = journey["steps"].as_array().unwrap();
+    let numbers: Vec<(u64, &serde_json::Value)> =
+        steps.iter().map(|s| (s["number"].as_u64().unwrap(), &s["join"])).collect();
+    let or = serde_json::json!("or");
+    let and = serde_json::json!("and");
+    let none = serde_json::Value::Null;
+    assert_eq!(numbers, [(1, &none), (1, &or), (2, &none), (2, &and), (3, &none)]);
+    assert_eq!(steps[0]["title"], "Travelling abroad 1");
+    assert_eq!(steps[0]["text"][0]["text"][0]["text"], "Step 1.");
+    assert_eq!(steps[0]["pages"][0]["cost"], "1–2 MCI", "a step shows each page's own cost line");
+    assert_eq!(steps[2]["pages"], serde_json::json!([]), "the identity card has no English text to link");
+    // The passport or an apostille (0.5–2 MCI, 3–15 days), then the step with
+    // the identity card (no figure: counted, not guessed), then an apostille.
+    assert_eq!(journey["cost"], serde_json::json!({"from": 1.0, "to": 2.5, "known_steps": 2, "unknown_steps": 1}));
+    assert_eq!(journey["timing"], serde_json::json!({"from": 6.0, "to": 30.0, "known_steps": 2, "unknown_steps": 1}));
+
+    // Each step's page says where it stands: the step, and the numbers either side.
+    let apostille = json(&c, "api/v1/ru/pages/apostille.json");
+    let parts = apostille["journeys"].as_array().unwrap();
+    assert_eq!(parts.len(), 3, "the apostille is in steps 1 (or), 2 (and) and 3");
+    assert_eq!(parts[0]["journey"], serde_json::json!({"slug": "travelling-abroad", "name": "Поездка за границу"}));
+    assert_eq!(parts[0]["step"]["number"], 1);
+    assert_eq!(parts[0]["previous"], serde_json::Value::Null);
+    assert_eq!(parts[0]["next"]["number"], 2);
+    assert_eq!(parts[0]["next"]["page"]["slug"], "identity-card");
+    assert_eq!(parts[2]["previous"]["title"], "Поездка за границу 4");
+    assert_eq!(parts[2]["next"], serde_json::Value::Null);
+
+    // Reached from the home page, listed, in the sitemap.
+    let site = json(&c, "api/v1/kk/site.json");
+    assert_eq!(site["journeys"][0]["slug"], "travelling-abroad");
+    assert_eq!(json(&c, "api/v1/en/life.json")["journeys"][0]["title"], "Travelling abroad");
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("https://portal.example/ru/life/travelling-abroad"), "{sitemap}");
+    assert!(sitemap.contains("https://portal.example/en/life</loc>"), "{sitemap}");
+
+    // A journey is only as current as its pages: the untranslated step page is its problem.
+    let report = json(&c, "api/v1/en/quality.json");
+    let problems = report["problems"].as_array().unwrap();
+    assert!(
+        problems.iter().any(|p| p["path"] == "/life/travelling-abroad"
+            && p["kind"] == "missing-translation"
+            && p["detail"] == "/pages/identity-card: en"
+            && p["file"] == "life/travelling-abroad/meta.toml"
+            && p["line"] == 12),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn life_situation_rules_name_file_line_and_rule() {
+    let cases: [(&str, &str, &str, usize, &str); 5] = [
+        ("life/travelling-abroad/meta.toml", "pages = [\"identity-card\"]", "pages = [\"visa\"]", 12, "reference"),
+        ("life/travelling-abroad/meta.toml", "pages = [\"identity-card\"]", "pages = []", 11, "step-pages"),
+        (
+            "life/travelling-abroad/meta.toml",
+            "[[step]]\npages = [\"passport\"]\n",
+            "[[step]]\npages = [\"passport\"]\nwith_previous = \"and\"\n",
+            6,
+            "step-join",
+        ),
+        (
+            "life/travelling-abroad/meta.toml",
+            "pages = [\"identity-card\"]\n",
+            "pages = [\"identity-card\"]\nwith_previous = \"and\"\n",
+            13,
+            "step-join",
+        ),
+        ("life/travelling-abroad/ru.md", "## Поездка за границу 5\n\nStep 5.\n\n", "", 19, "steps"),
+    ];
+    for (file, from, to, line, rule) in cases {
+        let dir = fixture_with_a_journey();
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file} has {from:?}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        assert_one_error(dir.path(), file, line, rule);
+    }
+    // A page's figure restates its cost line, which every text must have.
+    let dir = fixture_with_a_journey();
+    let en = dir.path().join("pages/apostille/en.md");
+    fs::write(&en, fs::read_to_string(&en).unwrap().replace("cost = \"0,5\"\n", "")).unwrap();
+    let shown = assert_one_error(dir.path(), "pages/apostille/meta.toml", 6, "figure");
+    assert!(shown.contains("in en"), "{shown}");
 }

@@ -69,6 +69,9 @@ schema! {
         pub generated: String,
         /// All topics, in display order.
         pub topics: Vec<Card>,
+        /// Every life situation, by title.
+        #[serde(default)]
+        pub journeys: Vec<Card>,
     }
 
     /// `{lang}/topics/{slug}.json`.
@@ -115,6 +118,9 @@ schema! {
         pub related: Vec<Card>,
         /// Languages the page exists in.
         pub languages: Vec<Lang>,
+        /// The life situations the page is a step of.
+        #[serde(default)]
+        pub journeys: Vec<crate::JourneyPart>,
     }
 
     /// `{lang}/accessibility.json`: a page of the portal's own, such as the
@@ -333,7 +339,7 @@ schema! {
     pub struct QualityDoc {
         /// Date the report was made, `YYYY-MM-DD`.
         pub generated: String,
-        /// Pages, state bodies, news items and documents checked.
+        /// Pages, state bodies, news items, documents and life situations checked.
         pub items_checked: u32,
         /// Problems over the whole portal: every kind, in order.
         pub totals: Vec<ProblemCount>,
@@ -388,6 +394,7 @@ pub type AgencyItem = Item<AgencyDoc>;
 pub type RegionItem = Item<RegionDoc>;
 pub type NewsItemItem = Item<crate::NewsItemDoc>;
 pub type DocumentItem = Item<crate::DocumentDoc>;
+pub type JourneyItem = Item<crate::JourneyDoc>;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The portal's content contract.
 //!
 //! Everything the content compiler writes and the browser app reads is typed
-//! here: the API documents ([`docs`]), the rich-text blocks they carry
+//! here: the API documents ([`docs`], [`publications`], [`life`]), the rich-text blocks they carry
 //! ([`blocks`]), the language-neutral routes and the one function that turns a
 //! route into a URL ([`route`]), and the navigation model that decides which
 //! links each page shows ([`nav`]). No IO and no web dependencies, so the same
@@ -11,6 +11,7 @@ pub mod blocks;
 pub mod docs;
 pub mod fold;
 pub mod lang;
+pub mod life;
 pub mod nav;
 pub mod publications;
 pub mod route;
@@ -20,6 +21,7 @@ pub use blocks::{blocks_text, Block, CalloutTone, Inline};
 pub use docs::*;
 pub use fold::fold;
 pub use lang::Lang;
+pub use life::*;
 pub use publications::*;
 pub use route::Route;
 

@@ -5,6 +5,7 @@
 
 use crate::blocks::internal_links;
 use crate::docs::*;
+use crate::life::*;
 use crate::publications::*;
 use crate::route::Route;
 use std::collections::{BTreeMap, VecDeque};
@@ -26,6 +27,7 @@ pub fn footer_links() -> Vec<Route> {
         Route::Regions,
         Route::News,
         Route::Documents,
+        Route::Journeys,
         Route::Accessibility,
         Route::Quality,
     ]
@@ -40,6 +42,8 @@ pub fn chrome_links() -> Vec<Route> {
 
 pub fn site_links(site: &SiteDoc) -> Vec<Route> {
     let mut links: Vec<Route> = site.topics.iter().map(|t| Route::Topic(t.slug.clone())).collect();
+    links.push(Route::Journeys);
+    links.extend(site.journeys.iter().map(|j| Route::Journey(j.slug.clone())));
     links.extend(internal_links(&site.intro));
     links
 }
@@ -54,6 +58,26 @@ pub fn page_links(page: &PageDoc) -> Vec<Route> {
     let mut links = vec![Route::Topic(page.topic.slug.clone()), Route::Agency(page.agency.slug.clone())];
     links.extend(internal_links(&page.body));
     links.extend(page.related.iter().map(|p| Route::Page(p.slug.clone())));
+    for part in &page.journeys {
+        links.push(Route::Journey(part.journey.slug.clone()));
+        let steps = part.previous.iter().chain(part.next.iter());
+        links.extend(steps.filter_map(|s| s.page.as_ref()).map(|p| Route::Page(p.slug.clone())));
+    }
+    links
+}
+
+pub fn journeys_links(doc: &JourneysDoc) -> Vec<Route> {
+    doc.journeys.iter().map(|j| Route::Journey(j.slug.clone())).collect()
+}
+
+/// A journey's page: its intro, and each step's text and pages.
+pub fn journey_links(doc: &JourneyDoc) -> Vec<Route> {
+    let mut links = vec![Route::Journeys];
+    links.extend(internal_links(&doc.intro));
+    for step in &doc.steps {
+        links.extend(internal_links(&step.text));
+        links.extend(step.pages.iter().map(|p| Route::Page(p.slug.clone())));
+    }
     links
 }
 

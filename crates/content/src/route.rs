@@ -31,6 +31,10 @@ pub enum Route {
     /// The documents of one type (a [`crate::DocumentType`] code), by year.
     DocumentType(String),
     Document(String),
+    /// Every life situation.
+    Journeys,
+    /// One life situation: its steps across state bodies.
+    Journey(String),
 }
 
 impl Route {
@@ -59,6 +63,8 @@ impl Route {
             Route::Documents => "/documents".to_owned(),
             Route::DocumentType(t) => format!("/documents/types/{t}"),
             Route::Document(s) => format!("/documents/{s}"),
+            Route::Journeys => "/life".to_owned(),
+            Route::Journey(s) => format!("/life/{s}"),
         }
     }
 
@@ -82,6 +88,8 @@ impl Route {
             Route::Documents => format!("{l}/documents.json"),
             Route::DocumentType(t) => format!("{l}/documents/types/{t}.json"),
             Route::Document(s) => format!("{l}/documents/{s}.json"),
+            Route::Journeys => format!("{l}/life.json"),
+            Route::Journey(s) => format!("{l}/life/{s}.json"),
         }
     }
 
@@ -108,6 +116,8 @@ impl Route {
             ["documents"] => Route::Documents,
             ["documents", "types", t] => Route::DocumentType(slug(t)?),
             ["documents", s] if *s != RESERVED_DOCUMENT_SLUG => Route::Document(slug(s)?),
+            ["life"] => Route::Journeys,
+            ["life", s] => Route::Journey(slug(s)?),
             _ => return None,
         })
     }
@@ -147,6 +157,8 @@ mod tests {
             Route::Documents,
             Route::DocumentType("law".into()),
             Route::Document("law-on-public-services".into()),
+            Route::Journeys,
+            Route::Journey("birth-of-a-child".into()),
         ]
     }
 
@@ -176,6 +188,7 @@ mod tests {
             "/news/archive/26-11",
             "/documents/types",
             "/news/a/b",
+            "/life/a/b",
         ] {
             assert_eq!(Route::parse_neutral(bad), None, "{bad}");
         }
