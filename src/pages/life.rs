@@ -156,7 +156,7 @@ fn Step(index: usize, step: JourneyStep, open: RwSignal<bool>, lang: Lang) -> im
                 >
                     <span class="when-closed">{t!(i18n, step_show)}</span>
                     <span class="when-open">{t!(i18n, step_hide)}</span>
-                    <span class="visually-hidden">{format!(": {}", step.title)}</span>
+                    <span class="visually-hidden">{format!(" ({})", step.title)}</span>
                 </button>
             </div>
             <div class="step-panel" id=panel>
