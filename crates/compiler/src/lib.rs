@@ -56,9 +56,12 @@ pub struct Options {
 }
 
 /// A successful compile: every output file by its path relative to the
-/// output folder, and the warnings for editors.
+/// output folder (or, compiled into a folder, the files staged for it), and
+/// the warnings for editors.
 pub struct Compiled {
     pub files: BTreeMap<String, Vec<u8>>,
+    /// Compiled with [`compile_into`] a staged sink: what [`output::Staged::commit`] moves into place.
+    pub staged: Option<output::Staged>,
     pub warnings: Diagnostics,
     pub stats: Stats,
     /// The quality report, in English, for the terminal.
@@ -103,8 +106,15 @@ struct Content {
     journeys: Vec<Journey>,
 }
 
-/// Compiles the content; on any error returns every finding, errors and warnings.
+/// Compiles the content, every file in memory; on any error returns every
+/// finding, errors and warnings.
 pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
+    compile_into(options, output::Sink::Memory(BTreeMap::new()))
+}
+
+/// Compiles the content into `files` as it goes (staged on disk, a build
+/// at the size of the whole state holds only the digests of its output).
+pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compiled, Box<Failed>> {
     let fail = |diagnostics| Box::new(Failed { diagnostics, report: None });
     let mut diags = Diagnostics::default();
     let dir = &options.content_dir;
@@ -158,7 +168,6 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
     if diags.has_errors() {
         return Err(failed(diags));
     }
-    let mut files = BTreeMap::new();
     let mut sitemap = output::Sitemap::new(&options.site_url);
     let mut stats = Stats {
         topics: content.topics.len(),
@@ -170,6 +179,12 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
         journeys: content.journeys.len(),
         max_clicks: 0,
     };
+    // A file the sink cannot take (a full disk) fails the build, naming the output.
+    let put = |files: &mut output::Sink, path: String, bytes: Vec<u8>, diags: &mut Diagnostics| {
+        if let Err(e) = files.insert(path.clone(), bytes) {
+            diags.error(Path::new(&path), 0, "io", format!("cannot stage the output file: {e}"));
+        }
+    };
     let attachments = publications::attachments(&content);
     for lang in Lang::ALL {
         let mut docs = build_docs(&content, lang, options);
@@ -177,7 +192,7 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
         life::build(&content, lang, &mut docs);
         prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
         for (route, json) in docs.files {
-            files.insert(format!("api/v{API_VERSION}/{}", route), json);
+            put(&mut files, format!("api/v{API_VERSION}/{}", route), json, &mut diags);
         }
     }
     if diags.has_errors() {
@@ -186,29 +201,26 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
     // Files readers download or see: documents' originals, images in texts.
     let api = format!("api/v{API_VERSION}/");
     for (attachment, bytes) in attachments.into_values().flatten() {
-        files.insert(format!("{api}{}", attachment.href), bytes);
+        put(&mut files, format!("{api}{}", attachment.href), bytes, &mut diags);
     }
     for (api_path, bytes) in content.images() {
-        files.insert(format!("{api}{api_path}"), bytes.clone());
+        put(&mut files, format!("{api}{api_path}"), bytes.clone(), &mut diags);
     }
     for (path, feed) in publications::feeds(&content, options) {
-        files.insert(format!("{api}{path}"), feed);
+        put(&mut files, format!("{api}{path}"), feed, &mut diags);
     }
     // The report comes last: it lists every finding, the proof's included.
     // The English one is also the terminal's.
     let mut english = None;
     for lang in Lang::ALL {
         let report = quality::report(&content, &diags, lang, options);
-        files.insert(format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report));
+        put(&mut files, format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report), &mut diags);
         if lang == Lang::En {
             english = Some(report);
         }
     }
-    let index = match search::index(&content, &options.search_index) {
-        Ok((index_files, built)) => {
-            files.extend(index_files);
-            built
-        }
+    let index = match search::index(&content, &options.search_index, &mut files) {
+        Ok(built) => built,
         Err(e) => {
             diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
             return Err(Box::new(Failed { diagnostics: diags, report: None }));
@@ -216,13 +228,20 @@ pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
     };
     sitemap_entries(&content, &mut sitemap);
     for (name, xml) in sitemap.finish() {
-        files.insert(name, xml.into_bytes());
+        put(&mut files, name, xml.into_bytes(), &mut diags);
     }
     // Crawlers need the sitemap's absolute address.
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
-    files.insert("robots.txt".into(), robots.into_bytes());
+    put(&mut files, "robots.txt".into(), robots.into_bytes(), &mut diags);
+    if diags.has_errors() {
+        return Err(Box::new(Failed { diagnostics: diags, report: None }));
+    }
     let report = english.expect("Lang::ALL has English");
-    Ok(Compiled { files, warnings: diags, stats, report, index })
+    let (files, staged) = match files {
+        output::Sink::Memory(files) => (files, None),
+        output::Sink::Staged(staged) => (BTreeMap::new(), Some(staged)),
+    };
+    Ok(Compiled { files, staged, warnings: diags, stats, report, index })
 }
 
 fn sorted<M, F>(mut items: Vec<Source<M, F>>) -> Vec<Source<M, F>> {

@@ -2,7 +2,7 @@
 //! the commands (build, check, schema, generate) and their options.
 
 use clap::{Args, Parser, Subcommand};
-use portal_compiler::{compile, diagnostic::Severity, output, quality, schema, search, Options};
+use portal_compiler::{compile, compile_into, diagnostic::Severity, output, quality, schema, search, Options};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -155,11 +155,22 @@ fn since_last_full_index(out: &Path) -> search::Mode {
 const SEARCH_LEDGER: &str = "search";
 
 fn build(options: Options, out: &Path) -> ExitCode {
-    match compile(&options) {
-        Ok(compiled) => {
+    // Each file is staged beside the output as it is made, so the build holds
+    // digests, not gigabytes of output, and a failed one leaves `out` as it was.
+    let sink = match output::Sink::staged(out) {
+        Ok(sink) => sink,
+        Err(e) => {
+            eprintln!("{}: error[io]: cannot stage the output beside it: {e}", out.display());
+            return ExitCode::FAILURE;
+        }
+    };
+    match compile_into(&options, sink) {
+        Ok(mut compiled) => {
             let index_dir = search::full_index_dir();
             let keep = matches!(compiled.index, Some(search::Built::Delta { .. })).then_some(index_dir.as_str());
-            let written = output::write_all(&compiled.files, out, keep).and_then(|written| {
+            let staged = compiled.staged.take().expect("compiled into a staged sink");
+            let produced = staged.len();
+            let written = staged.commit(keep).and_then(|written| {
                 match &compiled.index {
                     Some(search::Built::Full(ledger)) => {
                         let json = serde_json::to_vec(ledger).expect("the ledger serializes");
@@ -182,7 +193,7 @@ fn build(options: Options, out: &Path) -> ExitCode {
             let s = &compiled.stats;
             eprintln!(
                 "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents, {} life situations; {} files in {} ({} written, {} unchanged, {} removed); deepest page {} clicks from home",
-                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, s.journeys, compiled.files.len(), out.display(),
+                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, s.journeys, produced, out.display(),
                 written.written, written.unchanged, written.removed, s.max_clicks,
             );
             eprintln!("content: {}", warning_summary(compiled.warnings.warnings()));

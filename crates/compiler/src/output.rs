@@ -4,7 +4,7 @@ use portal_content::{Lang, Route};
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// What [`write_all`] did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -29,15 +29,10 @@ pub struct Written {
 /// even when `files` does not hold them: the full search index beside an
 /// incremental build's delta.
 pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path, keep: Option<&str>) -> io::Result<Written> {
-    let manifest_file = state_file(out_dir, "written");
-    let before: BTreeMap<String, String> = fs::read_to_string(&manifest_file)
-        .map(|text| {
-            text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect()
-        })
-        .unwrap_or_default();
+    let before = last_written(out_dir);
     fs::create_dir_all(out_dir)?;
     let mut done = Written::default();
-    let mut manifest = String::new();
+    let mut produced = BTreeMap::new();
     for (path, bytes) in files {
         let digest = digest(bytes);
         let target = out_dir.join(path);
@@ -48,13 +43,40 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path, keep: Option
             replace(&target, bytes)?;
             done.written += 1;
         }
+        produced.insert(path.clone(), digest);
+    }
+    settle(out_dir, &before, &produced, keep, &mut done)?;
+    Ok(done)
+}
+
+/// What the last write into `out_dir` produced: each file's digest by its path.
+fn last_written(out_dir: &Path) -> BTreeMap<String, String> {
+    fs::read_to_string(state_file(out_dir, "written"))
+        .map(|text| {
+            text.lines().filter_map(|l| l.split_once('\t')).map(|(d, p)| (p.to_owned(), d.to_owned())).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Once `produced` (path to digest) is in `out_dir`: removes what the last
+/// write produced and this one did not (but what is under `keep`), and
+/// records what the folder now holds.
+fn settle(
+    out_dir: &Path,
+    before: &BTreeMap<String, String>,
+    produced: &BTreeMap<String, String>,
+    keep: Option<&str>,
+    done: &mut Written,
+) -> io::Result<()> {
+    let mut manifest = String::new();
+    for (path, digest) in produced {
         manifest.push_str(&format!("{digest}\t{path}\n"));
     }
     let kept = |path: &str| keep.is_some_and(|prefix| path.starts_with(prefix));
-    for (path, digest) in before.iter().filter(|(path, _)| !files.contains_key(*path) && kept(path)) {
+    for (path, digest) in before.iter().filter(|(path, _)| !produced.contains_key(*path) && kept(path)) {
         manifest.push_str(&format!("{digest}\t{path}\n"));
     }
-    for gone in before.keys().filter(|path| !files.contains_key(*path) && !kept(path)) {
+    for gone in before.keys().filter(|path| !produced.contains_key(*path) && !kept(path)) {
         let file = out_dir.join(gone);
         if fs::remove_file(&file).is_ok() {
             done.removed += 1;
@@ -68,8 +90,117 @@ pub fn write_all(files: &BTreeMap<String, Vec<u8>>, out_dir: &Path, keep: Option
             }
         }
     }
-    replace(&manifest_file, manifest.as_bytes())?;
-    Ok(done)
+    replace(&state_file(out_dir, "written"), manifest.as_bytes())
+}
+
+/// Where a compile puts the files it makes, as it makes them.
+pub enum Sink {
+    /// Held in memory, for checks and tests, and for [`write_all`].
+    Memory(BTreeMap<String, Vec<u8>>),
+    /// Staged on disk beside the output (see [`Staged`]).
+    Staged(Staged),
+}
+
+/// Files written as the compile makes them into a staging folder beside the
+/// output, `.{name}.staging`, and only those whose bytes differ from what
+/// the output last received: memory holds each file's digest, not its bytes
+/// (at the size of the whole state, the output is gigabytes). [`Staged::commit`]
+/// moves them into the output once the compile has succeeded; a failed
+/// compile drops them with the staging folder, and the output is untouched.
+pub struct Staged {
+    out_dir: PathBuf,
+    staging: PathBuf,
+    before: BTreeMap<String, String>,
+    produced: BTreeMap<String, String>,
+}
+
+impl Sink {
+    /// Files staged for `out_dir`; a staging folder left by an interrupted build is cleared.
+    pub fn staged(out_dir: &Path) -> io::Result<Sink> {
+        let staging = state_file(out_dir, "staging");
+        if staging.exists() {
+            fs::remove_dir_all(&staging)?;
+        }
+        fs::create_dir_all(&staging)?;
+        Ok(Sink::Staged(Staged {
+            out_dir: out_dir.to_path_buf(),
+            staging,
+            before: last_written(out_dir),
+            produced: BTreeMap::new(),
+        }))
+    }
+
+    /// Adds a file; a later file of the same path replaces an earlier one.
+    pub fn insert(&mut self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+        let staged = match self {
+            Sink::Memory(files) => {
+                files.insert(path, bytes);
+                return Ok(());
+            }
+            Sink::Staged(staged) => staged,
+        };
+        let digest = digest(&bytes);
+        let target = staged.staging.join(&path);
+        if staged.before.get(&path) == Some(&digest) && staged.out_dir.join(&path).is_file() {
+            if target.exists() {
+                fs::remove_file(&target)?;
+            }
+        } else {
+            fs::create_dir_all(target.parent().expect("output files are in folders"))?;
+            fs::write(&target, &bytes)?;
+        }
+        staged.produced.insert(path, digest);
+        Ok(())
+    }
+
+    /// How many files it holds.
+    pub fn len(&self) -> usize {
+        match self {
+            Sink::Memory(files) => files.len(),
+            Sink::Staged(staged) => staged.produced.len(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl Staged {
+    /// How many files the compile produced.
+    pub fn len(&self) -> usize {
+        self.produced.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.produced.is_empty()
+    }
+
+    /// Moves the staged files into the output, each renamed into place so
+    /// no file is ever half written, and settles the output as [`write_all`] does.
+    pub fn commit(self, keep: Option<&str>) -> io::Result<Written> {
+        let mut done = Written::default();
+        fs::create_dir_all(&self.out_dir)?;
+        for path in self.produced.keys() {
+            let staged = self.staging.join(path);
+            if staged.is_file() {
+                let target = self.out_dir.join(path);
+                fs::create_dir_all(target.parent().expect("output files are in folders"))?;
+                fs::rename(&staged, &target)?;
+                done.written += 1;
+            } else {
+                done.unchanged += 1;
+            }
+        }
+        settle(&self.out_dir, &self.before, &self.produced, keep, &mut done)?;
+        Ok(done)
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.staging);
+    }
 }
 
 /// SHA-256, in hex.

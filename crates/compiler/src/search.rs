@@ -4,6 +4,7 @@
 //! stemmer, so each record also carries its words folded (қ→к, ә→а …) as a
 //! searchable meta field, and the app folds what the reader types.
 
+use crate::output::Sink;
 use crate::{by_slug, Content};
 use portal_content::search::*;
 use portal_content::{blocks_text, fold, Lang, Route, API_VERSION};
@@ -261,14 +262,14 @@ pub fn full_index_entry() -> String {
     format!("{}pagefind-entry.json", full_index_dir())
 }
 
-/// The search files by path in the output (`api/v1/search/...`,
-/// `api/v1/search-delta/...`), and what was built.
-pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), String> {
+/// Puts the search files into `sink` by their path in the output
+/// (`api/v1/search/...`, `api/v1/search-delta/...`); says what was built.
+pub(crate) fn index(c: &Content, mode: &Mode, sink: &mut Sink) -> Result<Option<Built>, String> {
     let delta_dir = format!("api/v{API_VERSION}/{DELTA_DIR}");
     let ledger = match mode {
-        Mode::Skip => return Ok((vec![], None)),
+        Mode::Skip => return Ok(None),
         Mode::Since(ledger) => ledger,
-        Mode::Full => return full(c, &delta_dir),
+        Mode::Full => return full(c, &delta_dir, sink),
     };
     // Only the changed records are kept; the others leave their digest.
     let mut digests: BTreeMap<String, String> = BTreeMap::new();
@@ -284,7 +285,7 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
     let hidden: Vec<&Indexed> =
         ledger.records.iter().filter(|(href, i)| digests.get(*href) != Some(&i.digest)).map(|(_, i)| i).collect();
     if changed.len() + hidden.len() > DELTA_LIMIT {
-        return full(c, &delta_dir);
+        return full(c, &delta_dir, sink);
     }
     let mut changes: BTreeMap<String, LanguageChanges> = BTreeMap::new();
     for r in &changed {
@@ -300,18 +301,34 @@ pub(crate) fn index(c: &Content, mode: &Mode) -> Result<(Files, Option<Built>), 
         }
     }
     let built = Built::Delta { indexed: changed.len(), hidden: hidden.len() };
-    let mut files = if changed.is_empty() { vec![] } else { pagefind_files(changed, &delta_dir)? };
+    // The delta is small: held until it is known not to collide.
+    let mut files: Files = vec![];
+    if !changed.is_empty() {
+        pagefind_files(changed, &delta_dir, &mut |path, bytes| {
+            files.push((path, bytes));
+            Ok(())
+        })?;
+    }
     // Ids are short hashes: a new record whose id is one the browser hides
     // would be hidden too, so such a (rare) delta is folded in instead.
     let hidden_ids: BTreeSet<&str> = hidden.iter().map(|i| i.id.as_str()).collect();
     if files.iter().filter_map(|(path, _)| fragment_id(path, &delta_dir)).any(|id| hidden_ids.contains(id)) {
-        return full(c, &delta_dir);
+        return full(c, &delta_dir, sink);
     }
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
-    Ok((files, Some(built)))
+    for (path, bytes) in files {
+        put(sink, path, bytes)?;
+    }
+    Ok(Some(built))
 }
 
-fn full(c: &Content, delta_dir: &str) -> Result<(Files, Option<Built>), String> {
+fn put(sink: &mut Sink, path: String, bytes: Vec<u8>) -> Result<(), String> {
+    sink.insert(path.clone(), bytes).map_err(|e| format!("{path}: {e}"))
+}
+
+/// The whole index, each file put into `sink` as pagefind gives it, and the
+/// ledger of what it holds.
+fn full(c: &Content, delta_dir: &str, sink: &mut Sink) -> Result<Option<Built>, String> {
     let mut ledger = Ledger::default();
     let mut by_href: BTreeMap<String, Indexed> = BTreeMap::new();
     let records = every_record(c).inspect(|r| {
@@ -324,21 +341,25 @@ fn full(c: &Content, delta_dir: &str) -> Result<(Files, Option<Built>), String> 
         by_href.insert(r.href(), indexed);
     });
     let index_dir = full_index_dir();
-    let mut files = pagefind_files(records, &index_dir)?;
-    for (path, bytes) in &files {
-        if let Some(id) = fragment_id(path, &index_dir) {
-            let href = fragment_url(bytes).map_err(|e| format!("{path}: {e}"))?;
-            let record =
-                by_href.get_mut(&href).ok_or_else(|| format!("{path}: the index holds {href}, which is no record"))?;
-            record.id = id.to_owned();
-        } else if *path == full_index_entry() {
-            ledger.entry = crate::output::digest(bytes);
+    // The records are all read before the first language's files come out.
+    let mut ids: Vec<(String, String)> = vec![];
+    pagefind_files(records, &index_dir, &mut |path, bytes| {
+        if let Some(id) = fragment_id(&path, &index_dir) {
+            let href = fragment_url(&bytes).map_err(|e| format!("{path}: {e}"))?;
+            ids.push((href, id.to_owned()));
+        } else if path == full_index_entry() {
+            ledger.entry = crate::output::digest(&bytes);
         }
+        put(sink, path, bytes)
+    })?;
+    for (href, id) in ids {
+        let record = by_href.get_mut(&href).ok_or_else(|| format!("the index holds {href}, which is no record"))?;
+        record.id = id;
     }
     ledger.records = by_href;
     // Nothing published since: the browser runtime reads an empty set of changes.
-    files.push((format!("{delta_dir}{DELTA_CHANGES}"), b"{}".to_vec()));
-    Ok((files, Some(Built::Full(ledger))))
+    put(sink, format!("{delta_dir}{DELTA_CHANGES}"), b"{}".to_vec())?;
+    Ok(Some(Built::Full(ledger)))
 }
 
 /// The id of the record a file of the index under `dir` holds, if it is one (a fragment).
@@ -382,10 +403,14 @@ impl Record {
 /// held all three, some gigabytes); their files sit side by side, named by
 /// language, and one entry file lists every language. `records` come a
 /// language at a time.
-fn pagefind_files(records: impl IntoIterator<Item = Record>, dir: &str) -> Result<Files, String> {
+fn pagefind_files(
+    records: impl IntoIterator<Item = Record>,
+    dir: &str,
+    put: &mut dyn FnMut(String, Vec<u8>) -> Result<(), String>,
+) -> Result<(), String> {
     let entry_path = format!("{dir}pagefind-entry.json");
-    let mut files: BTreeMap<String, Vec<u8>> = BTreeMap::new();
     let mut entry: Option<serde_json::Value> = None;
+    let mut runtime_written = BTreeSet::new();
     let mut records = records.into_iter().peekable();
     while let Some(lang) = records.peek().map(|r| r.lang) {
         let mut of_lang = vec![];
@@ -394,8 +419,10 @@ fn pagefind_files(records: impl IntoIterator<Item = Record>, dir: &str) -> Resul
         }
         for (path, bytes) in one_index(of_lang, dir)? {
             if path != entry_path {
-                // The runtime's own files are the same for every language.
-                files.insert(path, bytes);
+                // The runtime's own files are the same for every language: put once.
+                if runtime_written.insert(path.clone()) {
+                    put(path, bytes)?;
+                }
                 continue;
             }
             let part: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{path}: {e}"))?;
@@ -406,9 +433,9 @@ fn pagefind_files(records: impl IntoIterator<Item = Record>, dir: &str) -> Resul
         }
     }
     if let Some(entry) = entry {
-        files.insert(entry_path, serde_json::to_vec(&entry).map_err(|e| e.to_string())?);
+        put(entry_path, serde_json::to_vec(&entry).map_err(|e| e.to_string())?)?;
     }
-    Ok(files.into_iter().collect())
+    Ok(())
 }
 
 /// An index of `records`, all in one language, its files under `dir`.

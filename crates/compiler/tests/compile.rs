@@ -1184,3 +1184,42 @@ fn life_situation_rules_name_file_line_and_rule() {
     let shown = assert_one_error(dir.path(), "pages/apostille/meta.toml", 6, "figure");
     assert!(shown.contains("in en"), "{shown}");
 }
+
+#[test]
+fn a_build_staged_beside_its_folder_equals_one_written_from_memory_and_a_failed_one_changes_nothing() {
+    use portal_compiler::search::Mode;
+    let dir = fixture_with_publications();
+    let outputs = tempfile::tempdir().unwrap();
+    let (staged_out, memory_out) = (outputs.path().join("staged"), outputs.path().join("memory"));
+    let opts = Options { search_index: Mode::Full, ..options(dir.path()) };
+    let build_staged =
+        |opts: &Options| match portal_compiler::compile_into(opts, output::Sink::staged(&staged_out).unwrap()) {
+            Ok(mut c) => c.staged.take().expect("staged").commit(None).unwrap(),
+            Err(f) => panic!("{:?}", f.diagnostics.items),
+        };
+    let first = build_staged(&opts);
+    let memory = compile(&opts).ok().unwrap();
+    output::write_all(&memory.files, &memory_out, None).unwrap();
+    assert_eq!(first.written, memory.files.len(), "everything is new the first time");
+    assert_eq!(tree(&staged_out), tree(&memory_out), "the same files, the same bytes, the search index included");
+    assert!(!output::state_file(&staged_out, "staging").exists(), "the staging folder goes once committed");
+
+    // A change stages only what it touches.
+    write(
+        dir.path(),
+        "pages/identity-card/ru.md",
+        "+++\ntitle = \"Удостоверение\"\nsummary = \"Получение.\"\n+++\nТекст.\n",
+    );
+    let second = build_staged(&opts);
+    assert!(second.written > 0 && second.unchanged > second.written, "{second:?}");
+    output::write_all(&compile(&opts).ok().unwrap().files, &memory_out, None).unwrap();
+    assert_eq!(tree(&staged_out), tree(&memory_out));
+
+    // A broken item stops the build; the folder is as it was and nothing is left staged.
+    let before = tree(&staged_out);
+    write(dir.path(), "pages/identity-card/ru.md", "+++\ntitle = \"Удостоверение\"\n+++\nТекст.\n");
+    let failed = portal_compiler::compile_into(&opts, output::Sink::staged(&staged_out).unwrap());
+    assert!(failed.is_err(), "the missing summary stops the build");
+    assert_eq!(tree(&staged_out), before);
+    assert!(!output::state_file(&staged_out, "staging").exists(), "a failed build leaves nothing staged");
+}
