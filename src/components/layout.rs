@@ -107,6 +107,7 @@ fn MenuLinks(lang: Signal<Lang>, links: Vec<Route>) -> impl IntoView {
                     Route::News => t_string!(i18n, nav_news).to_string(),
                     Route::Documents => t_string!(i18n, nav_documents).to_string(),
                     Route::Journeys => t_string!(i18n, life_title).to_string(),
+                    Route::Drafts => t_string!(i18n, drafts_title).to_string(),
                     Route::Accessibility => t_string!(i18n, nav_accessibility).to_string(),
                     Route::Quality => t_string!(i18n, nav_quality).to_string(),
                     _ => t_string!(i18n, nav_home).to_string(),

@@ -182,3 +182,37 @@ pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, St
         </section>
     }
 }
+
+/// A downloadable file: its language, format and size (and what it is,
+/// where `label` says), and its checksum for those who verify downloads.
+#[component]
+pub fn FileItem(file: portal_content::Attachment, lang: Lang, label: Option<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    let base = expect_context::<crate::api::ApiClient>().base().to_owned();
+    let language = match file.lang {
+        Lang::Kk => t_string!(i18n, file_lang_kk),
+        Lang::Ru => t_string!(i18n, file_lang_ru),
+        Lang::En => t_string!(i18n, file_lang_en),
+    };
+    let size = format::size(file.bytes, lang);
+    let text =
+        t_string!(i18n, doc_file, language = language.to_string(), format = file.format.to_uppercase(), size = size)
+            .to_string();
+    let text = match label {
+        Some(label) => format!("{label}: {text}"),
+        None => text,
+    };
+    let href = format!("{base}{}", file.href);
+    let name = file.href.rsplit('/').next().unwrap_or_default().to_owned();
+    view! {
+        <li>
+            <a href=href download=name hreflang=file.lang.code()>
+                {text}
+            </a>
+            <details class="checksum">
+                <summary>{t!(i18n, doc_checksum)}</summary>
+                <code>{file.sha256}</code>
+            </details>
+        </li>
+    }
+}

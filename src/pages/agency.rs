@@ -36,6 +36,15 @@ pub fn AgencyPage() -> impl IntoView {
                         </section>
                     }
                 })}
+            {(!a.drafts.is_empty())
+                .then(|| {
+                    view! {
+                        <section aria-labelledby="body-drafts-heading">
+                            <h2 id="body-drafts-heading">{t!(i18n, body_drafts_heading)}</h2>
+                            <crate::pages::drafts::DraftList lang drafts=a.drafts />
+                        </section>
+                    }
+                })}
             {has_pages
                 .then(|| {
                     let groups = vec![

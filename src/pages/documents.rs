@@ -1,13 +1,15 @@
 use crate::app::use_lang;
 use crate::components::filters::{chosen_filters, Filter, FilterForm};
-use crate::components::publications::{doc_type_label, doc_types_label, status_label, DocumentList, FilteredList};
+use crate::components::publications::{
+    doc_type_label, doc_types_label, status_label, DocumentList, FileItem, FilteredList,
+};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
 use leptos::prelude::*;
 use portal_content::search::{FILTER_BODY, FILTER_DOCTYPE, FILTER_YEAR, KIND_DOCUMENT};
-use portal_content::{DocumentDoc, DocumentTypeDoc, DocumentsDoc, Lang, Route, TextVersion};
+use portal_content::{DocumentDoc, DocumentTypeDoc, DocumentsDoc, Route, TextVersion};
 use std::collections::BTreeSet;
 
 const FILTERS: [&str; 3] = [FILTER_DOCTYPE, FILTER_BODY, FILTER_YEAR];
@@ -118,7 +120,6 @@ pub fn DocumentTypePage() -> impl IntoView {
 pub fn DocumentPage() -> impl IntoView {
     let i18n = use_i18n();
     item_page(Route::Document, move |d: DocumentDoc, lang| {
-        let base = expect_context::<crate::api::ApiClient>().base().to_owned();
         let type_route = Route::DocumentType(d.doc_type.code().to_owned());
         let has_text = !d.body.is_empty();
         let related = d.related;
@@ -188,30 +189,7 @@ pub fn DocumentPage() -> impl IntoView {
                                 {d
                                     .files
                                     .into_iter()
-                                    .map(|f| {
-                                        let language = match f.lang {
-                                            Lang::Kk => t_string!(i18n, file_lang_kk),
-                                            Lang::Ru => t_string!(i18n, file_lang_ru),
-                                            Lang::En => t_string!(i18n, file_lang_en),
-                                        };
-                                        let text = t_string!(
-                                            i18n, doc_file, language = language.to_string(), format = f.format.to_uppercase(), size = format::size(f.bytes, lang)
-                                        )
-                                            .to_string();
-                                        let href = format!("{base}{}", f.href);
-                                        let name = f.href.rsplit('/').next().unwrap_or_default().to_owned();
-                                        view! {
-                                            <li>
-                                                <a href=href download=name hreflang=f.lang.code()>
-                                                    {text}
-                                                </a>
-                                                <details class="checksum">
-                                                    <summary>{t!(i18n, doc_checksum)}</summary>
-                                                    <code>{f.sha256}</code>
-                                                </details>
-                                            </li>
-                                        }
-                                    })
+                                    .map(|f| view! { <FileItem file=f lang label=None /> })
                                     .collect_view()}
                             </ul>
                         }

@@ -5,6 +5,7 @@ pub mod accessibility;
 pub mod agencies;
 pub mod agency;
 pub mod documents;
+pub mod drafts;
 pub mod home;
 pub mod life;
 pub mod news;

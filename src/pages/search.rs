@@ -118,6 +118,7 @@ fn kind_label(kind: &str) -> String {
         KIND_SERVICE => t_string!(i18n, search_kind_service).to_string(),
         KIND_GUIDE => t_string!(i18n, search_kind_guide).to_string(),
         KIND_JOURNEY => t_string!(i18n, search_kind_journey).to_string(),
+        KIND_DRAFT => t_string!(i18n, search_kind_draft).to_string(),
         KIND_BODY => t_string!(i18n, search_kind_body).to_string(),
         KIND_TOPIC => t_string!(i18n, search_kind_topic).to_string(),
         KIND_REGION => t_string!(i18n, search_kind_region).to_string(),

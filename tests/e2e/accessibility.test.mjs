@@ -37,6 +37,7 @@ const PAGE_KINDS = {
   document: '/documents/public-services-law',
   // Kazakh and Russian only: in English, the page that says so.
   'document, two languages': '/documents/order-124-nk-internet-resources',
+  'draft acts': '/drafts',
   'life situations': '/life',
   'life situation': '/life/birth-of-a-child',
 };

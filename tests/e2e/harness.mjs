@@ -179,6 +179,6 @@ export function everyKindOfPage(lang) {
     `/${lang}/agencies/${agencies.groups[0].agencies[0].slug}`, `/${lang}/regions`, `/${lang}/regions/${regions.groups[0].regions[0].slug}`,
     `/${lang}/news`, `/${lang}/news/archive/${news.months[0].period}`, `/${lang}/news/${news.latest[0].slug}`,
     `/${lang}/documents`, `/${lang}/documents/types/${documents.types[0].doc_type}`, `/${lang}/documents/${documents.latest.find((d) => !d.title_lang).slug}`,
-    `/${lang}/accessibility`, `/${lang}/quality`, `/${lang}/life`, `/${lang}/life/${apiDocument(`${lang}/life.json`).journeys[0].slug}`,
+    `/${lang}/accessibility`, `/${lang}/quality`, `/${lang}/drafts`, `/${lang}/life`, `/${lang}/life/${apiDocument(`${lang}/life.json`).journeys[0].slug}`,
   ];
 }

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 /// Cross-item rules: references, links, dates, required text.
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let Known { topics, pages, agencies, regions, news, documents, journeys } = &c.known;
+    let Known { topics, pages, agencies, regions, news, documents, journeys, drafts } = &c.known;
     let months = c.news_months();
     let exists = |route: &Route| match route {
         Route::Home
@@ -18,7 +18,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         | Route::Quality
         | Route::News
         | Route::Documents
-        | Route::Journeys => true,
+        | Route::Journeys
+        | Route::Drafts => true,
         Route::Topic(s) => topics.contains(s),
         Route::Page(s) => pages.contains(s),
         Route::Agency(s) => agencies.contains(s),
@@ -28,6 +29,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
         Route::Document(s) => documents.contains(s),
         Route::Journey(s) => journeys.contains(s),
+        Route::Draft(s) => drafts.contains(s),
     };
     let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
         if !known {
@@ -137,6 +139,11 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         not_future(diags, n, today, "updated", n.meta.updated.as_ref());
         in_order(diags, n, ("published", Some(&n.meta.published)), ("updated", n.meta.updated.as_ref()));
     }
+    for d in &c.drafts {
+        not_future(diags, d, today, "posted", d.meta.posted.as_ref());
+        not_future(diags, d, today, "updated", d.meta.updated.as_ref());
+        in_order(diags, d, ("posted", d.meta.posted.as_ref()), ("updated", d.meta.updated.as_ref()));
+    }
     for d in &c.documents {
         not_future(diags, d, today, "posted", d.meta.posted.as_ref());
         not_future(diags, d, today, "updated", d.meta.updated.as_ref());
@@ -224,6 +231,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     crate::profile::check(c, options, diags);
     crate::deadline::check(c, options, diags);
     crate::life::check(c, options, diags);
+    crate::drafts::check(c, options, diags);
 }
 
 /// The date a year before `date` (`YYYY-MM-DD`), as text that compares in order.

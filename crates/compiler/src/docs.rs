@@ -240,6 +240,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             departments: profile.departments,
             reception: profile.reception,
             regulation: profile.regulation,
+            drafts: crate::drafts::cards(c, lang, options, Some(&a.slug)),
             appointments: c
                 .news
                 .iter()

@@ -7,6 +7,7 @@ pub mod date;
 pub mod deadline;
 pub mod diagnostic;
 mod docs;
+mod drafts;
 pub mod files;
 pub mod generate;
 mod life;
@@ -42,6 +43,7 @@ type Text = Source<TextMeta, TitledFront>;
 type News = Source<NewsMeta, TitledFront>;
 type Document = Source<DocumentMeta, DocumentFront>;
 type Journey = Source<JourneyMeta, TitledFront>;
+type Draft = Source<DraftMeta, TitledFront>;
 
 #[derive(Clone)]
 pub struct Options {
@@ -86,6 +88,7 @@ pub struct Stats {
     pub news: usize,
     pub documents: usize,
     pub journeys: usize,
+    pub drafts: usize,
     /// Deepest page, in clicks from the home page, over all languages.
     pub max_clicks: usize,
 }
@@ -104,6 +107,7 @@ struct Content {
     news: Vec<News>,
     documents: Vec<Document>,
     journeys: Vec<Journey>,
+    drafts: Vec<Draft>,
 }
 
 /// Compiles the content, every file in memory; on any error returns every
@@ -132,6 +136,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
     let news = optional("news").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let documents = optional("documents").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
+    let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let content = Content {
         dir: dir.clone(),
         known: Known {
@@ -142,6 +147,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
             news: news.slugs,
             documents: documents.slugs,
             journeys: journeys.slugs,
+            drafts: drafts.slugs,
         },
         topics: sorted(topics.items),
         pages: sorted(pages.items),
@@ -150,6 +156,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
         news: sorted(news.items),
         documents: sorted(documents.items),
         journeys: sorted(journeys.items),
+        drafts: sorted(drafts.items),
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -177,6 +184,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
         news: content.news.len(),
         documents: content.documents.len(),
         journeys: content.journeys.len(),
+        drafts: content.drafts.len(),
         max_clicks: 0,
     };
     // A file the sink cannot take (a full disk) fails the build, naming the output.
@@ -186,10 +194,12 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
         }
     };
     let attachments = publications::attachments(&content);
+    let draft_files = drafts::files(&content);
     for lang in Lang::ALL {
         let mut docs = build_docs(&content, lang, options);
         publications::build(&content, lang, &attachments, &mut docs);
         life::build(&content, lang, &mut docs);
+        drafts::build(&content, lang, options, &draft_files, &mut docs);
         prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
         for (route, json) in docs.files {
             put(&mut files, format!("api/v{API_VERSION}/{}", route), json, &mut diags);
@@ -201,6 +211,9 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
     // Files readers download or see: documents' originals, images in texts.
     let api = format!("api/v{API_VERSION}/");
     for (attachment, bytes) in attachments.into_values().flatten() {
+        put(&mut files, format!("{api}{}", attachment.href), bytes, &mut diags);
+    }
+    for (_, attachment, bytes) in draft_files.into_values().flatten() {
         put(&mut files, format!("{api}{}", attachment.href), bytes, &mut diags);
     }
     for (api_path, bytes) in content.images() {
@@ -263,12 +276,13 @@ struct Known {
     news: BTreeSet<String>,
     documents: BTreeSet<String>,
     journeys: BTreeSet<String>,
+    drafts: BTreeSet<String>,
 }
 
 impl Content {
-    /// Every item of the seven kinds editors add (topics, pages, bodies,
-    /// regions, news, documents, life situations), in that order: the one
-    /// way to go over them all.
+    /// Every item of the kinds editors add (topics, pages, bodies, regions,
+    /// news, documents, life situations, draft acts), in that order: the
+    /// one way to go over them all.
     fn items(&self) -> impl Iterator<Item = &dyn AnyItem> {
         fn each<I: AnyItem>(items: &[I]) -> impl Iterator<Item = &dyn AnyItem> {
             items.iter().map(|i| i as &dyn AnyItem)
@@ -280,6 +294,7 @@ impl Content {
             .chain(each(&self.news))
             .chain(each(&self.documents))
             .chain(each(&self.journeys))
+            .chain(each(&self.drafts))
     }
 
     /// The site's own texts (the site, the accessibility statement), then every item.

@@ -192,8 +192,8 @@ fn build(options: Options, out: &Path) -> ExitCode {
             };
             let s = &compiled.stats;
             eprintln!(
-                "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents, {} life situations; {} files in {} ({} written, {} unchanged, {} removed); deepest page {} clicks from home",
-                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, s.journeys, produced, out.display(),
+                "content: {} topics, {} pages, {} state bodies, {} regions, {} news items, {} documents, {} life situations, {} draft acts; {} files in {} ({} written, {} unchanged, {} removed); deepest page {} clicks from home",
+                s.topics, s.pages, s.agencies, s.regions, s.news, s.documents, s.journeys, s.drafts, produced, out.display(),
                 written.written, written.unchanged, written.removed, s.max_clicks,
             );
             eprintln!("content: {}", warning_summary(compiled.warnings.warnings()));

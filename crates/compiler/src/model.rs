@@ -128,6 +128,38 @@ impl<T: Copy> Figure<T> {
     }
 }
 
+/// A draft act's `meta.toml`: what it is, whose, when it is open for
+/// comments and where they go, its files, and where it was read.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftMeta {
+    #[serde(rename = "type")]
+    pub doc_type: DocumentType,
+    pub agency: Spanned<String>,
+    /// The first and the last day of the public discussion.
+    pub opens: Spanned<Date>,
+    pub closes: Spanned<Date>,
+    /// Where comments are submitted (an https address).
+    pub comments_url: Spanned<String>,
+    /// The document of the register the draft became, once adopted.
+    pub adopted: Option<Spanned<String>>,
+    /// Where the draft and its dates were read, and when.
+    pub source: Spanned<Source>,
+    #[serde(default)]
+    pub files: Vec<Spanned<DraftFileEntry>>,
+    pub posted: Option<Spanned<Date>>,
+    pub updated: Option<Spanned<Date>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DraftFileEntry {
+    pub role: portal_content::DraftFileRole,
+    pub lang: Lang,
+    /// File name in the draft's folder.
+    pub file: String,
+}
+
 /// A life situation's `meta.toml`: its dates and its steps in order. Each
 /// step's title and text are the `##` sections of its language files.
 #[derive(Debug, Deserialize)]

@@ -8,6 +8,7 @@ use crate::{agency_ref, by_slug, json, region_ref, Content, Docs, Document, News
 use portal_content::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
+use std::path::Path;
 
 /// File formats a document may be downloaded in: open or widely readable
 /// formats that assistive technology can read.
@@ -152,15 +153,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                     format!("a second file in {}: give one file per language", lang.code()),
                 );
             }
-            use crate::files::FileProblem::*;
-            match crate::files::read_local(folder, name, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES) {
-                Ok(_) => {}
-                Err(Name) => diags.error_about(file, line, "attachment", name.clone(), "a file is in the document's own folder: write its name only, in Latin letters, digits, '.', '_' and '-'"),
-                Err(Format) => diags.error_about(file, line, "attachment-format", name.clone(), format!("{name:?}: files must be {}", ATTACHMENT_FORMATS.join(", "))),
-                Err(Missing) => diags.error_about(file, line, "attachment", name.clone(), format!("no file {name:?} in {} (or it is empty, or a link)", folder.display())),
-                Err(TooLarge(bytes)) => diags.error_about(file, line, "attachment-size", name.clone(), format!("{name:?} is {} MB; at most {} MB", bytes >> 20, MAX_ATTACHMENT_BYTES >> 20)),
-                Err(Active(reason)) => diags.error_about(file, line, "attachment-format", name.clone(), reason),
-            }
+            check_file(diags, file, line, folder, name);
         }
     }
     // News kept current: every body, its latest item within the last 30 days.
@@ -187,6 +180,57 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     }
 }
 
+/// A downloadable file named at `line` of `file` (a meta.toml): in the
+/// item's own folder, of a format readers can open, not too large.
+pub(crate) fn check_file(diags: &mut Diagnostics, file: &Path, line: usize, folder: &Path, name: &String) {
+    use crate::files::FileProblem::*;
+    match crate::files::read_local(folder, name, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES) {
+        Ok(_) => {}
+        Err(Name) => diags.error_about(
+            file,
+            line,
+            "attachment",
+            name.clone(),
+            "a file is in the item's own folder: write its name only, in Latin letters, digits, '.', '_' and '-'",
+        ),
+        Err(Format) => diags.error_about(
+            file,
+            line,
+            "attachment-format",
+            name.clone(),
+            format!("{name:?}: files must be {}", ATTACHMENT_FORMATS.join(", ")),
+        ),
+        Err(Missing) => diags.error_about(
+            file,
+            line,
+            "attachment",
+            name.clone(),
+            format!("no file {name:?} in {} (or it is empty, or a link)", folder.display()),
+        ),
+        Err(TooLarge(bytes)) => diags.error_about(
+            file,
+            line,
+            "attachment-size",
+            name.clone(),
+            format!("{name:?} is {} MB; at most {} MB", bytes >> 20, MAX_ATTACHMENT_BYTES >> 20),
+        ),
+        Err(Active(reason)) => diags.error_about(file, line, "attachment-format", name.clone(), reason),
+    }
+}
+
+/// A checked file of an item, as the API describes it (under `href`), with its bytes.
+pub(crate) fn attachment(folder: &Path, name: &str, lang: Lang, href: String) -> Option<(Attachment, Vec<u8>)> {
+    let local = crate::files::read_local(folder, name, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES).ok()?;
+    let attachment = Attachment {
+        lang,
+        href,
+        format: local.format,
+        bytes: local.bytes.len() as u64,
+        sha256: Sha256::digest(&local.bytes).iter().map(|b| format!("{b:02x}")).collect(),
+    };
+    Some((attachment, local.bytes))
+}
+
 /// Every document's files, read once for the build: what the API says of
 /// each, and its bytes.
 pub(crate) type Attachments = BTreeMap<String, Vec<(Attachment, Vec<u8>)>>;
@@ -203,16 +247,7 @@ pub(crate) fn attachments(c: &Content) -> Attachments {
                 .filter_map(|entry| {
                     let FileEntry { lang, file } = entry.get_ref();
                     // Checked in `check`; a file that fails it is not published.
-                    let local =
-                        crate::files::read_local(folder, file, &ATTACHMENT_FORMATS, MAX_ATTACHMENT_BYTES).ok()?;
-                    let attachment = Attachment {
-                        lang: *lang,
-                        href: format!("{FILES_DIR}documents/{}/{file}", d.slug),
-                        format: local.format,
-                        bytes: local.bytes.len() as u64,
-                        sha256: Sha256::digest(&local.bytes).iter().map(|b| format!("{b:02x}")).collect(),
-                    };
-                    Some((attachment, local.bytes))
+                    attachment(folder, file, *lang, format!("{FILES_DIR}documents/{}/{file}", d.slug))
                 })
                 .collect();
             (d.slug.clone(), files)

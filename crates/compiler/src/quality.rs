@@ -90,6 +90,14 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
                 d.text_or_any(lang)?.front.title.clone(),
             )
         }
+        ("drafts", Some(slug)) => {
+            let d = by_slug(&c.drafts, slug)?;
+            (
+                Route::Draft(d.slug.clone()),
+                Some(d.meta.agency.get_ref().clone()),
+                d.text_or_any(lang)?.front.title.clone(),
+            )
+        }
         ("life", Some(slug)) => {
             let j = by_slug(&c.journeys, slug)?;
             (Route::Journey(j.slug.clone()), None, j.text_or_any(lang)?.front.title.clone())
@@ -131,7 +139,8 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
         .iter()
         .map(|p| &p.meta.agency)
         .chain(c.news.iter().map(|n| &n.meta.agency))
-        .chain(c.documents.iter().map(|d| &d.meta.agency));
+        .chain(c.documents.iter().map(|d| &d.meta.agency))
+        .chain(c.drafts.iter().map(|d| &d.meta.agency));
     for owner in owners {
         *items_per_body.entry(owner.get_ref().as_str()).or_default() += 1;
     }
@@ -167,7 +176,12 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
 
     QualityDoc {
         generated: options.today.clone(),
-        items_checked: (c.pages.len() + c.agencies.len() + c.news.len() + c.documents.len() + c.journeys.len()) as u32,
+        items_checked: (c.pages.len()
+            + c.agencies.len()
+            + c.news.len()
+            + c.documents.len()
+            + c.journeys.len()
+            + c.drafts.len()) as u32,
         totals: counts(|kind| problems.iter().filter(|p| p.kind == kind).count()),
         agencies,
         problems,

@@ -40,6 +40,14 @@ pub(crate) fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::News, &Lang::ALL, None);
     sitemap.add(&Route::Documents, &Lang::ALL, None);
     sitemap.add(&Route::Journeys, &Lang::ALL, None);
+    sitemap.add(&Route::Drafts, &Lang::ALL, None);
+    for d in &c.drafts {
+        sitemap.add(
+            &Route::Draft(d.slug.clone()),
+            &d.languages(),
+            d.meta.updated.as_ref().map(|u| u.get_ref().0.as_str()),
+        );
+    }
     for j in &c.journeys {
         sitemap.add(&Route::Journey(j.slug.clone()), &j.languages(), Some(&j.meta.updated.get_ref().0));
     }

@@ -23,6 +23,8 @@ pub fn schemas() -> BTreeMap<&'static str, Schema> {
         ("documents", schema_for!(DocumentsDoc)),
         ("document-type", schema_for!(DocumentTypeDoc)),
         ("document", schema_for!(DocumentItem)),
+        ("drafts", schema_for!(DraftsDoc)),
+        ("draft", schema_for!(DraftItem)),
         ("life", schema_for!(JourneysDoc)),
         ("journey", schema_for!(JourneyItem)),
     ])
@@ -54,6 +56,8 @@ pub fn kind_of(path: &str) -> Option<&'static str> {
         ["documents.json"] => "documents",
         ["documents", "types", _] => "document-type",
         ["documents", _] => "document",
+        ["drafts.json"] => "drafts",
+        ["drafts", _] => "draft",
         ["life.json"] => "life",
         ["life", _] => "journey",
         _ => return None,

@@ -156,6 +156,23 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
             ]),
         });
     }
+    for d in &c.drafts {
+        let Some(t) = d.texts.get(&lang) else { continue };
+        let body = body_name(d.meta.agency.get_ref(), lang);
+        out.push(Record {
+            route: Route::Draft(d.slug.clone()),
+            lang,
+            title: t.front.title.clone(),
+            title_lang: None,
+            text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            body: body.clone(),
+            date: Some(d.meta.opens.get_ref().0.clone()),
+            filters: BTreeMap::from([
+                (FILTER_KIND, vec![KIND_DRAFT.to_owned()]),
+                (FILTER_BODY, body.into_iter().collect()),
+            ]),
+        });
+    }
     for j in &c.journeys {
         let Some(t) = j.texts.get(&lang) else { continue };
         out.push(Record {

@@ -1223,3 +1223,93 @@ fn a_build_staged_beside_its_folder_equals_one_written_from_memory_and_a_failed_
     assert_eq!(tree(&staged_out), before);
     assert!(!output::state_file(&staged_out, "staging").exists(), "a failed build leaves nothing staged");
 }
+
+/// The publications fixture with three draft acts of the ministry, on
+/// 2026-11-26: one open, one not yet open, one adopted as decree-1.
+fn fixture_with_drafts() -> tempfile::TempDir {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    let source = "source = { url = \"https://legalacts.example/drafts\", checked = 2026-11-20 }";
+    let drafts = [
+        ("fees-order", "order", "2026-11-20", "2026-12-04", ""),
+        ("queue-rules", "resolution", "2026-12-01", "2026-12-15", ""),
+        ("decree-draft", "decree", "2024-03-01", "2024-03-15", "adopted = \"decree-1\"\n"),
+    ];
+    for (slug, doc_type, opens, closes, adopted) in drafts {
+        write(
+            root,
+            &format!("drafts/{slug}/meta.toml"),
+            &format!(
+                "type = \"{doc_type}\"\nagency = \"ministry-of-internal-affairs\"\nopens = {opens}\ncloses = {closes}\ncomments_url = \"https://legalacts.example/{slug}\"\n{adopted}{source}\n\n[[files]]\nrole = \"draft\"\nlang = \"ru\"\nfile = \"draft-ru.pdf\"\n\n[[files]]\nrole = \"explanatory-note\"\nlang = \"ru\"\nfile = \"note-ru.docx\"\n"
+            ),
+        );
+        write(root, &format!("drafts/{slug}/draft-ru.pdf"), "%PDF-1.4 draft");
+        write(root, &format!("drafts/{slug}/note-ru.docx"), "PK\u{3}\u{4} note");
+        for (lang, title) in [("kk", "Жоба"), ("ru", "Проект"), ("en", "Draft")] {
+            write(
+                root,
+                &format!("drafts/{slug}/{lang}.md"),
+                &format!("+++\ntitle = \"{title} {slug}\"\nsummary = \"s\"\n+++\nText.\n"),
+            );
+        }
+    }
+    dir
+}
+
+#[test]
+fn draft_acts_take_their_status_from_their_dates_and_reach_their_list_body_and_files() {
+    let dir = fixture_with_drafts();
+    let c = compile_ok(dir.path());
+    let list = json(&c, "api/v1/en/drafts.json");
+    assert_eq!(list["generated"], "2026-11-26");
+    let order: Vec<(&str, &str)> = list["drafts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| (d["slug"].as_str().unwrap(), d["discussion"].as_str().unwrap()))
+        .collect();
+    assert_eq!(order, [("fees-order", "open"), ("queue-rules", "upcoming"), ("decree-draft", "adopted")]);
+
+    let draft = json(&c, "api/v1/ru/drafts/decree-draft.json");
+    assert_eq!(draft["status"], "available");
+    assert_eq!(draft["adopted"]["slug"], "decree-1", "the adopted act, from the register");
+    assert_eq!(draft["comments_url"], "https://legalacts.example/decree-draft");
+    assert_eq!(
+        draft["source"],
+        serde_json::json!({"url": "https://legalacts.example/drafts", "checked": "2026-11-20"})
+    );
+    let roles: Vec<&str> = draft["files"].as_array().unwrap().iter().map(|f| f["role"].as_str().unwrap()).collect();
+    assert_eq!(roles, ["draft", "explanatory-note"]);
+    let href = draft["files"][0]["file"]["href"].as_str().unwrap();
+    assert_eq!(c.files[&format!("api/v1/{href}")], b"%PDF-1.4 draft", "the file is published beside the API");
+
+    // The body lists its drafts, the footer's list is in the sitemap, and they are three clicks away at most.
+    let body = json(&c, "api/v1/kk/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(body["drafts"].as_array().unwrap().len(), 3);
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("https://portal.example/kk/drafts/fees-order</loc>"), "{sitemap}");
+
+    // The next day past its close, the open one is closed.
+    let later = compile(&Options { today: "2026-12-05".into(), ..options(dir.path()) }).ok().unwrap();
+    assert_eq!(json(&later, "api/v1/en/drafts/fees-order.json")["discussion"], "closed");
+    assert_eq!(json(&later, "api/v1/en/drafts/queue-rules.json")["discussion"], "open");
+}
+
+#[test]
+fn draft_act_rules_name_file_line_and_rule() {
+    let cases: [(&str, &str, usize, &str); 5] = [
+        ("closes = 2026-12-04", "closes = 2026-11-01", 4, "date"),
+        ("agency = \"ministry-of-internal-affairs\"", "agency = \"ministry-of-magic\"", 2, "reference"),
+        ("comments_url = \"https://", "comments_url = \"http://", 5, "bad-link"),
+        ("checked = 2026-11-20", "checked = 2026-12-20", 6, "unsourced"),
+        ("file = \"note-ru.docx\"", "file = \"note-ru.exe\"", 13, "attachment-format"),
+    ];
+    for (from, to, line, rule) in cases {
+        let dir = fixture_with_drafts();
+        let path = dir.path().join("drafts/fees-order/meta.toml");
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?} in {text}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        assert_one_error(dir.path(), "drafts/fees-order/meta.toml", line, rule);
+    }
+}

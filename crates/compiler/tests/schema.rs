@@ -88,6 +88,8 @@ fn reads_back(kind: &str, bytes: &[u8]) -> Result<(), String> {
         "documents" => again::<DocumentsDoc>(bytes),
         "document-type" => again::<DocumentTypeDoc>(bytes),
         "document" => again::<DocumentItem>(bytes),
+        "drafts" => again::<DraftsDoc>(bytes),
+        "draft" => again::<DraftItem>(bytes),
         "life" => again::<JourneysDoc>(bytes),
         "journey" => again::<JourneyItem>(bytes),
         other => Err(format!("no type for {other}")),

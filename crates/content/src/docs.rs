@@ -199,6 +199,9 @@ schema! {
         /// Documents of the register that set the body's powers.
         #[serde(default)]
         pub regulation: Vec<crate::DocumentCard>,
+        /// The body's draft acts, as the list of all drafts orders them.
+        #[serde(default)]
+        pub drafts: Vec<crate::DraftCard>,
         /// How many appointment and dismissal items the body has published.
         #[serde(default)]
         pub appointments: u32,
@@ -395,6 +398,7 @@ pub type RegionItem = Item<RegionDoc>;
 pub type NewsItemItem = Item<crate::NewsItemDoc>;
 pub type DocumentItem = Item<crate::DocumentDoc>;
 pub type JourneyItem = Item<crate::JourneyDoc>;
+pub type DraftItem = Item<crate::DraftDoc>;
 
 #[cfg(test)]
 mod tests {

@@ -1,7 +1,7 @@
 //! The portal's content contract.
 //!
 //! Everything the content compiler writes and the browser app reads is typed
-//! here: the API documents ([`docs`], [`publications`], [`life`]), the rich-text blocks they carry
+//! here: the API documents ([`docs`], [`publications`], [`drafts`], [`life`]), the rich-text blocks they carry
 //! ([`blocks`]), the language-neutral routes and the one function that turns a
 //! route into a URL ([`route`]), and the navigation model that decides which
 //! links each page shows ([`nav`]). No IO and no web dependencies, so the same
@@ -9,6 +9,7 @@
 
 pub mod blocks;
 pub mod docs;
+pub mod drafts;
 pub mod fold;
 pub mod lang;
 pub mod life;
@@ -19,6 +20,7 @@ pub mod search;
 
 pub use blocks::{blocks_text, Block, CalloutTone, Inline};
 pub use docs::*;
+pub use drafts::*;
 pub use fold::fold;
 pub use lang::Lang;
 pub use life::*;

@@ -5,6 +5,7 @@
 
 use crate::blocks::internal_links;
 use crate::docs::*;
+use crate::drafts::*;
 use crate::life::*;
 use crate::publications::*;
 use crate::route::Route;
@@ -27,6 +28,7 @@ pub fn footer_links() -> Vec<Route> {
         Route::Regions,
         Route::News,
         Route::Documents,
+        Route::Drafts,
         Route::Journeys,
         Route::Accessibility,
         Route::Quality,
@@ -93,6 +95,20 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
     links.extend(agency.pages.iter().map(|p| Route::Page(p.slug.clone())));
     links.extend(agency.news.iter().map(|n| Route::NewsItem(n.slug.clone())));
     links.extend(agency.documents.iter().map(|d| Route::Document(d.slug.clone())));
+    links.extend(agency.drafts.iter().map(|d| Route::Draft(d.slug.clone())));
+    links
+}
+
+/// Every draft act is listed on one page, at most a few hundred at a time
+/// (a discussion lasts weeks; adopted ones move to the register).
+pub fn drafts_links(doc: &DraftsDoc) -> Vec<Route> {
+    doc.drafts.iter().map(|d| Route::Draft(d.slug.clone())).collect()
+}
+
+pub fn draft_links(doc: &DraftDoc) -> Vec<Route> {
+    let mut links = vec![Route::Drafts, Route::Agency(doc.agency.slug.clone())];
+    links.extend(doc.adopted.iter().map(|d| Route::Document(d.slug.clone())));
+    links.extend(internal_links(&doc.body));
     links
 }
 

@@ -31,6 +31,9 @@ pub enum Route {
     /// The documents of one type (a [`crate::DocumentType`] code), by year.
     DocumentType(String),
     Document(String),
+    /// Draft acts open for public discussion, and those that were.
+    Drafts,
+    Draft(String),
     /// Every life situation.
     Journeys,
     /// One life situation: its steps across state bodies.
@@ -63,6 +66,8 @@ impl Route {
             Route::Documents => "/documents".to_owned(),
             Route::DocumentType(t) => format!("/documents/types/{t}"),
             Route::Document(s) => format!("/documents/{s}"),
+            Route::Drafts => "/drafts".to_owned(),
+            Route::Draft(s) => format!("/drafts/{s}"),
             Route::Journeys => "/life".to_owned(),
             Route::Journey(s) => format!("/life/{s}"),
         }
@@ -88,6 +93,8 @@ impl Route {
             Route::Documents => format!("{l}/documents.json"),
             Route::DocumentType(t) => format!("{l}/documents/types/{t}.json"),
             Route::Document(s) => format!("{l}/documents/{s}.json"),
+            Route::Drafts => format!("{l}/drafts.json"),
+            Route::Draft(s) => format!("{l}/drafts/{s}.json"),
             Route::Journeys => format!("{l}/life.json"),
             Route::Journey(s) => format!("{l}/life/{s}.json"),
         }
@@ -116,6 +123,8 @@ impl Route {
             ["documents"] => Route::Documents,
             ["documents", "types", t] => Route::DocumentType(slug(t)?),
             ["documents", s] if *s != RESERVED_DOCUMENT_SLUG => Route::Document(slug(s)?),
+            ["drafts"] => Route::Drafts,
+            ["drafts", s] => Route::Draft(slug(s)?),
             ["life"] => Route::Journeys,
             ["life", s] => Route::Journey(slug(s)?),
             _ => return None,
@@ -157,6 +166,8 @@ mod tests {
             Route::Documents,
             Route::DocumentType("law".into()),
             Route::Document("law-on-public-services".into()),
+            Route::Drafts,
+            Route::Draft("tax-code-amendments".into()),
             Route::Journeys,
             Route::Journey("birth-of-a-child".into()),
         ]

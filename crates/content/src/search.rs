@@ -54,8 +54,10 @@ pub const KIND_NEWS: &str = "news";
 pub const KIND_DOCUMENT: &str = "document";
 /// A life situation: a journey of steps across state bodies.
 pub const KIND_JOURNEY: &str = "life-situation";
-pub const KINDS: [&str; 8] =
-    [KIND_SERVICE, KIND_GUIDE, KIND_JOURNEY, KIND_NEWS, KIND_DOCUMENT, KIND_BODY, KIND_TOPIC, KIND_REGION];
+/// A draft act for public discussion.
+pub const KIND_DRAFT: &str = "draft";
+pub const KINDS: [&str; 9] =
+    [KIND_SERVICE, KIND_GUIDE, KIND_JOURNEY, KIND_NEWS, KIND_DOCUMENT, KIND_DRAFT, KIND_BODY, KIND_TOPIC, KIND_REGION];
 
 /// Sort key: the date last updated, `YYYY-MM-DD`; items without one sort last.
 pub const SORT_DATE: &str = "date";

@@ -1,0 +1,155 @@
+//! Draft acts open for public discussion (`content/drafts/<slug>/`): their
+//! rules, their files, their API documents. A draft's status follows its
+//! dates on the day of the build, so a deployment rebuilds daily.
+
+use super::*;
+use crate::docs::{json, unavailable};
+use crate::model::DraftFileEntry;
+use crate::profile::{check_source, fact_source};
+use crate::publications::{attachment, card_of_document, check_file};
+
+/// A draft's files, read once for the build, by draft.
+pub(crate) type DraftFiles = BTreeMap<String, Vec<(DraftFileRole, Attachment, Vec<u8>)>>;
+
+pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
+    for d in &c.drafts {
+        let (file, m) = (&d.meta_file, &d.meta);
+        if !c.known.agencies.contains(m.agency.get_ref()) {
+            let message = format!("no state body with the slug {:?} exists in content/", m.agency.get_ref());
+            diags.error(file, d.meta_line(&m.agency), "reference", message);
+        }
+        if m.closes.get_ref() < m.opens.get_ref() {
+            let message = format!("closes {} is before opens {}", m.closes.get_ref().0, m.opens.get_ref().0);
+            diags.error(file, d.meta_line(&m.closes), "date", message);
+        }
+        if !m.comments_url.get_ref().starts_with("https://") {
+            let message = "comments_url must be the https:// address where comments are submitted";
+            diags.error(file, d.meta_line(&m.comments_url), "bad-link", message);
+        }
+        if let Some(adopted) = &m.adopted {
+            if !c.known.documents.contains(adopted.get_ref()) {
+                let message =
+                    format!("adopted names document {:?}, which is not in content/documents/", adopted.get_ref());
+                diags.error(file, d.meta_line(adopted), "reference", message);
+            }
+        }
+        check_source(diags, file, d.meta_line(&m.source), "a draft act", Some(m.source.get_ref()), &options.today);
+        let folder = file.parent().unwrap_or(file);
+        let mut seen = BTreeSet::new();
+        for entry in &m.files {
+            let DraftFileEntry { role, lang, file: name } = entry.get_ref();
+            if !seen.insert((*role, *lang)) {
+                let message = format!("a second {role:?} file in {}: one of each per language", lang.code());
+                diags.error(file, d.meta_line(entry), "attachment", message);
+            }
+            check_file(diags, file, d.meta_line(entry), folder, name);
+        }
+        // What the discussion needs: the text of the draft and its explanatory note.
+        let missing: Vec<&str> =
+            [(DraftFileRole::Draft, "draft"), (DraftFileRole::ExplanatoryNote, "explanatory note")]
+                .into_iter()
+                .filter(|(role, _)| !m.files.iter().any(|f| f.get_ref().role == *role))
+                .map(|(_, name)| name)
+                .collect();
+        if !missing.is_empty() {
+            let missing = missing.join(", ");
+            diags.warning_about(file, 0, "no-attachment", &missing, format!("the draft has no file of its {missing}"));
+        }
+    }
+}
+
+pub(crate) fn files(c: &Content) -> DraftFiles {
+    c.drafts
+        .iter()
+        .map(|d| {
+            let folder = d.meta_file.parent().expect("meta.toml is in a folder");
+            let files = d
+                .meta
+                .files
+                .iter()
+                .filter_map(|entry| {
+                    let DraftFileEntry { role, lang, file } = entry.get_ref();
+                    let href = format!("{FILES_DIR}drafts/{}/{file}", d.slug);
+                    attachment(folder, file, *lang, href).map(|(a, bytes)| (*role, a, bytes))
+                })
+                .collect();
+            (d.slug.clone(), files)
+        })
+        .collect()
+}
+
+fn status(d: &Draft, options: &Options) -> DiscussionStatus {
+    DiscussionStatus::on(
+        &options.today,
+        &d.meta.opens.get_ref().0,
+        &d.meta.closes.get_ref().0,
+        d.meta.adopted.is_some(),
+    )
+}
+
+/// Every draft in `lang`, as the list orders them: open ones closing soonest
+/// first, then upcoming ones opening soonest, then closed and adopted ones,
+/// latest first. A draft with no text in `lang` is listed under a title it has.
+pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&str>) -> Vec<DraftCard> {
+    let mut cards: Vec<DraftCard> = c
+        .drafts
+        .iter()
+        .filter(|d| agency.is_none_or(|a| d.meta.agency.get_ref() == a))
+        .filter_map(|d| {
+            Some(DraftCard {
+                slug: d.slug.clone(),
+                title: d.text_or_any(lang)?.front.title.clone(),
+                agency: agency_ref(c, lang, d.meta.agency.get_ref())?,
+                doc_type: d.meta.doc_type,
+                opens: d.meta.opens.get_ref().0.clone(),
+                closes: d.meta.closes.get_ref().0.clone(),
+                discussion: status(d, options),
+            })
+        })
+        .collect();
+    cards.sort_by(|a, b| {
+        let key = |d: &DraftCard| match d.discussion {
+            DiscussionStatus::Open => d.closes.clone(),
+            DiscussionStatus::Upcoming => d.opens.clone(),
+            // Latest first: the date's digits turned around.
+            _ => d.closes.chars().map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8))).collect(),
+        };
+        (a.discussion, key(a), &a.slug).cmp(&(b.discussion, key(b), &b.slug))
+    });
+    cards
+}
+
+pub(crate) fn build(c: &Content, lang: Lang, options: &Options, files: &DraftFiles, docs: &mut Docs) {
+    let list = DraftsDoc { generated: options.today.clone(), drafts: cards(c, lang, options, None) };
+    docs.emit(lang, Route::Drafts, json(&list), Some(nav::drafts_links(&list)), &c.site.meta_file);
+    for d in &c.drafts {
+        let route = Route::Draft(d.slug.clone());
+        let Some(text) = d.texts.get(&lang) else {
+            let doc = Item::<DraftDoc>::Unavailable(unavailable(d, |f| &f.title));
+            docs.emit(lang, route, json(&doc), None, &d.meta_file);
+            continue;
+        };
+        let m = &d.meta;
+        let doc = DraftDoc {
+            slug: d.slug.clone(),
+            title: text.front.title.clone(),
+            summary: text.front.summary.clone(),
+            body: text.body.blocks.clone(),
+            agency: agency_ref(c, lang, m.agency.get_ref()).expect("checked"),
+            doc_type: m.doc_type,
+            opens: m.opens.get_ref().0.clone(),
+            closes: m.closes.get_ref().0.clone(),
+            discussion: status(d, options),
+            generated: options.today.clone(),
+            comments_url: m.comments_url.get_ref().clone(),
+            files: files[&d.slug].iter().map(|(role, file, _)| DraftFile { role: *role, file: file.clone() }).collect(),
+            adopted: m.adopted.as_ref().and_then(|a| card_of_document(c, lang, a.get_ref())),
+            source: fact_source(m.source.get_ref()),
+            languages: d.languages(),
+            posted: crate::docs::day(&m.posted),
+            updated: crate::docs::day(&m.updated),
+        };
+        let links = nav::draft_links(&doc);
+        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &d.meta_file);
+    }
+}

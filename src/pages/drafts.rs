@@ -1,0 +1,215 @@
+//! Draft acts for public discussion: the list with its status filter
+//! (`/{lang}/drafts?status=open`) and a draft's page (`/{lang}/drafts/{slug}`).
+
+use crate::app::use_lang;
+use crate::components::blocks::ExternalLink;
+use crate::components::filters::chosen_filters;
+use crate::components::publications::{doc_type_label, FileItem};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
+use crate::format;
+use crate::i18n::*;
+use crate::routes::{query_string, AppUrl};
+use leptos::prelude::*;
+use portal_content::{DiscussionStatus, DraftCard, DraftDoc, DraftFileRole, DraftsDoc, Lang, Route};
+
+/// The query parameter of the status filter.
+const STATUS: &str = "status";
+
+pub fn status_label(status: DiscussionStatus) -> String {
+    let i18n = use_i18n();
+    match status {
+        DiscussionStatus::Open => t_string!(i18n, draft_status_open),
+        DiscussionStatus::Upcoming => t_string!(i18n, draft_status_upcoming),
+        DiscussionStatus::Closed => t_string!(i18n, draft_status_closed),
+        DiscussionStatus::Adopted => t_string!(i18n, draft_status_adopted),
+    }
+    .to_string()
+}
+
+/// Every draft act, open ones first; the filter shows one status. The
+/// filter is a list of links, so it works as links do without scripts
+/// (the page then shows every status, each under its heading).
+#[component]
+pub fn DraftsPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    let chosen = chosen_filters(&[STATUS]);
+    move || {
+        let lang = lang.get();
+        fetched(Route::Drafts, lang, move |doc: DraftsDoc| {
+            let generated = format::date(&doc.generated, lang);
+            let drafts = doc.drafts;
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <PageHeading text=t_string!(i18n, drafts_title).to_string() />
+                <p class="lead">{t!(i18n, drafts_summary)}</p>
+                <p>{t!(i18n, drafts_as_of, date = generated)}</p>
+                {move || {
+                    let status = chosen.get().get(STATUS).and_then(|s| DiscussionStatus::from_code(s));
+                    let drafts = drafts.clone();
+                    view! {
+                        <StatusFilter lang drafts=drafts.clone() chosen=status />
+                        {DiscussionStatus::ALL
+                            .into_iter()
+                            .filter(|s| status.is_none_or(|chosen| chosen == *s))
+                            .map(|s| {
+                                let of_status: Vec<DraftCard> = drafts
+                                    .iter()
+                                    .filter(|d| d.discussion == s)
+                                    .cloned()
+                                    .collect();
+                                let id = format!("drafts-{}", s.code());
+                                view! {
+                                    <section aria-labelledby=id.clone()>
+                                        <h2 id=id.clone()>{status_label(s)} " (" {of_status.len()} ")"</h2>
+                                        {if of_status.is_empty() {
+                                            view! { <p>{t!(i18n, drafts_none)}</p> }.into_any()
+                                        } else {
+                                            view! { <DraftList lang drafts=of_status /> }.into_any()
+                                        }}
+                                    </section>
+                                }
+                            })
+                            .collect_view()}
+                    }
+                }}
+            }
+        })
+    }
+}
+
+/// Links to the list of one status, with how many each has; the chosen one is the current page.
+#[component]
+fn StatusFilter(lang: Lang, drafts: Vec<DraftCard>, chosen: Option<DiscussionStatus>) -> impl IntoView {
+    let i18n = use_i18n();
+    let link = move |status: Option<DiscussionStatus>, label: String, count: usize| {
+        let href = match status {
+            Some(s) => format!("{}?{}", Route::Drafts.url(lang), query_string([(STATUS, s.code())])),
+            None => Route::Drafts.url(lang),
+        };
+        let current = (status == chosen).then_some("page");
+        view! {
+            <li>
+                <a href=href aria-current=current>
+                    {format!("{label} ({count})")}
+                </a>
+            </li>
+        }
+    };
+    view! {
+        <nav class="status-filter" aria-label=t_string!(i18n, drafts_filter).to_string()>
+            <ul>
+                {link(None, t_string!(i18n, drafts_all).to_string(), drafts.len())}
+                {DiscussionStatus::ALL
+                    .into_iter()
+                    .map(|s| link(Some(s), status_label(s), drafts.iter().filter(|d| d.discussion == s).count()))
+                    .collect_view()}
+            </ul>
+        </nav>
+    }
+}
+
+/// Draft acts with their body, type, the dates of their discussion and its status.
+#[component]
+pub fn DraftList(lang: Lang, drafts: Vec<DraftCard>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <ul class="card-list publication-list">
+            {drafts
+                .into_iter()
+                .map(|d| {
+                    let dates = t_string!(
+                        i18n, draft_dates, opens = format::date(&d.opens, lang), closes = format::date(&d.closes, lang)
+                    )
+                        .to_string();
+                    view! {
+                        <li class="card">
+                            <a class="card-link" href=Route::Draft(d.slug.clone()).url(lang)>
+                                {d.title}
+                            </a>
+                            <p class="card-meta">
+                                {doc_type_label(d.doc_type)} " · " {dates} " · "
+                                <span class="card-status">{status_label(d.discussion)}</span>
+                            </p>
+                            <p class="card-summary">{d.agency.name}</p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}
+
+/// One draft act: its status and dates, where to comment, its files, its text.
+#[component]
+pub fn DraftPage() -> impl IntoView {
+    let i18n = use_i18n();
+    item_page(Route::Draft, move |d: DraftDoc, lang| {
+        let dates =
+            t_string!(i18n, draft_dates, opens = format::date(&d.opens, lang), closes = format::date(&d.closes, lang))
+                .to_string();
+        let as_of = t_string!(i18n, drafts_as_of, date = format::date(&d.generated, lang)).to_string();
+        let open = d.discussion == DiscussionStatus::Open;
+        let files = d
+            .files
+            .into_iter()
+            .map(|f| {
+                let label = match f.role {
+                    DraftFileRole::Draft => t_string!(i18n, draft_file_draft),
+                    DraftFileRole::ExplanatoryNote => t_string!(i18n, draft_file_note),
+                    DraftFileRole::ComparisonTable => t_string!(i18n, draft_file_table),
+                };
+                view! { <FileItem file=f.file lang label=Some(label.to_string()) /> }
+            })
+            .collect_view();
+        view! {
+            <Breadcrumbs lang trail=vec![(t_string!(i18n, drafts_title).to_string(), Route::Drafts)] />
+            <article class="content-page draft">
+                <PageHeading text=d.title />
+                <p class="lead">{d.summary}</p>
+                <dl class="at-a-glance">
+                    <div>
+                        <dt>{t!(i18n, draft_status)}</dt>
+                        <dd>{status_label(d.discussion)} <span class="visually-hidden">" "</span> <small>"(" {as_of} ")"</small></dd>
+                    </div>
+                    <div>
+                        <dt>{t!(i18n, draft_discussion)}</dt>
+                        <dd>{dates}</dd>
+                    </div>
+                    <div>
+                        <dt>{t!(i18n, responsible_body)}</dt>
+                        <dd>
+                            <a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a>
+                        </dd>
+                    </div>
+                    <div>
+                        <dt>{t!(i18n, draft_type)}</dt>
+                        <dd>{doc_type_label(d.doc_type)}</dd>
+                    </div>
+                </dl>
+                <p>
+                    <ExternalLink href=d.comments_url>
+                        {if open { t!(i18n, draft_comment).into_any() } else { t!(i18n, draft_comments_page).into_any() }}
+                    </ExternalLink>
+                </p>
+                {d
+                    .adopted
+                    .map(|a| {
+                        view! {
+                            <p>
+                                {t!(i18n, draft_adopted_as)} " "
+                                <a href=Route::Document(a.slug.clone()).url(lang)>{a.title}</a>
+                            </p>
+                        }
+                    })}
+                <section aria-labelledby="files-heading">
+                    <h2 id="files-heading">{t!(i18n, doc_files_heading)}</h2>
+                    <ul class="files">{files}</ul>
+                </section>
+                <Blocks blocks=d.body lang />
+                <dl class="page-meta">
+                    <PostedAndUpdated posted=d.posted updated=d.updated lang />
+                </dl>
+            </article>
+        }
+    })
+}

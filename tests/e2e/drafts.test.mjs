@@ -1,0 +1,106 @@
+// Draft acts for public discussion as a reader finds them: the list with
+// its status filter, a draft's page, the footer's link. The bundled content
+// has no draft act yet: none could be confirmed from where drafts are
+// published, so none is written. The API documents are therefore given
+// drafts here: a test double for what the bodies' editors would publish,
+// served by the browser's request routing. The pages, their navigation and
+// their accessibility are the real build.
+
+import { before, after, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AxeBuilder } from '@axe-core/playwright';
+import { startPortal, openInApp, heading, assertNoPageErrors, apiDocument, WCAG_22_AA } from './harness.mjs';
+
+let portal;
+before(async () => { portal = await startPortal(); });
+after(async () => { await portal?.close(); });
+
+const agency = { slug: 'ministry-of-finance', name: 'Ministry of Finance of the Republic of Kazakhstan' };
+const card = (slug, discussion, opens, closes) => ({ slug, title: `Draft ${slug}`, agency, doc_type: 'order', opens, closes, discussion });
+const drafts = [
+  card('fees-order', 'open', '2026-11-20', '2026-12-10'),
+  card('queue-rules', 'upcoming', '2026-12-15', '2026-12-30'),
+  card('old-rules', 'closed', '2026-10-01', '2026-10-15'),
+  card('decree-draft', 'adopted', '2026-03-01', '2026-03-15'),
+];
+
+async function withDrafts(page) {
+  await page.route('**/api/v1/en/drafts.json', (route) => route.fulfill({ json: { generated: '2026-12-04', drafts } }));
+}
+
+test('the list of draft acts shows each status under its heading, and its filter shows one', async () => {
+  const page = await portal.open(null);
+  await withDrafts(page);
+  await openInApp(page, portal.base, '/en/drafts');
+  assert.equal(await heading(page), 'Draft acts for public discussion');
+  assert.match(await page.locator('main').textContent(), /Status as of 4 December 2026/);
+  const filter = page.getByRole('navigation', { name: 'Discussion status' });
+  assert.deepEqual(
+    await filter.getByRole('link').allTextContents(),
+    ['All (4)', 'Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
+  );
+  assert.deepEqual(
+    await page.locator('main h2').allTextContents(),
+    ['Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
+  );
+  const open = page.getByRole('region', { name: 'Open for comments (1)' });
+  assert.match(await open.textContent(), /Draft fees-order.*Discussion: 20 November 2026 to 10 December 2026.*Ministry of Finance/s);
+
+  await filter.getByRole('link', { name: 'Open for comments (1)' }).click();
+  await page.waitForURL(/\/en\/drafts\?status=open$/);
+  await page.waitForFunction(() => document.querySelectorAll('main h2').length === 1);
+  assert.deepEqual(await page.locator('main h2').allTextContents(), ['Open for comments (1)']);
+  assert.equal(await filter.getByRole('link', { name: 'Open for comments (1)' }).getAttribute('aria-current'), 'page');
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+  // All of them again.
+  await filter.getByRole('link', { name: 'All (4)' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('main h2').length === 4);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('a draft act shows its status, its discussion, where to comment and its files', async () => {
+  const register = apiDocument('en/documents.json');
+  const draft = {
+    status: 'available', slug: 'fees-order', title: 'On the fees of public service centres', summary: 'Changes the fees.',
+    body: [{ type: 'paragraph', text: [{ type: 'text', text: 'The draft changes the fees.' }] }],
+    agency, doc_type: 'order', opens: '2026-11-20', closes: '2026-12-10', discussion: 'open', generated: '2026-12-04',
+    comments_url: 'https://legalacts.example/fees-order',
+    files: [
+      { role: 'draft', file: { lang: 'ru', href: 'files/drafts/fees-order/draft-ru.pdf', format: 'pdf', bytes: 2048, sha256: 'ab'.repeat(32) } },
+      { role: 'explanatory-note', file: { lang: 'kk', href: 'files/drafts/fees-order/note-kk.docx', format: 'docx', bytes: 1024, sha256: 'cd'.repeat(32) } },
+    ],
+    adopted: register.latest[0],
+    source: { url: 'https://legalacts.example/drafts', checked: '2026-12-01' },
+    languages: ['kk', 'ru', 'en'], posted: '2026-11-20', updated: null,
+  };
+  const page = await portal.open(null);
+  await page.route('**/api/v1/en/drafts/fees-order.json', (route) => route.fulfill({ json: draft }));
+  await openInApp(page, portal.base, '/en/drafts/fees-order');
+  assert.equal(await heading(page), draft.title);
+  const glance = await page.locator('.at-a-glance').textContent();
+  assert.match(glance, /Status\s*Open for comments.*Status as of 4 December 2026/s);
+  assert.match(glance, /Discussion period\s*Discussion: 20 November 2026 to 10 December 2026/);
+  assert.match(glance, /Responsible state body\s*Ministry of Finance/);
+  const comment = page.getByRole('link', { name: /Send your comments/ });
+  assert.equal(await comment.getAttribute('href'), draft.comments_url);
+  const files = await page.locator('ul.files > li > a').allTextContents();
+  assert.deepEqual(files.map((f) => f.trim()), ['Draft: Russian version (PDF, 2 KB)', 'Explanatory note: Kazakh version (DOCX, 1 KB)']);
+  assert.equal(await page.getByRole('link', { name: register.latest[0].title }).first().getAttribute('href'), `/en/documents/${register.latest[0].slug}`);
+  const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
+test('the list is in every footer, and says so when a status has no draft', async () => {
+  const page = await portal.open('/ru/');
+  await heading(page);
+  await page.locator('.site-footer a', { hasText: 'Проекты нормативных правовых актов на обсуждении' }).click();
+  assert.equal(await heading(page), 'Проекты нормативных правовых актов на обсуждении');
+  const listed = apiDocument('ru/drafts.json').drafts.length;
+  assert.equal(await page.locator('.status-filter a').first().textContent(), `Все (${listed})`);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
