@@ -135,8 +135,12 @@ test('the quality report shows totals, a chart with the same figures as its tabl
   assert.equal(await page.locator('.quality-table th[scope=col]').count(), kinds.length + 3, 'body, items, every kind and the total');
 
   // The untranslated page is listed under its body and links to the page.
-  const problem = page.locator('.problem-list li', { hasText: 'Missing translations' }).filter({ hasText: 'pages/temporary-registration' });
+  const problem = page.locator('.problem-list li', { hasText: 'Missing translations' })
+    .filter({ has: page.locator('a[href$="/pages/temporary-registration"]') });
   assert.equal(await problem.count(), 1);
+  // And the life situation it is a step of, linked to the journey.
+  const journey = page.locator('.problem-list li', { hasText: 'Missing translations' }).filter({ hasText: '/pages/temporary-registration: en' });
+  assert.equal(await journey.locator(`a[href$="/life/${journeys[0].slug}"]`).count(), 1);
   assert.match(await problem.textContent(), /: en/);
   assert.match(await problem.textContent(), /pages\/temporary-registration/);
   await problem.locator('a').first().click();
