@@ -34,7 +34,10 @@ pub fn PartOfJourneys(lang: Lang, parts: Vec<JourneyPart>) -> impl IntoView {
                             .collect_view()}
                     </ul>
                     <p>
-                        <a href=journey>{t!(i18n, part_of_all_steps)}<span class="visually-hidden">{format!(" ({})", part.journey.name)}</span></a>
+                        <a href=journey>
+                            {t!(i18n, part_of_all_steps)}
+                            <span class="visually-hidden">{format!(" ({})", part.journey.name)}</span>
+                        </a>
                     </p>
                 </aside>
             }

@@ -169,7 +169,10 @@ pub fn DraftPage() -> impl IntoView {
                 <dl class="at-a-glance">
                     <div>
                         <dt>{t!(i18n, draft_status)}</dt>
-                        <dd>{status_label(d.discussion)} <span class="visually-hidden">" "</span> <small>"(" {as_of} ")"</small></dd>
+                        <dd>
+                            {status_label(d.discussion)} <span class="visually-hidden">" "</span>
+                            <small>"(" {as_of} ")"</small>
+                        </dd>
                     </div>
                     <div>
                         <dt>{t!(i18n, draft_discussion)}</dt>
@@ -187,8 +190,13 @@ pub fn DraftPage() -> impl IntoView {
                     </div>
                 </dl>
                 <p>
-                    <ExternalLink href=d.comments_url>
-                        {if open { t!(i18n, draft_comment).into_any() } else { t!(i18n, draft_comments_page).into_any() }}
+                    <ExternalLink href=d
+                        .comments_url>
+                        {if open {
+                            t!(i18n, draft_comment).into_any()
+                        } else {
+                            t!(i18n, draft_comments_page).into_any()
+                        }}
                     </ExternalLink>
                 </p>
                 {d
