@@ -232,14 +232,19 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
             english = Some(report);
         }
     }
-    let index = match search::index(&content, &options.search_index, &mut files) {
+    sitemap_entries(&content, &mut sitemap);
+    // The search records hold what the index needs of the content; the
+    // parsed content (gigabytes at the size of the whole state) goes before
+    // the indexer starts.
+    let records = search::records_for(&content, &options.search_index);
+    drop(content);
+    let index = match search::index(records, &options.search_index, &mut files) {
         Ok(built) => built,
         Err(e) => {
             diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
             return Err(Box::new(Failed { diagnostics: diags, report: None }));
         }
     };
-    sitemap_entries(&content, &mut sitemap);
     for (name, xml) in sitemap.finish() {
         put(&mut files, name, xml.into_bytes(), &mut diags);
     }

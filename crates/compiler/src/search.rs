@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Record {
     route: Route,
     lang: Lang,
@@ -205,11 +205,16 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
     out
 }
 
-/// Every record, a language at a time: only one language's are in memory
-/// while they are indexed.
-fn every_record(c: &Content) -> impl Iterator<Item = Record> + '_ {
-    Lang::ALL.into_iter().flat_map(move |lang| records(c, lang))
+/// Every record, a language after another, when `mode` builds an index.
+pub(crate) fn records_for(c: &Content, mode: &Mode) -> Records {
+    match mode {
+        Mode::Skip => Records(vec![]),
+        _ => Records(Lang::ALL.into_iter().flat_map(|lang| records(c, lang)).collect()),
+    }
 }
+
+/// What the index is made of, made from the content before it is dropped.
+pub(crate) struct Records(Vec<Record>);
 
 /// How a build treats the search index.
 #[derive(Clone, Default)]
@@ -281,17 +286,17 @@ pub fn full_index_entry() -> String {
 
 /// Puts the search files into `sink` by their path in the output
 /// (`api/v1/search/...`, `api/v1/search-delta/...`); says what was built.
-pub(crate) fn index(c: &Content, mode: &Mode, sink: &mut Sink) -> Result<Option<Built>, String> {
+pub(crate) fn index(Records(records): Records, mode: &Mode, sink: &mut Sink) -> Result<Option<Built>, String> {
     let delta_dir = format!("api/v{API_VERSION}/{DELTA_DIR}");
     let ledger = match mode {
         Mode::Skip => return Ok(None),
         Mode::Since(ledger) => ledger,
-        Mode::Full => return full(c, &delta_dir, sink),
+        Mode::Full => return full(records, &delta_dir, sink),
     };
     // Only the changed records are kept; the others leave their digest.
     let mut digests: BTreeMap<String, String> = BTreeMap::new();
-    let mut changed: Vec<Record> = vec![];
-    for r in every_record(c) {
+    let mut changed: Vec<&Record> = vec![];
+    for r in &records {
         let (href, digest) = (r.href(), r.digest());
         if ledger.records.get(&href).map(|i| &i.digest) != Some(&digest) {
             changed.push(r);
@@ -302,7 +307,7 @@ pub(crate) fn index(c: &Content, mode: &Mode, sink: &mut Sink) -> Result<Option<
     let hidden: Vec<&Indexed> =
         ledger.records.iter().filter(|(href, i)| digests.get(*href) != Some(&i.digest)).map(|(_, i)| i).collect();
     if changed.len() + hidden.len() > DELTA_LIMIT {
-        return full(c, &delta_dir, sink);
+        return full(records, &delta_dir, sink);
     }
     let mut changes: BTreeMap<String, LanguageChanges> = BTreeMap::new();
     for r in &changed {
@@ -321,7 +326,7 @@ pub(crate) fn index(c: &Content, mode: &Mode, sink: &mut Sink) -> Result<Option<
     // The delta is small: held until it is known not to collide.
     let mut files: Files = vec![];
     if !changed.is_empty() {
-        pagefind_files(changed, &delta_dir, &mut |path, bytes| {
+        pagefind_files(changed.into_iter().cloned(), &delta_dir, &mut |path, bytes| {
             files.push((path, bytes));
             Ok(())
         })?;
@@ -330,7 +335,7 @@ pub(crate) fn index(c: &Content, mode: &Mode, sink: &mut Sink) -> Result<Option<
     // would be hidden too, so such a (rare) delta is folded in instead.
     let hidden_ids: BTreeSet<&str> = hidden.iter().map(|i| i.id.as_str()).collect();
     if files.iter().filter_map(|(path, _)| fragment_id(path, &delta_dir)).any(|id| hidden_ids.contains(id)) {
-        return full(c, &delta_dir, sink);
+        return full(records, &delta_dir, sink);
     }
     files.push((format!("{delta_dir}{DELTA_CHANGES}"), crate::docs::json(&changes)));
     for (path, bytes) in files {
@@ -345,10 +350,10 @@ fn put(sink: &mut Sink, path: String, bytes: Vec<u8>) -> Result<(), String> {
 
 /// The whole index, each file put into `sink` as pagefind gives it, and the
 /// ledger of what it holds.
-fn full(c: &Content, delta_dir: &str, sink: &mut Sink) -> Result<Option<Built>, String> {
+fn full(records: Vec<Record>, delta_dir: &str, sink: &mut Sink) -> Result<Option<Built>, String> {
     let mut ledger = Ledger::default();
     let mut by_href: BTreeMap<String, Indexed> = BTreeMap::new();
-    let records = every_record(c).inspect(|r| {
+    let records = records.into_iter().inspect(|r| {
         let indexed = Indexed {
             digest: r.digest(),
             id: String::new(),

@@ -168,8 +168,8 @@ fn the_sitemap_lists_every_page_in_the_languages_it_exists_in() {
     assert!(robots.lines().any(|l| l == "Sitemap: https://portal.example/sitemap.xml"), "{robots}");
     assert_eq!(
         sitemap.matches("<url>").count(),
-        12 * 3 + 2,
-        "home, directory, regions, news, documents, life situations, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2"
+        13 * 3 + 2,
+        "home, directory, regions, news, documents, draft acts, life situations, statement, quality report, topic, passport, body and region in 3 languages; identity card in 2"
     );
 }
 
