@@ -23,7 +23,8 @@ OUT=target/synthetic
 if [ "$MODE" = bench ]; then cargo build --quiet --profile native -p portal-compiler -p portal-render; else cargo build --quiet --profile native -p portal-compiler; fi
 BIN=target/native/portal-compiler
 RENDER=target/native/portal-render
-rm -rf "$OUT" "$OUT-api"
+# With the state the last build kept beside its output, so each run starts from nothing.
+rm -rf "$OUT" "$OUT-api" "target/.$(basename "$OUT")-api."*
 $BIN generate --bodies "$BODIES" --pages "$PAGES" --news "$NEWS" --documents "$DOCUMENTS" --out "$OUT"
 
 # GNU time gives peak memory; without it, only the wall time is printed.
