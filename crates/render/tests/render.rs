@@ -27,7 +27,8 @@ fn build(dir: &Path) {
     let options = portal_compiler::Options {
         content_dir: content,
         site_url: "https://portal.example.kz".into(),
-        today: "2026-12-03".into(),
+        // The day the newest bundled content was written: nothing in it is in the future.
+        today: "2026-12-04".into(),
         search_index: portal_compiler::search::Mode::Skip,
     };
     let compiled = portal_compiler::compile(&options).unwrap_or_else(|_| panic!("the bundled content compiles"));
