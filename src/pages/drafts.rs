@@ -46,31 +46,35 @@ pub fn DraftsPage() -> impl IntoView {
                 {move || {
                     let status = chosen.get().get(STATUS).and_then(|s| DiscussionStatus::from_code(s));
                     let drafts = drafts.clone();
-                    view! {
-                        <StatusFilter lang drafts=drafts.clone() chosen=status />
-                        {DiscussionStatus::ALL
-                            .into_iter()
-                            .filter(|s| status.is_none_or(|chosen| chosen == *s))
-                            .map(|s| {
-                                let of_status: Vec<DraftCard> = drafts
-                                    .iter()
-                                    .filter(|d| d.discussion == s)
-                                    .cloned()
-                                    .collect();
-                                let id = format!("drafts-{}", s.code());
-                                view! {
-                                    <section aria-labelledby=id.clone()>
-                                        <h2 id=id.clone()>{status_label(s)} " (" {of_status.len()} ")"</h2>
-                                        {if of_status.is_empty() {
-                                            view! { <p>{t!(i18n, drafts_none)}</p> }.into_any()
-                                        } else {
-                                            view! { <DraftList lang drafts=of_status /> }.into_any()
-                                        }}
-                                    </section>
-                                }
-                            })
-                            .collect_view()}
-                    }
+                    untrack(move || {
+                        // Only the filter makes the list again, not a string it reads
+                        // (hydration must meet the HTML the build wrote).
+                        view! {
+                            <StatusFilter lang drafts=drafts.clone() chosen=status />
+                            {DiscussionStatus::ALL
+                                .into_iter()
+                                .filter(|s| status.is_none_or(|chosen| chosen == *s))
+                                .map(|s| {
+                                    let of_status: Vec<DraftCard> = drafts
+                                        .iter()
+                                        .filter(|d| d.discussion == s)
+                                        .cloned()
+                                        .collect();
+                                    let id = format!("drafts-{}", s.code());
+                                    view! {
+                                        <section aria-labelledby=id.clone()>
+                                            <h2 id=id.clone()>{status_label(s)} " (" {of_status.len()} ")"</h2>
+                                            {if of_status.is_empty() {
+                                                view! { <p>{t!(i18n, drafts_none)}</p> }.into_any()
+                                            } else {
+                                                view! { <DraftList lang drafts=of_status /> }.into_any()
+                                            }}
+                                        </section>
+                                    }
+                                })
+                                .collect_view()}
+                        }
+                    })
                 }}
             }
         })
