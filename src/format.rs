@@ -148,13 +148,16 @@ fn fee(from: f64, to: f64, lang: Lang) -> String {
         Lang::Ru => "МРП",
         Lang::En => "MCI",
     };
+    if to == 0.0 {
+        return match lang {
+            Lang::Kk => "Тегін",
+            Lang::Ru => "Бесплатно",
+            Lang::En => "Free",
+        }
+        .to_owned();
+    }
     let (a, b) = (number(from, lang), number(to, lang));
     match lang {
-        _ if to == 0.0 => match lang {
-            Lang::Kk => "Тегін".to_owned(),
-            Lang::Ru => "Бесплатно".to_owned(),
-            Lang::En => "Free".to_owned(),
-        },
         _ if from == to => format!("{a} {unit}"),
         Lang::Kk if from == 0.0 => format!("{b} {unit}-ке дейін"),
         Lang::Ru if from == 0.0 => format!("до {b} {unit}"),

@@ -173,10 +173,7 @@ pub fn DraftPage() -> impl IntoView {
                 <dl class="at-a-glance">
                     <div>
                         <dt>{t!(i18n, draft_status)}</dt>
-                        <dd>
-                            {status_label(d.discussion)} <span class="visually-hidden">" "</span>
-                            <small>"(" {as_of} ")"</small>
-                        </dd>
+                        <dd>{status_label(d.discussion)} " " <small>"(" {as_of} ")"</small></dd>
                     </div>
                     <div>
                         <dt>{t!(i18n, draft_discussion)}</dt>

@@ -55,6 +55,25 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             reference(&p.meta_file, p.meta_line(r), "page", r.get_ref(), pages.contains(r.get_ref()));
         }
     }
+    for j in &c.journeys {
+        for page in j.meta.step.iter().flat_map(|s| &s.get_ref().pages) {
+            reference(&j.meta_file, j.meta_line(page), "page", page.get_ref(), pages.contains(page.get_ref()));
+        }
+    }
+    for d in &c.drafts {
+        let agency = &d.meta.agency;
+        reference(
+            &d.meta_file,
+            d.meta_line(agency),
+            "state body",
+            agency.get_ref(),
+            agencies.contains(agency.get_ref()),
+        );
+        if let Some(adopted) = &d.meta.adopted {
+            let known = documents.contains(adopted.get_ref());
+            reference(&d.meta_file, d.meta_line(adopted), "document", adopted.get_ref(), known);
+        }
+    }
     for a in &c.agencies {
         if let Some(parent) = &a.meta.parent {
             reference(

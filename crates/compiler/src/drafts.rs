@@ -11,13 +11,10 @@ use crate::publications::{attachment, card_of_document, check_file};
 /// A draft's files, read once for the build, by draft.
 pub(crate) type DraftFiles = BTreeMap<String, Vec<(DraftFileRole, Attachment, Vec<u8>)>>;
 
+/// A draft's own rules; its references are checked with every other item's (check.rs).
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     for d in &c.drafts {
         let (file, m) = (&d.meta_file, &d.meta);
-        if !c.known.agencies.contains(m.agency.get_ref()) {
-            let message = format!("no state body with the slug {:?} exists in content/", m.agency.get_ref());
-            diags.error(file, d.meta_line(&m.agency), "reference", message);
-        }
         if m.closes.get_ref() < m.opens.get_ref() {
             let message = format!("closes {} is before opens {}", m.closes.get_ref().0, m.opens.get_ref().0);
             diags.error(file, d.meta_line(&m.closes), "date", message);
@@ -25,13 +22,6 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         if !m.comments_url.get_ref().starts_with("https://") {
             let message = "comments_url must be the https:// address where comments are submitted";
             diags.error(file, d.meta_line(&m.comments_url), "bad-link", message);
-        }
-        if let Some(adopted) = &m.adopted {
-            if !c.known.documents.contains(adopted.get_ref()) {
-                let message =
-                    format!("adopted names document {:?}, which is not in content/documents/", adopted.get_ref());
-                diags.error(file, d.meta_line(adopted), "reference", message);
-            }
         }
         check_source(diags, file, d.meta_line(&m.source), "a draft act", Some(m.source.get_ref()), &options.today);
         let folder = file.parent().unwrap_or(file);
@@ -108,13 +98,12 @@ pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&
         })
         .collect();
     cards.sort_by(|a, b| {
-        let key = |d: &DraftCard| match d.discussion {
-            DiscussionStatus::Open => d.closes.clone(),
-            DiscussionStatus::Upcoming => d.opens.clone(),
-            // Latest first: the date's digits turned around.
-            _ => d.closes.chars().map(|c| c.to_digit(10).map_or(c, |n| char::from(b'9' - n as u8))).collect(),
+        let by_date = match a.discussion {
+            DiscussionStatus::Open => a.closes.cmp(&b.closes),
+            DiscussionStatus::Upcoming => a.opens.cmp(&b.opens),
+            DiscussionStatus::Closed | DiscussionStatus::Adopted => b.closes.cmp(&a.closes),
         };
-        (a.discussion, key(a), &a.slug).cmp(&(b.discussion, key(b), &b.slug))
+        a.discussion.cmp(&b.discussion).then(by_date).then_with(|| a.slug.cmp(&b.slug))
     });
     cards
 }

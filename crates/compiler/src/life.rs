@@ -76,12 +76,6 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             if meta.pages.is_empty() {
                 diags.error(file, line, "step-pages", format!("step {} names no page: give it pages = [...]", i + 1));
             }
-            for page in &meta.pages {
-                if !c.known.pages.contains(page.get_ref()) {
-                    let message = format!("no page with the slug {:?} exists in content/pages", page.get_ref());
-                    diags.error(file, j.meta_line(page), "reference", message);
-                }
-            }
             if let Some(join) = &meta.with_previous {
                 let previous_join = i.checked_sub(1).map(|p| steps[p].get_ref().with_previous.as_ref());
                 match previous_join {
@@ -155,15 +149,19 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     }
     // A page's figures restate its cost and timing lines.
     for p in &c.pages {
-        let figures = [
-            ("fee_mci", p.meta.fee_mci.as_ref().map(|f| (p.meta_line(f), f.get_ref().bounds())), "cost"),
+        // A figure given (its line and its bounds), and the front matter's line it restates.
+        type Given = Option<(usize, (f64, f64))>;
+        type Line = fn(&PageFront) -> &Option<String>;
+        let figures: [(&str, Given, &str, Line); 2] = [
+            ("fee_mci", p.meta.fee_mci.as_ref().map(|f| (p.meta_line(f), f.get_ref().bounds())), "cost", |f| &f.cost),
             (
                 "working_days",
                 p.meta.working_days.as_ref().map(|f| (p.meta_line(f), lossless(f.get_ref().bounds()))),
                 "timing",
+                |f| &f.timing,
             ),
         ];
-        for (name, figure, line_name) in figures {
+        for (name, figure, line_name, line_of) in figures {
             let Some((line, (from, to))) = figure else { continue };
             if from < 0.0 || to < from || !to.is_finite() {
                 diags.error(
@@ -176,10 +174,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             let without: Vec<&str> = p
                 .texts
                 .iter()
-                .filter(|(_, t)| {
-                    let value = if line_name == "cost" { &t.front.cost } else { &t.front.timing };
-                    value.as_deref().is_none_or(|v| v.trim().is_empty())
-                })
+                .filter(|(_, t)| line_of(&t.front).as_deref().is_none_or(|v| v.trim().is_empty()))
                 .map(|(l, _)| l.code())
                 .collect();
             if !without.is_empty() {

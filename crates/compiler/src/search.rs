@@ -432,7 +432,6 @@ fn pagefind_files(
 ) -> Result<(), String> {
     let entry_path = format!("{dir}pagefind-entry.json");
     let mut entry: Option<serde_json::Value> = None;
-    let mut runtime_written = BTreeSet::new();
     let mut records = records.into_iter().peekable();
     while let Some(lang) = records.peek().map(|r| r.lang) {
         let mut of_lang = vec![];
@@ -441,10 +440,9 @@ fn pagefind_files(
         }
         for (path, bytes) in one_index(of_lang, dir)? {
             if path != entry_path {
-                // The runtime's own files are the same for every language: put once.
-                if runtime_written.insert(path.clone()) {
-                    put(path, bytes)?;
-                }
+                // The runtime's own files are the same for every language:
+                // each language's replaces the one before.
+                put(path, bytes)?;
                 continue;
             }
             let part: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| format!("{path}: {e}"))?;

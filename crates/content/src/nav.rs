@@ -99,8 +99,8 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
     links
 }
 
-/// Every draft act is listed on one page, at most a few hundred at a time
-/// (a discussion lasts weeks; adopted ones move to the register).
+/// Every draft act is listed on one page (an archive by year, as the
+/// register has, is not there yet).
 pub fn drafts_links(doc: &DraftsDoc) -> Vec<Route> {
     doc.drafts.iter().map(|d| Route::Draft(d.slug.clone())).collect()
 }
