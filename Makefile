@@ -38,14 +38,15 @@ dist: tools
 ## Publish changed content into the deployed build in dist/ (made by make dist):
 ## the content API files that changed, the pages whose documents changed, their
 ## compressed copies; what left the content goes. State: .dist.written (the
-## compiler's list of what it wrote) and target/render-state.json (the renderer's).
+## compiler's list of what it wrote), target/render-state.json (the renderer's)
+## and .dist.compressed (what has its compressed copies).
 ## The search index is not rebuilt: what changed is indexed beside it
 ## (state: .dist.search). `make publish-full` rebuilds it whole, folding the
 ## changes in; run it daily (docs/deploy.md).
 publish:
 	cargo run --quiet --profile native -p portal-compiler -- build --content content --out dist $(INDEX)
 	$(RENDER_FAST) --dist dist --state target/render-state.json
-	node scripts/precompress.mjs dist
+	node scripts/precompress.mjs dist --written .dist.written
 
 publish-full:
 	$(MAKE) publish INDEX=--full-index

@@ -49,8 +49,8 @@ case "$MODE" in
   bench)
     echo "check (read, validate, prove, report; nothing written):"
     measure $BIN check --content "$OUT" > target/synthetic-check.txt
-    echo "build (everything above, and write the API):"
-    measure $BIN build --content "$OUT" --out "$OUT-api"
+    echo "build (everything above, and write the API; the time of each stage first):"
+    PORTAL_PHASES=1 measure $BIN build --content "$OUT" --out "$OUT-api"
     echo "  output: $(find "$OUT-api" -type f | wc -l) files, $(du -sh "$OUT-api" | cut -f1)"
     echo "  search index: $(du -sh "$OUT-api/api/v1/search" | cut -f1) in $(find "$OUT-api/api/v1/search" -type f | wc -l) files"
     echo "  largest API documents:"
@@ -76,7 +76,7 @@ case "$MODE" in
       printf '+++\ntitle = "Published today (%s)"\nsummary = "One news item published into the built site."\n+++\nText.\n' "$lang" > "$NEW/$lang.md"
     done
     echo "publish one news item (compile, writing what changed; render what changed):"
-    measure $BIN build --content "$OUT" --out "$OUT-api"
+    PORTAL_PHASES=1 measure $BIN build --content "$OUT" --out "$OUT-api"
     echo "  search delta beside the full index: $(du -sh "$OUT-api/api/v1/search-delta" | cut -f1) in $(find "$OUT-api/api/v1/search-delta" -type f | wc -l) files"
     measure $RENDER --dist "$OUT-api" --state target/synthetic-render-state.json
     rm -rf "$NEW"

@@ -10,6 +10,8 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { gunzipSync, brotliDecompressSync } from 'node:zlib';
+import { existsSync } from 'node:fs';
 import { cpSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { startPortal, heading, assertNoPageErrors } from './harness.mjs';
 
@@ -26,7 +28,7 @@ const COMPILER = 'target/debug/portal-compiler';
 function publish(...flags) {
   const run = spawnSync(COMPILER, ['build', '--content', CONTENT, '--out', SITE, ...flags], { encoding: 'utf8' });
   assert.equal(run.status, 0, run.stderr);
-  const compress = spawnSync('node', ['scripts/precompress.mjs', SITE], { encoding: 'utf8' });
+  const compress = spawnSync('node', ['scripts/precompress.mjs', SITE, '--written', 'target/.e2e-published.written'], { encoding: 'utf8' });
   assert.equal(compress.status, 0, compress.stderr);
   return run.stderr;
 }
@@ -34,7 +36,7 @@ function publish(...flags) {
 let portal;
 let published;
 before(async () => {
-  for (const path of [SITE, CONTENT, 'target/.e2e-published.written', 'target/.e2e-published.search']) rmSync(path, { recursive: true, force: true });
+  for (const path of [SITE, CONTENT, 'target/.e2e-published.written', 'target/.e2e-published.search', 'target/.e2e-published.compressed']) rmSync(path, { recursive: true, force: true });
   cpSync('dist', SITE, { recursive: true });
   cpSync('content', CONTENT, { recursive: true });
   // The deployment's first publication: everything, with the full index.
@@ -88,4 +90,16 @@ test('newest first puts the item published today above those of the full index',
   const found = await titles('/en/search?kind=news&sort=date');
   assert.equal(found[0], 'Quokkaville notice (en)', found.slice(0, 3).join(' | '));
   assert.ok(found.length > 10, `the full index's news follow: ${found.join(' | ')}`);
+});
+
+test('the compressed copies nginx serves are those of what was published, and a removed item leaves none', () => {
+  const doc = `${SITE}/api/v1/en/pages/passport.json`;
+  const current = readFileSync(doc, 'utf8');
+  assert.match(current, /Passport for travel abroad: apply or replace/);
+  assert.equal(gunzipSync(readFileSync(`${doc}.gz`)).toString('utf8'), current, 'gzip copy of the changed page');
+  assert.equal(brotliDecompressSync(readFileSync(`${doc}.br`)).toString('utf8'), current, 'brotli copy of the changed page');
+  const item = `${SITE}/api/v1/en/news/published-today.json`;
+  assert.equal(gunzipSync(readFileSync(`${item}.gz`)).toString('utf8'), readFileSync(item, 'utf8'), 'the new item has its copy');
+  const removed = `${SITE}/api/v1/en/news/almaty-earthquake-january-2024.json`;
+  for (const path of [removed, `${removed}.gz`, `${removed}.br`]) assert.equal(existsSync(path), false, `${path} is gone`);
 });

@@ -53,13 +53,9 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     let agency_ref = |slug: &str| agency_ref(c, lang, slug);
     let region_ref = |slug: &str| region_ref(c, lang, slug);
     let mut journey_parts = crate::life::parts(c, lang);
-    let page_cards = |filter: &dyn Fn(&Page) -> bool| {
+    let page_cards = |pages: &mut dyn Iterator<Item = &Page>| {
         by_title(
-            c.pages
-                .iter()
-                .filter(|p| filter(p))
-                .filter_map(|p| p.texts.get(&lang).map(|t| card(&p.slug, &t.front.title, &t.front.summary)))
-                .collect(),
+            pages.filter_map(|p| p.texts.get(&lang).map(|t| card(&p.slug, &t.front.title, &t.front.summary))).collect(),
         )
     };
 
@@ -119,7 +115,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             title: text.front.title.clone(),
             summary: text.front.summary.clone(),
             intro: text.body.blocks.clone(),
-            pages: page_cards(&|p: &Page| p.meta.topic.get_ref() == &t.slug),
+            pages: page_cards(&mut c.pages.iter().filter(|p| p.meta.topic.get_ref() == &t.slug)),
         };
         let links = nav::topic_links(&doc);
         docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &t.meta_file);
@@ -203,12 +199,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             );
             continue;
         };
-        let mut children: Vec<Ref> = c
-            .agencies
-            .iter()
-            .filter(|b| b.meta.parent.as_ref().map(|p| p.get_ref()) == Some(&a.slug))
-            .filter_map(|b| agency_ref(&b.slug))
-            .collect();
+        let mut children: Vec<Ref> = c.children_of(&a.slug).filter_map(|b| agency_ref(&b.slug)).collect();
         children.sort_by_key(|r| r.name.to_lowercase());
         let (news, documents) = publications::of_agency(c, lang, &a.slug);
         let profile = crate::profile::of(c, a, lang);
@@ -232,7 +223,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             parent: a.meta.parent.as_ref().and_then(|p| agency_ref(p.get_ref())),
             children,
             region: a.meta.region.as_ref().and_then(|r| region_ref(r.get_ref())),
-            pages: page_cards(&|p: &Page| p.meta.agency.get_ref() == &a.slug),
+            pages: page_cards(&mut c.pages_of(&a.slug)),
             news,
             documents,
             feed: feed_path(lang, &a.slug),
@@ -242,11 +233,8 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             regulation: profile.regulation,
             drafts: crate::drafts::cards(c, lang, options, Some(&a.slug)),
             appointments: c
-                .news
-                .iter()
-                .filter(|n| {
-                    n.meta.agency.get_ref() == &a.slug && n.meta.category.is_some() && n.texts.contains_key(&lang)
-                })
+                .news_of(&a.slug)
+                .filter(|n| n.meta.category.is_some() && n.texts.contains_key(&lang))
                 .count() as u32,
             posted: day(&a.meta.posted),
             updated: day(&a.meta.updated),

@@ -81,10 +81,11 @@ fn status(d: &Draft, options: &Options) -> DiscussionStatus {
 /// first, then upcoming ones opening soonest, then closed and adopted ones,
 /// latest first. A draft with no text in `lang` is listed under a title it has.
 pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&str>) -> Vec<DraftCard> {
-    let mut cards: Vec<DraftCard> = c
-        .drafts
-        .iter()
-        .filter(|d| agency.is_none_or(|a| d.meta.agency.get_ref() == a))
+    let drafts: Box<dyn Iterator<Item = &Draft>> = match agency {
+        Some(a) => Box::new(c.drafts_of(a)),
+        None => Box::new(c.drafts.iter()),
+    };
+    let mut cards: Vec<DraftCard> = drafts
         .filter_map(|d| {
             Some(DraftCard {
                 slug: d.slug.clone(),

@@ -14,6 +14,7 @@ mod life;
 pub mod markdown;
 pub mod model;
 pub mod output;
+pub mod phases;
 mod profile;
 pub mod publications;
 pub mod quality;
@@ -108,19 +109,34 @@ struct Content {
     documents: Vec<Document>,
     journeys: Vec<Journey>,
     drafts: Vec<Draft>,
+    /// What each state body publishes, by its slug (see [`Owned`]).
+    owned: BTreeMap<String, Owned>,
+}
+
+/// The places, in [`Content`]'s lists, of what one state body publishes and
+/// of the bodies under it: made once, because each body's page going over
+/// every item is 300 bodies x 45,000 pages at the size of the whole state.
+#[derive(Default)]
+struct Owned {
+    pages: Vec<usize>,
+    news: Vec<usize>,
+    documents: Vec<usize>,
+    drafts: Vec<usize>,
+    children: Vec<usize>,
 }
 
 /// Compiles the content, every file in memory; on any error returns every
 /// finding, errors and warnings.
 pub fn compile(options: &Options) -> Result<Compiled, Box<Failed>> {
-    compile_into(options, output::Sink::Memory(BTreeMap::new()))
+    compile_into(options, output::Sink::memory())
 }
 
 /// Compiles the content into `files` as it goes (staged on disk, a build
 /// at the size of the whole state holds only the digests of its output).
-pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compiled, Box<Failed>> {
+pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, Box<Failed>> {
     let fail = |diagnostics| Box::new(Failed { diagnostics, report: None });
     let mut diags = Diagnostics::default();
+    let mut phases = phases::Phases::start();
     let dir = &options.content_dir;
     let site = read_item::<SiteMeta, SiteFront>(&dir.join("site"), "site".into(), &mut diags);
     let accessibility =
@@ -137,7 +153,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
     let documents = optional("documents").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
-    let content = Content {
+    let mut content = Content {
         dir: dir.clone(),
         known: Known {
             topics: topics.slugs,
@@ -157,6 +173,7 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
         documents: sorted(documents.items),
         journeys: sorted(journeys.items),
         drafts: sorted(drafts.items),
+        owned: BTreeMap::new(),
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -166,12 +183,15 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
             None => return Err(fail(diags)),
         },
     };
+    content.owned = owned(&content);
     // A failed compile still reports, so `check` shows editors the table.
     let failed = |diagnostics: Diagnostics| {
         let report = quality::report(&content, &diagnostics, Lang::En, options);
         Box::new(Failed { diagnostics, report: Some(report) })
     };
+    phases.done("read");
     check(&content, options, &mut diags);
+    phases.done("check");
     if diags.has_errors() {
         return Err(failed(diags));
     }
@@ -188,78 +208,116 @@ pub fn compile_into(options: &Options, mut files: output::Sink) -> Result<Compil
         max_clicks: 0,
     };
     // A file the sink cannot take (a full disk) fails the build, naming the output.
-    let put = |files: &mut output::Sink, path: String, bytes: Vec<u8>, diags: &mut Diagnostics| {
+    let put = |files: &output::Sink, path: String, bytes: Vec<u8>, diags: &mut Diagnostics| {
         if let Err(e) = files.insert(path.clone(), bytes) {
             diags.error(Path::new(&path), 0, "io", format!("cannot stage the output file: {e}"));
         }
     };
     let attachments = publications::attachments(&content);
     let draft_files = drafts::files(&content);
-    for lang in Lang::ALL {
-        let mut docs = build_docs(&content, lang, options);
-        publications::build(&content, lang, &attachments, &mut docs);
-        life::build(&content, lang, &mut docs);
-        drafts::build(&content, lang, options, &draft_files, &mut docs);
-        prove_three_clicks(&content, &docs, lang, &mut diags, &mut stats);
-        for (route, json) in docs.files {
-            put(&mut files, format!("api/v{API_VERSION}/{}", route), json, &mut diags);
-        }
+    phases.done("attachments");
+    // The languages' documents are made on every core, each language's
+    // staged as soon as it is made, so at most a language per core is held.
+    let by_lang: Vec<(Diagnostics, Stats)> = {
+        use rayon::prelude::*;
+        Lang::ALL
+            .into_par_iter()
+            .map(|lang| {
+                let (mut found, mut reach) = (Diagnostics::default(), Stats::default());
+                let mut docs = build_docs(&content, lang, options);
+                publications::build(&content, lang, &attachments, &mut docs);
+                life::build(&content, lang, &mut docs);
+                drafts::build(&content, lang, options, &draft_files, &mut docs);
+                prove_three_clicks(&content, &docs, lang, &mut found, &mut reach);
+                for (route, json) in docs.files {
+                    put(&files, format!("api/v{API_VERSION}/{}", route), json, &mut found);
+                }
+                (found, reach)
+            })
+            .collect()
+    };
+    for (found, reach) in by_lang {
+        diags.items.extend(found.items);
+        stats.max_clicks = stats.max_clicks.max(reach.max_clicks);
     }
+    phases.done("documents, three clicks, staging");
     if diags.has_errors() {
         return Err(failed(diags));
     }
     // Files readers download or see: documents' originals, images in texts.
     let api = format!("api/v{API_VERSION}/");
     for (attachment, bytes) in attachments.into_values().flatten() {
-        put(&mut files, format!("{api}{}", attachment.href), bytes, &mut diags);
+        put(&files, format!("{api}{}", attachment.href), bytes, &mut diags);
     }
     for (_, attachment, bytes) in draft_files.into_values().flatten() {
-        put(&mut files, format!("{api}{}", attachment.href), bytes, &mut diags);
+        put(&files, format!("{api}{}", attachment.href), bytes, &mut diags);
     }
     for (api_path, bytes) in content.images() {
-        put(&mut files, format!("{api}{api_path}"), bytes.clone(), &mut diags);
+        put(&files, format!("{api}{api_path}"), bytes.clone(), &mut diags);
     }
     for (path, feed) in publications::feeds(&content, options) {
-        put(&mut files, format!("{api}{path}"), feed, &mut diags);
+        put(&files, format!("{api}{path}"), feed, &mut diags);
     }
+    phases.done("files and feeds");
     // The report comes last: it lists every finding, the proof's included.
     // The English one is also the terminal's.
     let mut english = None;
     for lang in Lang::ALL {
         let report = quality::report(&content, &diags, lang, options);
-        put(&mut files, format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report), &mut diags);
+        put(&files, format!("api/v{API_VERSION}/{}", Route::Quality.api_path(lang)), json(&report), &mut diags);
         if lang == Lang::En {
             english = Some(report);
         }
     }
+    phases.done("quality reports");
     sitemap_entries(&content, &mut sitemap);
     // The search records hold what the index needs of the content; the
     // parsed content (gigabytes at the size of the whole state) goes before
     // the indexer starts.
     let records = search::records_for(&content, &options.search_index);
     drop(content);
-    let index = match search::index(records, &options.search_index, &mut files) {
+    phases.done("sitemap and search records");
+    let index = match search::index(records, &options.search_index, &files) {
         Ok(built) => built,
         Err(e) => {
             diags.error(dir, 0, "search-index", format!("the search index could not be built: {e}"));
             return Err(Box::new(Failed { diagnostics: diags, report: None }));
         }
     };
+    phases.done("search index");
     for (name, xml) in sitemap.finish() {
-        put(&mut files, name, xml.into_bytes(), &mut diags);
+        put(&files, name, xml.into_bytes(), &mut diags);
     }
     // Crawlers need the sitemap's absolute address.
     let robots = format!("User-agent: *\nAllow: /\nSitemap: {}/sitemap.xml\n", options.site_url.trim_end_matches('/'));
-    put(&mut files, "robots.txt".into(), robots.into_bytes(), &mut diags);
+    put(&files, "robots.txt".into(), robots.into_bytes(), &mut diags);
     if diags.has_errors() {
         return Err(Box::new(Failed { diagnostics: diags, report: None }));
     }
     let report = english.expect("Lang::ALL has English");
     let (files, staged) = match files {
-        output::Sink::Memory(files) => (files, None),
+        output::Sink::Memory(files) => (files.into_inner().unwrap_or_else(|poisoned| poisoned.into_inner()), None),
         output::Sink::Staged(staged) => (BTreeMap::new(), Some(staged)),
     };
     Ok(Compiled { files, staged, warnings: diags, stats, report, index })
+}
+
+/// [`Owned`] for every body that publishes anything or has bodies under it.
+fn owned(c: &Content) -> BTreeMap<String, Owned> {
+    let mut owned: BTreeMap<String, Owned> = BTreeMap::new();
+    let mut add = |body: &String, list: fn(&mut Owned) -> &mut Vec<usize>, i: usize| {
+        list(owned.entry(body.clone()).or_default()).push(i);
+    };
+    c.pages.iter().enumerate().for_each(|(i, p)| add(p.meta.agency.get_ref(), |o| &mut o.pages, i));
+    c.news.iter().enumerate().for_each(|(i, n)| add(n.meta.agency.get_ref(), |o| &mut o.news, i));
+    c.documents.iter().enumerate().for_each(|(i, d)| add(d.meta.agency.get_ref(), |o| &mut o.documents, i));
+    c.drafts.iter().enumerate().for_each(|(i, d)| add(d.meta.agency.get_ref(), |o| &mut o.drafts, i));
+    for (i, a) in c.agencies.iter().enumerate() {
+        if let Some(parent) = &a.meta.parent {
+            add(parent.get_ref(), |o| &mut o.children, i);
+        }
+    }
+    owned
 }
 
 fn sorted<M, F>(mut items: Vec<Source<M, F>>) -> Vec<Source<M, F>> {
@@ -316,6 +374,39 @@ impl Content {
             }
         }
         images
+    }
+
+    /// What the body `slug` publishes and the bodies under it.
+    fn owned(&self, slug: &str) -> &Owned {
+        static NOTHING: Owned = Owned {
+            pages: Vec::new(),
+            news: Vec::new(),
+            documents: Vec::new(),
+            drafts: Vec::new(),
+            children: Vec::new(),
+        };
+        self.owned.get(slug).unwrap_or(&NOTHING)
+    }
+
+    fn pages_of(&self, body: &str) -> impl Iterator<Item = &Page> {
+        self.owned(body).pages.iter().map(|&i| &self.pages[i])
+    }
+
+    fn news_of(&self, body: &str) -> impl Iterator<Item = &News> {
+        self.owned(body).news.iter().map(|&i| &self.news[i])
+    }
+
+    fn documents_of(&self, body: &str) -> impl Iterator<Item = &Document> {
+        self.owned(body).documents.iter().map(|&i| &self.documents[i])
+    }
+
+    fn drafts_of(&self, body: &str) -> impl Iterator<Item = &Draft> {
+        self.owned(body).drafts.iter().map(|&i| &self.drafts[i])
+    }
+
+    /// The bodies whose parent is `body`.
+    fn children_of(&self, body: &str) -> impl Iterator<Item = &Agency> {
+        self.owned(body).children.iter().map(|&i| &self.agencies[i])
     }
 
     /// The months that have news, `YYYY-MM`.

@@ -76,7 +76,9 @@ impl Source {
 fn main() -> ExitCode {
     match Cli::parse().command {
         Command::Build { source, out, full_index } => {
+            let mut phases = portal_compiler::phases::Phases::start();
             let search_index = if full_index { search::Mode::Full } else { since_last_full_index(&out) };
+            phases.done("search ledger");
             build(Options { search_index, ..source.options() }, &out)
         }
         Command::Check { source } => check(source.options()),
@@ -170,6 +172,7 @@ fn build(options: Options, out: &Path) -> ExitCode {
             let keep = matches!(compiled.index, Some(search::Built::Delta { .. })).then_some(index_dir.as_str());
             let staged = compiled.staged.take().expect("compiled into a staged sink");
             let produced = staged.len();
+            let mut phases = portal_compiler::phases::Phases::start();
             let written = staged.commit(keep).and_then(|written| {
                 match &compiled.index {
                     Some(search::Built::Full(ledger)) => {
@@ -183,6 +186,7 @@ fn build(options: Options, out: &Path) -> ExitCode {
                 }
                 Ok(written)
             });
+            phases.done("moving into place");
             let written = match written {
                 Ok(written) => written,
                 Err(e) => {
@@ -244,3 +248,6 @@ fn check(options: Options) -> ExitCode {
 fn today() -> String {
     portal_compiler::date::Date::today().to_string()
 }
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

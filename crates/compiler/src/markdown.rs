@@ -2,7 +2,7 @@
 //! blocks can express is accepted; anything else is an error at its line,
 //! so an editor never publishes something that silently renders wrong.
 
-use crate::diagnostic::{line_of, Diagnostics};
+use crate::diagnostic::Diagnostics;
 use portal_content::{Block, CalloutTone, Inline, Route};
 use pulldown_cmark::{BlockQuoteKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::path::Path;
@@ -98,8 +98,11 @@ pub fn convert(text: &str, file: &Path, line_offset: usize, diags: &mut Diagnost
         headings: 0,
         images: vec![],
     };
+    // Where the text's lines end: an event's line by a binary search, not
+    // by counting from the top for each event (quadratic in long texts).
+    let newlines: Vec<usize> = text.match_indices('\n').map(|(at, _)| at).collect();
     for (event, range) in Parser::new_ext(text, options).into_offset_iter() {
-        let line = line_of(text, range.start) + line_offset;
+        let line = newlines.partition_point(|&at| at < range.start) + 1 + line_offset;
         let mut err = |rule: &'static str, message: String| diags.error(file, line, rule, message);
         match event {
             Event::Start(tag) => match tag {

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 /// What [`write_all`] did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -93,10 +94,11 @@ fn settle(
     replace(&state_file(out_dir, "written"), manifest.as_bytes())
 }
 
-/// Where a compile puts the files it makes, as it makes them.
+/// Where a compile puts the files it makes, as it makes them. Threads
+/// making documents put into it side by side.
 pub enum Sink {
     /// Held in memory, for checks and tests, and for [`write_all`].
-    Memory(BTreeMap<String, Vec<u8>>),
+    Memory(Mutex<BTreeMap<String, Vec<u8>>>),
     /// Staged on disk beside the output (see [`Staged`]).
     Staged(Staged),
 }
@@ -111,10 +113,15 @@ pub struct Staged {
     out_dir: PathBuf,
     staging: PathBuf,
     before: BTreeMap<String, String>,
-    produced: BTreeMap<String, String>,
+    produced: Mutex<BTreeMap<String, String>>,
 }
 
 impl Sink {
+    /// Files held in memory.
+    pub fn memory() -> Sink {
+        Sink::Memory(Mutex::default())
+    }
+
     /// Files staged for `out_dir`; a staging folder left by an interrupted build is cleared.
     pub fn staged(out_dir: &Path) -> io::Result<Sink> {
         let staging = state_file(out_dir, "staging");
@@ -126,15 +133,17 @@ impl Sink {
             out_dir: out_dir.to_path_buf(),
             staging,
             before: last_written(out_dir),
-            produced: BTreeMap::new(),
+            produced: Mutex::default(),
         }))
     }
 
     /// Adds a file; a later file of the same path replaces an earlier one.
-    pub fn insert(&mut self, path: String, bytes: Vec<u8>) -> io::Result<()> {
+    /// The digest and the write happen outside the lock, so threads putting
+    /// different files do not wait for each other.
+    pub fn insert(&self, path: String, bytes: Vec<u8>) -> io::Result<()> {
         let staged = match self {
             Sink::Memory(files) => {
-                files.insert(path, bytes);
+                lock(files).insert(path, bytes);
                 return Ok(());
             }
             Sink::Staged(staged) => staged,
@@ -149,15 +158,15 @@ impl Sink {
             fs::create_dir_all(target.parent().expect("output files are in folders"))?;
             fs::write(&target, &bytes)?;
         }
-        staged.produced.insert(path, digest);
+        lock(&staged.produced).insert(path, digest);
         Ok(())
     }
 
     /// How many files it holds.
     pub fn len(&self) -> usize {
         match self {
-            Sink::Memory(files) => files.len(),
-            Sink::Staged(staged) => staged.produced.len(),
+            Sink::Memory(files) => lock(files).len(),
+            Sink::Staged(staged) => staged.len(),
         }
     }
 
@@ -166,14 +175,19 @@ impl Sink {
     }
 }
 
+/// A lock no thread panics holding: a compile that panics stops whole.
+fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 impl Staged {
     /// How many files the compile produced.
     pub fn len(&self) -> usize {
-        self.produced.len()
+        lock(&self.produced).len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.produced.is_empty()
+        self.len() == 0
     }
 
     /// Moves the staged files into the output, each renamed into place so
@@ -181,7 +195,8 @@ impl Staged {
     pub fn commit(self, keep: Option<&str>) -> io::Result<Written> {
         let mut done = Written::default();
         fs::create_dir_all(&self.out_dir)?;
-        for path in self.produced.keys() {
+        let produced = lock(&self.produced);
+        for path in produced.keys() {
             let staged = self.staging.join(path);
             if staged.is_file() {
                 let target = self.out_dir.join(path);
@@ -192,7 +207,7 @@ impl Staged {
                 done.unchanged += 1;
             }
         }
-        settle(&self.out_dir, &self.before, &self.produced, keep, &mut done)?;
+        settle(&self.out_dir, &self.before, &produced, keep, &mut done)?;
         Ok(done)
     }
 }

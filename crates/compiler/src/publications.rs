@@ -296,24 +296,22 @@ pub(crate) fn card_of_document(c: &Content, lang: Lang, slug: &str) -> Option<Do
 
 /// News in `lang`, newest first.
 fn news_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<NewsCard> {
-    let mut cards: Vec<NewsCard> = c
-        .news
-        .iter()
-        .filter(|n| agency.is_none_or(|a| n.meta.agency.get_ref() == a))
-        .filter_map(|n| n.texts.get(&lang).map(|t| news_card(c, lang, n, t)))
-        .collect();
+    let news: Box<dyn Iterator<Item = &News>> = match agency {
+        Some(a) => Box::new(c.news_of(a)),
+        None => Box::new(c.news.iter()),
+    };
+    let mut cards: Vec<NewsCard> = news.filter_map(|n| n.texts.get(&lang).map(|t| news_card(c, lang, n, t))).collect();
     cards.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
     cards
 }
 
 /// Documents, newest first.
 fn document_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<DocumentCard> {
-    let mut cards: Vec<DocumentCard> = c
-        .documents
-        .iter()
-        .filter(|d| agency.is_none_or(|a| d.meta.agency.get_ref() == a))
-        .map(|d| document_card(c, lang, d))
-        .collect();
+    let documents: Box<dyn Iterator<Item = &Document>> = match agency {
+        Some(a) => Box::new(c.documents_of(a)),
+        None => Box::new(c.documents.iter()),
+    };
+    let mut cards: Vec<DocumentCard> = documents.map(|d| document_card(c, lang, d)).collect();
     cards.sort_by(|a, b| b.adopted.cmp(&a.adopted).then_with(|| a.slug.cmp(&b.slug)));
     cards
 }
@@ -555,19 +553,15 @@ pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
             // Every body has its feed in every language, named as its page names it.
             let Some(name) = a.text_or_any(lang).map(|t| t.front.name.clone()) else { continue };
             let mut entries: Vec<Entry> = news_cards(c, lang, Some(&a.slug)).iter().map(news_entry).collect();
-            entries.extend(
-                c.documents
-                    .iter()
-                    .filter(|d| d.meta.agency.get_ref() == &a.slug)
-                    .filter_map(|d| d.texts.get(&lang).map(|t| (d, t)))
-                    .map(|(d, t)| Entry {
-                        route: Route::Document(d.slug.clone()),
-                        title: t.front.title.clone(),
-                        summary: t.front.summary.clone(),
-                        date: d.meta.adopted.get_ref().0.clone(),
-                        category: "document",
-                    }),
-            );
+            entries.extend(c.documents_of(&a.slug).filter_map(|d| d.texts.get(&lang).map(|t| (d, t))).map(|(d, t)| {
+                Entry {
+                    route: Route::Document(d.slug.clone()),
+                    title: t.front.title.clone(),
+                    summary: t.front.summary.clone(),
+                    date: d.meta.adopted.get_ref().0.clone(),
+                    category: "document",
+                }
+            }));
             entries.sort_by(|x, y| y.date.cmp(&x.date));
             entries.truncate(FEED_ENTRIES);
             let path = feed_path(lang, &a.slug);

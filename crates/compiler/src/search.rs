@@ -209,7 +209,12 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
 pub(crate) fn records_for(c: &Content, mode: &Mode) -> Records {
     match mode {
         Mode::Skip => Records(vec![]),
-        _ => Records(Lang::ALL.into_iter().flat_map(|lang| records(c, lang)).collect()),
+        // A language on each core; the records stay a language at a time.
+        _ => {
+            use rayon::prelude::*;
+            let by_lang: Vec<Vec<Record>> = Lang::ALL.into_par_iter().map(|lang| records(c, lang)).collect();
+            Records(by_lang.into_iter().flatten().collect())
+        }
     }
 }
 
@@ -286,7 +291,7 @@ pub fn full_index_entry() -> String {
 
 /// Puts the search files into `sink` by their path in the output
 /// (`api/v1/search/...`, `api/v1/search-delta/...`); says what was built.
-pub(crate) fn index(Records(records): Records, mode: &Mode, sink: &mut Sink) -> Result<Option<Built>, String> {
+pub(crate) fn index(Records(records): Records, mode: &Mode, sink: &Sink) -> Result<Option<Built>, String> {
     let delta_dir = format!("api/v{API_VERSION}/{DELTA_DIR}");
     let ledger = match mode {
         Mode::Skip => return Ok(None),
@@ -294,10 +299,11 @@ pub(crate) fn index(Records(records): Records, mode: &Mode, sink: &mut Sink) -> 
         Mode::Full => return full(records, &delta_dir, sink),
     };
     // Only the changed records are kept; the others leave their digest.
+    use rayon::prelude::*;
+    let digested: Vec<(String, String)> = records.par_iter().map(|r| (r.href(), r.digest())).collect();
     let mut digests: BTreeMap<String, String> = BTreeMap::new();
     let mut changed: Vec<&Record> = vec![];
-    for r in &records {
-        let (href, digest) = (r.href(), r.digest());
+    for (r, (href, digest)) in records.iter().zip(digested) {
         if ledger.records.get(&href).map(|i| &i.digest) != Some(&digest) {
             changed.push(r);
         }
@@ -344,13 +350,13 @@ pub(crate) fn index(Records(records): Records, mode: &Mode, sink: &mut Sink) -> 
     Ok(Some(built))
 }
 
-fn put(sink: &mut Sink, path: String, bytes: Vec<u8>) -> Result<(), String> {
+fn put(sink: &Sink, path: String, bytes: Vec<u8>) -> Result<(), String> {
     sink.insert(path.clone(), bytes).map_err(|e| format!("{path}: {e}"))
 }
 
 /// The whole index, each file put into `sink` as pagefind gives it, and the
 /// ledger of what it holds.
-fn full(records: Vec<Record>, delta_dir: &str, sink: &mut Sink) -> Result<Option<Built>, String> {
+fn full(records: Vec<Record>, delta_dir: &str, sink: &Sink) -> Result<Option<Built>, String> {
     let mut ledger = Ledger::default();
     let mut by_href: BTreeMap<String, Indexed> = BTreeMap::new();
     let records = records.into_iter().inspect(|r| {
@@ -408,9 +414,28 @@ impl Record {
         self.route.href(self.lang)
     }
 
-    /// Everything the record gives the index, digested: equal digests index the same.
+    /// Everything the record gives the index, digested: equal digests index
+    /// the same. Each part goes in with its length, so no two records run
+    /// together into the same bytes.
     fn digest(&self) -> String {
-        crate::output::digest(format!("{self:?}").as_bytes())
+        use sha2::{Digest, Sha256};
+        let mut hash = Sha256::new();
+        let mut part = |bytes: &[u8]| {
+            hash.update((bytes.len() as u64).to_le_bytes());
+            hash.update(bytes);
+        };
+        part(self.href().as_bytes());
+        part(self.title.as_bytes());
+        part(self.title_lang.map(Lang::code).unwrap_or_default().as_bytes());
+        part(self.text.as_bytes());
+        part(self.body.as_deref().unwrap_or_default().as_bytes());
+        part(self.date.as_deref().unwrap_or_default().as_bytes());
+        for (filter, values) in &self.filters {
+            part(filter.as_bytes());
+            part(&(values.len() as u64).to_le_bytes());
+            values.iter().for_each(|v| part(v.as_bytes()));
+        }
+        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// The filters as the index holds them (empty ones left out).

@@ -118,17 +118,26 @@ impl<M, F> Default for Items<M, F> {
 }
 
 /// Reads every item folder under `dir`, in slug order. Problems go to `diags`.
-pub fn read_items<M: DeserializeOwned, F: DeserializeOwned>(dir: &Path, diags: &mut Diagnostics) -> Items<M, F> {
+pub fn read_items<M, F>(dir: &Path, diags: &mut Diagnostics) -> Items<M, F>
+where
+    M: DeserializeOwned + Send,
+    F: DeserializeOwned + Send,
+{
     let mut slugs = std::collections::BTreeSet::new();
     let items = read_folders(dir, &mut slugs, diags);
     Items { items, slugs }
 }
 
-fn read_folders<M: DeserializeOwned, F: DeserializeOwned>(
+fn read_folders<M, F>(
     dir: &Path,
     slugs: &mut std::collections::BTreeSet<String>,
     diags: &mut Diagnostics,
-) -> Vec<Source<M, F>> {
+) -> Vec<Source<M, F>>
+where
+    M: DeserializeOwned + Send,
+    F: DeserializeOwned + Send,
+{
+    use rayon::prelude::*;
     let mut entries = match fs::read_dir(dir) {
         Ok(rd) => rd.filter_map(Result::ok).map(|e| e.path()).collect::<Vec<_>>(),
         Err(e) => {
@@ -137,7 +146,7 @@ fn read_folders<M: DeserializeOwned, F: DeserializeOwned>(
         }
     };
     entries.sort();
-    let mut items = vec![];
+    let mut folders = vec![];
     for path in entries {
         let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
         if name.starts_with('.') {
@@ -159,9 +168,22 @@ fn read_folders<M: DeserializeOwned, F: DeserializeOwned>(
             continue;
         }
         slugs.insert(name.clone());
-        if let Some(item) = read_item(&path, name, diags) {
-            items.push(item);
-        }
+        folders.push((path, name));
+    }
+    // Reading and parsing is most of a build's time at the size of the whole
+    // state: items are read on every core, each with its own findings, which
+    // then join the rest in folder order, as if read one by one.
+    let read: Vec<(Option<Source<M, F>>, Diagnostics)> = folders
+        .into_par_iter()
+        .map(|(path, name)| {
+            let mut found = Diagnostics::default();
+            (read_item(&path, name, &mut found), found)
+        })
+        .collect();
+    let mut items = Vec::with_capacity(read.len());
+    for (item, found) in read {
+        diags.items.extend(found.items);
+        items.extend(item);
     }
     items
 }

@@ -73,14 +73,29 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
 
     let build = state::build_digest(&html);
     let previous = options.state.as_deref().map(State::load).filter(|s| s.build == build).unwrap_or_default();
-    // Kept: pages rendered before from the same documents, still on disk.
-    let (kept, to_render): (Vec<&String>, Vec<&String>) = pages.iter().partition(|path| {
-        previous.pages.get(*path).is_some_and(|before| {
-            page_file(dist, path).exists()
-                && state::documents_digest(&api_dir, before.documents.iter().map(String::as_str)).as_ref()
-                    == Some(&before.digest)
-        })
-    });
+    // Kept: pages rendered before from the same documents, still on disk,
+    // with their inputs as they stand now. Looking at every page's documents
+    // is most of a publication's render: it is done on every core, and a
+    // document whose file is the very one last seen is not read again.
+    let (kept, to_render): (Vec<(&String, PageInputs)>, Vec<&String>) = {
+        use rayon::prelude::*;
+        let checked: Vec<(&String, Option<PageInputs>)> = pages
+            .par_iter()
+            .map(|path| {
+                let before = previous.pages.get(path).filter(|_| page_file(dist, path).exists());
+                (path, before.and_then(|before| state::unchanged(&api_dir, before)))
+            })
+            .collect();
+        let mut kept = vec![];
+        let mut to_render = vec![];
+        for (path, inputs) in checked {
+            match inputs {
+                Some(inputs) => kept.push((path, inputs)),
+                None => to_render.push(path),
+            }
+        }
+        (kept, to_render)
+    };
     let whole = kept.is_empty();
 
     let staging = dist.join(".render-staging");
@@ -127,7 +142,7 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
 
     if let Some(file) = &options.state {
         let mut pages_state: std::collections::BTreeMap<String, PageInputs> =
-            kept.iter().map(|path| ((*path).clone(), previous.pages[*path].clone())).collect();
+            kept.into_iter().map(|(path, inputs)| (path.clone(), inputs)).collect();
         pages_state.extend(rendered.into_iter().map(|(path, _, inputs)| (path, inputs)));
         State { build, pages: pages_state }.save(file)?;
     }
@@ -160,8 +175,12 @@ fn render_into(
                     let result = page::render(site, path).and_then(|page| {
                         let html = shell.page(&page);
                         write_file(&page_file(out, path), &html)?;
-                        let documents = page.documents.iter().map(|(p, _)| p.clone()).collect();
-                        let inputs = PageInputs { documents, digest: state::digest_of(&page.documents) };
+                        let documents: Vec<String> = page.documents.iter().map(|(p, _)| p.clone()).collect();
+                        let inputs = PageInputs {
+                            stamps: state::stamps(site.api_dir, &documents),
+                            digest: state::digest_of(&page.documents),
+                            documents,
+                        };
                         Ok(((*path).clone(), html.len() as u64, inputs))
                     });
                     match result {

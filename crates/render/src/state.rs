@@ -24,6 +24,50 @@ pub struct PageInputs {
     pub documents: Vec<String>,
     /// The digest of those documents' bytes.
     pub digest: String,
+    /// Each document's file as it was when last read (see [`Stamp`]); empty
+    /// in a state written before stamps were kept, which reads them again.
+    #[serde(default)]
+    pub stamps: Vec<Stamp>,
+}
+
+/// What tells a file from any other version of it without reading it, as
+/// git's index does: its inode, size and modification time. The compiler
+/// writes each changed file beside its place and renames it in, so a
+/// changed document is a new inode with a new time; one left unchanged
+/// keeps all three.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    inode: u64,
+    len: u64,
+    modified_ns: i128,
+}
+
+/// The stamp of the file at `path`, if it is there.
+fn stamp(path: &Path) -> Option<Stamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = std::fs::metadata(path).ok()?;
+    Some(Stamp {
+        inode: m.ino(),
+        len: m.len(),
+        modified_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+    })
+}
+
+/// The stamps of the documents at `paths` under `api_dir`; empty if one is gone.
+pub fn stamps(api_dir: &Path, paths: &[String]) -> Vec<Stamp> {
+    paths.iter().map(|path| stamp(&api_dir.join(path))).collect::<Option<_>>().unwrap_or_default()
+}
+
+/// The inputs of a page rendered from `before`, if its documents are still
+/// what they were: by their stamps when none changed, else by their bytes
+/// (then with the new stamps, so the next run need not read them).
+pub fn unchanged(api_dir: &Path, before: &PageInputs) -> Option<PageInputs> {
+    let now = stamps(api_dir, &before.documents);
+    if !now.is_empty() && now == before.stamps {
+        return Some(before.clone());
+    }
+    let digest = documents_digest(api_dir, before.documents.iter().map(String::as_str))?;
+    (digest == before.digest).then(|| PageInputs { stamps: now, ..before.clone() })
 }
 
 impl State {
@@ -81,4 +125,57 @@ fn digest<'a>(documents: impl Iterator<Item = (&'a str, &'a [u8])>) -> String {
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inputs(api: &Path, path: &str) -> PageInputs {
+        let documents = vec![path.to_owned()];
+        let digest = documents_digest(api, [path]).expect("the document is there");
+        PageInputs { stamps: stamps(api, &documents), documents, digest }
+    }
+
+    #[test]
+    fn a_page_is_kept_while_its_documents_are_the_files_it_read() {
+        let api = tempfile::tempdir().unwrap();
+        std::fs::write(api.path().join("page.json"), br#"{"title":"Passport"}"#).unwrap();
+        let before = inputs(api.path(), "page.json");
+        assert!(unchanged(api.path(), &before).is_some_and(|now| now.stamps == before.stamps));
+    }
+
+    #[test]
+    fn a_document_rewritten_in_place_with_the_same_length_is_read_again() {
+        let api = tempfile::tempdir().unwrap();
+        let file = api.path().join("page.json");
+        std::fs::write(&file, br#"{"title":"Passport"}"#).unwrap();
+        let before = inputs(api.path(), "page.json");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::fs::write(&file, br#"{"title":"Visa ID!"}"#).unwrap();
+        assert_eq!(std::fs::metadata(&file).unwrap().len(), before.stamps[0].len);
+        assert!(unchanged(api.path(), &before).is_none(), "new bytes: the page is rendered again");
+    }
+
+    #[test]
+    fn a_document_touched_but_not_changed_keeps_the_page_with_new_stamps() {
+        let api = tempfile::tempdir().unwrap();
+        let file = api.path().join("page.json");
+        std::fs::write(&file, br#"{"title":"Passport"}"#).unwrap();
+        let before = inputs(api.path(), "page.json");
+        std::thread::sleep(std::time::Duration::from_millis(5));
+        std::fs::write(&file, br#"{"title":"Passport"}"#).unwrap();
+        let now = unchanged(api.path(), &before).expect("same bytes: kept");
+        assert_ne!(now.stamps, before.stamps, "the next run need not read it");
+        assert_eq!(now.digest, before.digest);
+    }
+
+    #[test]
+    fn a_removed_document_renders_the_page_again() {
+        let api = tempfile::tempdir().unwrap();
+        std::fs::write(api.path().join("page.json"), b"{}").unwrap();
+        let before = inputs(api.path(), "page.json");
+        std::fs::remove_file(api.path().join("page.json")).unwrap();
+        assert!(unchanged(api.path(), &before).is_none());
+    }
 }
