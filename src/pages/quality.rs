@@ -76,6 +76,7 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
         ProblemKind::Attachment => t_string!(i18n, problem_attachment),
         ProblemKind::NoTextVersion => t_string!(i18n, problem_no_text_version),
         ProblemKind::MandatoryInformation => t_string!(i18n, problem_mandatory_information),
+        ProblemKind::Unmapped => t_string!(i18n, problem_unmapped),
         ProblemKind::Late => t_string!(i18n, problem_late),
     }
     .to_string()

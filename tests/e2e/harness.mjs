@@ -36,11 +36,14 @@ export async function startNginx({ root = 'dist', subpath = null } = {}) {
   const dir = resolve(ROOT, `target/nginx-test-${port}`);
   mkdirSync(resolve(dir, 'tmp'), { recursive: true });
   const conf = readFileSync(resolve(ROOT, 'deploy/nginx.conf'), 'utf8')
-    .replace('listen 127.0.0.1:8081;', `listen 127.0.0.1:${port};`)
+    .replaceAll('listen 127.0.0.1:8081;', `listen 127.0.0.1:${port};`)
     .replace('pid target/nginx/nginx.pid;', `pid ${dir}/nginx.pid;`)
     .replaceAll('target/nginx/tmp/', `${dir}/tmp/`)
     .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`)
     .replace('root dist;', `root ${root};`)
+    .replaceAll('include ../dist/_transition/', `include ${resolve(ROOT, root)}/_transition/`)
+    .replace('root dist/_transition;', `root ${root}/_transition;`)
+    .replace('access_log target/nginx/old-sites.log', `access_log ${dir}/old-sites.log`)
     .replace('try_files $uri $uri/index.html /index.html;', `try_files $uri $uri/index.html ${subpath ? `/${subpath}/` : '/'}index.html;`);
   assert.ok(conf.includes(`listen 127.0.0.1:${port};`) && conf.includes('try_files $uri $uri/index.html'), 'deploy/nginx.conf changed shape: update the test harness');
   writeFileSync(resolve(dir, 'nginx.conf'), conf);

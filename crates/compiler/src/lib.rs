@@ -22,6 +22,7 @@ mod reach;
 pub mod schema;
 pub mod search;
 pub mod source;
+pub mod transition;
 
 use diagnostic::Diagnostics;
 use model::*;
@@ -111,6 +112,8 @@ struct Content {
     drafts: Vec<Draft>,
     /// What each state body publishes, by its slug (see [`Owned`]).
     owned: BTreeMap<String, Owned>,
+    /// The old sites the portal replaces (content/transition/).
+    old_sites: Vec<transition::OldSite>,
 }
 
 /// The places, in [`Content`]'s lists, of what one state body publishes and
@@ -153,6 +156,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     let documents = optional("documents").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
+    let old_sites = transition::read(&dir.join("transition"), &mut diags);
     let mut content = Content {
         dir: dir.clone(),
         known: Known {
@@ -174,6 +178,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
         journeys: sorted(journeys.items),
         drafts: sorted(drafts.items),
         owned: BTreeMap::new(),
+        old_sites,
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -218,7 +223,9 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     phases.done("attachments");
     // The languages' documents are made on every core, each language's
     // staged as soon as it is made, so at most a language per core is held.
-    let by_lang: Vec<(Diagnostics, Stats)> = {
+    // The routes of each language, kept only to check the old sites' targets.
+    let keep_routes = !content.old_sites.is_empty();
+    let by_lang: Vec<(Diagnostics, Stats, BTreeSet<Route>)> = {
         use rayon::prelude::*;
         Lang::ALL
             .into_par_iter()
@@ -229,17 +236,22 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
                 life::build(&content, lang, &mut docs);
                 drafts::build(&content, lang, options, &draft_files, &mut docs);
                 prove_three_clicks(&content, &docs, lang, &mut found, &mut reach);
+                let routes =
+                    if keep_routes { docs.available.iter().map(|(r, _)| r.clone()).collect() } else { BTreeSet::new() };
                 for (route, json) in docs.files {
                     put(&files, format!("api/v{API_VERSION}/{}", route), json, &mut found);
                 }
-                (found, reach)
+                (found, reach, routes)
             })
             .collect()
     };
-    for (found, reach) in by_lang {
+    let mut available = BTreeMap::new();
+    for ((found, reach, routes), lang) in by_lang.into_iter().zip(Lang::ALL) {
         diags.items.extend(found.items);
         stats.max_clicks = stats.max_clicks.max(reach.max_clicks);
+        available.insert(lang, routes);
     }
+    transition::check(&content, &available, &mut diags);
     phases.done("documents, three clicks, staging");
     if diags.has_errors() {
         return Err(failed(diags));
@@ -254,6 +266,9 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     }
     for (api_path, bytes) in content.images() {
         put(&files, format!("{api}{api_path}"), bytes.clone(), &mut diags);
+    }
+    for (path, bytes) in transition::outputs(&content, options) {
+        put(&files, path, bytes, &mut diags);
     }
     for (path, feed) in publications::feeds(&content, options) {
         put(&files, format!("{api}{path}"), feed, &mut diags);

@@ -38,6 +38,18 @@ enum Command {
     },
     /// Print the JSON Schema of the content API.
     Schema,
+    /// The old sites' addresses still asked for that no mapping sends to
+    /// their new page: those that ended on a "gone" page, and those that
+    /// fell back to the body's page. Reads the old hosts' access log
+    /// (deploy/nginx.conf's `transition` format).
+    OldAddresses {
+        /// The access log of the old hosts' server.
+        #[arg(long)]
+        log: PathBuf,
+        /// How many addresses to list per host.
+        #[arg(long, default_value_t = 20)]
+        top: usize,
+    },
     /// Write synthetic content of the given size, for the scale tests and benchmarks.
     Generate {
         /// State bodies (at least 20: the first 20 are the regions' akimats).
@@ -86,6 +98,16 @@ fn main() -> ExitCode {
             print!("{}", schema::schemas_json());
             ExitCode::SUCCESS
         }
+        Command::OldAddresses { log, top } => match std::fs::read_to_string(&log) {
+            Ok(text) => {
+                print!("{}", portal_compiler::transition::still_requested(&text, top));
+                ExitCode::SUCCESS
+            }
+            Err(e) => {
+                eprintln!("{}: error[io]: cannot read the log: {e}", log.display());
+                ExitCode::FAILURE
+            }
+        },
         Command::Generate { bodies, pages, news, documents, out } => {
             generate(bodies as usize, pages, news, documents, &out)
         }

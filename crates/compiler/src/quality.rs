@@ -23,12 +23,13 @@ pub fn kind_of(rule: &str) -> Option<ProblemKind> {
         "no-text-version" => ProblemKind::NoTextVersion,
         "mandatory-information" => ProblemKind::MandatoryInformation,
         "late" => ProblemKind::Late,
+        "unmapped-address" => ProblemKind::Unmapped,
         _ => return None,
     })
 }
 
 /// Every kind, in the order the report shows them.
-pub const KINDS: [ProblemKind; 12] = [
+pub const KINDS: [ProblemKind; 13] = [
     ProblemKind::DeadLink,
     ProblemKind::TooDeep,
     ProblemKind::BadLink,
@@ -41,6 +42,7 @@ pub const KINDS: [ProblemKind; 12] = [
     ProblemKind::NoTextVersion,
     ProblemKind::MandatoryInformation,
     ProblemKind::Late,
+    ProblemKind::Unmapped,
 ];
 
 fn counts(of: impl Fn(ProblemKind) -> usize) -> Vec<ProblemCount> {
@@ -104,6 +106,12 @@ fn item_of(c: &Content, file: &Path, lang: Lang) -> Option<(Route, Option<String
         }
         ("accessibility", _) => (Route::Accessibility, None, c.accessibility.text_or_any(lang)?.front.title.clone()),
         ("site", _) => (Route::Home, None, c.site.text_or_any(lang)?.front.name.clone()),
+        // An old site's mappings and list: the body it belonged to answers for them.
+        ("transition", Some(file)) => {
+            let host = file.strip_suffix(".urls").or_else(|| file.strip_suffix(".toml"))?;
+            let body = crate::transition::site_of(c, host)?.meta.body.get_ref().clone();
+            (Route::Agency(body.clone()), Some(body), host.to_owned())
+        }
         _ => return None,
     })
 }
@@ -203,6 +211,7 @@ pub fn to_text(report: &QualityDoc) -> String {
         ProblemKind::NoTextVersion => "no text",
         ProblemKind::MandatoryInformation => "law: missing",
         ProblemKind::Late => "late",
+        ProblemKind::Unmapped => "old addresses",
     };
     let mut out = String::new();
     let header: Vec<String> = KINDS.iter().map(|&k| format!("{:>14}", label(k))).collect();

@@ -1313,3 +1313,160 @@ fn draft_act_rules_name_file_line_and_rule() {
         assert_one_error(dir.path(), "drafts/fees-order/meta.toml", line, rule);
     }
 }
+
+/// The fixture with an old site of its body: three addresses moved, one
+/// gone, a prefix, and the old site's list with one address left unmapped.
+fn fixture_with_old_site() -> tempfile::TempDir {
+    let dir = fixture();
+    write(
+        dir.path(),
+        "transition/www.mvd.example.kz.toml",
+        "body = \"ministry-of-internal-affairs\"\n\
+         closed = 2026-11-01\n\
+         aliases = [\"mvd.example.kz\"]\n\
+         \n\
+         [language]\n\
+         default = \"ru\"\n\
+         query = \"lang\"\n\
+         marks = { kz = \"kk\", ru = \"ru\", en = \"en\" }\n\
+         \n\
+         [[address]]\n\
+         old = \"/ru/passport\"\n\
+         to = \"/pages/passport\"\n\
+         \n\
+         [[address]]\n\
+         old = \"/kz/passport\"\n\
+         to = \"/pages/passport\"\n\
+         \n\
+         [[address]]\n\
+         old = \"/index.php?id=7&lang=en\"\n\
+         to = \"/pages/passport\"\n\
+         \n\
+         [[address]]\n\
+         old = \"/ru/tenders/2019\"\n\
+         gone = true\n\
+         archive = \"https://archive.example/ru/tenders/2019\"\n\
+         \n\
+         [[address]]\n\
+         prefix = \"/ru/news/\"\n\
+         to = \"/agencies/ministry-of-internal-affairs\"\n",
+    );
+    write(
+        dir.path(),
+        "transition/www.mvd.example.kz.urls",
+        "# the old site's sitemap\n/ru/passport\nhttps://www.mvd.example.kz/kz/passport\n/ru/news/1\n/ru/news/2\n/index.php?id=7&lang=en\n/ru/gallery\n/ru/tenders/2019\n",
+    );
+    dir
+}
+
+#[test]
+fn an_old_site_becomes_the_old_hosts_maps_its_pages_that_have_gone_and_its_list() {
+    let dir = fixture_with_old_site();
+    let c = compile_ok(dir.path());
+    let text = |path: &str| String::from_utf8(c.files[path].clone()).unwrap();
+    let paths = text("_transition/paths.map");
+    // Each host name of the site, the language of each address.
+    for host in ["www.mvd.example.kz", "mvd.example.kz"] {
+        assert!(
+            paths.contains(&format!("\"{host}/ru/passport\" \"https://portal.example/ru/pages/passport\";")),
+            "{paths}"
+        );
+        assert!(
+            paths.contains(&format!("\"{host}/kz/passport\" \"https://portal.example/kk/pages/passport\";")),
+            "{paths}"
+        );
+    }
+    assert!(paths.contains("\"~^www[.]mvd[.]example[.]kz/ru/news/\" \"https://portal.example/ru/agencies/ministry-of-internal-affairs\";"), "{paths}");
+    let queries = text("_transition/queries.map");
+    assert!(
+        queries.contains("\"www.mvd.example.kz/index.php?id=7&lang=en\" \"https://portal.example/en/pages/passport\";"),
+        "{queries}"
+    );
+    // The same path asked in Kazakh by its query goes to the Kazakh page.
+    assert!(queries.contains("\"~^www[.]mvd[.]example[.]kz/ru/passport[?](.*&)?lang=kz(&|$)\" \"https://portal.example/kk/pages/passport\";"), "{queries}");
+    assert!(text("_transition/hosts.conf").contains("server_name www.mvd.example.kz mvd.example.kz;"));
+    let fallback = text("_transition/fallback.map");
+    assert!(fallback.contains("\"~^www[.]mvd[.]example[.]kz/kz(/|[?]|$)\" \"https://portal.example/kk/agencies/ministry-of-internal-affairs\";"), "{fallback}");
+    // The address that has gone has its page, in three languages, with its archived copy.
+    assert!(paths.contains("\"www.mvd.example.kz/ru/tenders/2019\" \"/gone/www.mvd.example.kz/1.html\";"), "{paths}");
+    let gone = text("_transition/gone/www.mvd.example.kz/1.html");
+    for expected in [
+        "This page has gone",
+        "Этой страницы больше нет",
+        "Бұл бет жоқ",
+        "href=\"https://archive.example/ru/tenders/2019\"",
+        "Ministry of Internal Affairs",
+        "href=\"https://portal.example/en/agencies/ministry-of-internal-affairs\"",
+        "action=\"https://portal.example/kk/search\"",
+    ] {
+        assert!(gone.contains(expected), "{expected} in {gone}");
+    }
+    assert!(text("_transition/redirects.txt")
+        .contains("https://www.mvd.example.kz/ru/passport https://portal.example/ru/pages/passport 301"));
+
+    // The one address of the list no mapping covers: a warning on its line, and the body's count in the report.
+    let unmapped: Vec<_> = c.warnings.warnings().filter(|w| w.rule == "unmapped-address").collect();
+    assert_eq!(unmapped.len(), 1, "{unmapped:#?}");
+    assert_eq!(
+        (unmapped[0].file.clone(), unmapped[0].line),
+        (dir.path().join("transition/www.mvd.example.kz.urls"), 7)
+    );
+    let body = c.report.agencies.iter().find(|a| a.slug == "ministry-of-internal-affairs").unwrap();
+    assert_eq!(body.counts.iter().find(|k| k.kind == ProblemKind::Unmapped).unwrap().count, 1);
+    let problem = c.report.problems.iter().find(|p| p.kind == ProblemKind::Unmapped).unwrap();
+    assert_eq!((problem.detail.as_str(), problem.title.as_str()), ("/ru/gallery", "www.mvd.example.kz"));
+}
+
+#[test]
+fn old_site_rules_name_file_line_and_rule() {
+    let file = "transition/www.mvd.example.kz.toml";
+    let cases: [(&str, &str, usize, &str); 7] = [
+        // A target the portal does not have, or not in the address's language (the identity card has no English).
+        (
+            "old = \"/ru/passport\"\nto = \"/pages/passport\"",
+            "old = \"/ru/passport\"\nto = \"/pages/no-such-page\"",
+            11,
+            "transition-target",
+        ),
+        (
+            "old = \"/index.php?id=7&lang=en\"\nto = \"/pages/passport\"",
+            "old = \"/index.php?id=7&lang=en\"\nto = \"/pages/identity-card\"",
+            19,
+            "transition-target",
+        ),
+        // A target on another site would chain one redirect to another.
+        (
+            "to = \"/agencies/ministry-of-internal-affairs\"",
+            "to = \"https://www.other.example.kz/ru/\"",
+            29,
+            "transition-target",
+        ),
+        // The same old address twice.
+        ("old = \"/kz/passport\"", "old = \"/ru/passport\"", 15, "transition-duplicate"),
+        ("body = \"ministry-of-internal-affairs\"", "body = \"ministry-of-magic\"", 1, "reference"),
+        ("old = \"/ru/tenders/2019\"", "old = \"ru/tenders/2019\"", 23, "transition-address"),
+        ("marks = { kz = \"kk\"", "marks = { kz = \"kz\"", 8, "transition-language"),
+    ];
+    for (from, to, line, rule) in cases {
+        let dir = fixture_with_old_site();
+        let path = dir.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{from:?} in {text}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+        assert_one_error(dir.path(), file, line, rule);
+    }
+    // A file whose name is not a host, and a list without its mappings.
+    let dir = fixture_with_old_site();
+    fs::rename(dir.path().join(file), dir.path().join("transition/WWW_MVD.toml")).unwrap();
+    let found = errors(dir.path());
+    assert!(
+        found.iter().any(|e| e.rule == "transition-host" && e.file == dir.path().join("transition/WWW_MVD.toml")),
+        "{found:#?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|e| e.rule == "transition-host" && e.file == dir.path().join("transition/www.mvd.example.kz.urls")),
+        "{found:#?}"
+    );
+}

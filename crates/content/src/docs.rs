@@ -336,6 +336,9 @@ schema! {
         /// Published later than Order 124-НҚ allows after the information
         /// arrived: news the same day, other sections within three working days.
         Late,
+        /// An address of the body's old site that no mapping covers: it
+        /// goes to the body's page instead of what replaced it.
+        Unmapped,
     }
 
     /// `{lang}/quality.json`: the content quality report, for editors.
