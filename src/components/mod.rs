@@ -15,6 +15,7 @@ pub mod publications;
 pub mod search_box;
 pub mod search_results;
 pub mod status;
+pub mod withdrawn;
 
 pub use announcer::{Announcer, PageHeading};
 pub use blocks::Blocks;
@@ -24,3 +25,4 @@ pub use journey_part::PartOfJourneys;
 pub use loader::{fetched, item_page, loaded, Placement};
 pub use page_dates::PostedAndUpdated;
 pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
+pub use withdrawn::WithdrawnNotice;

@@ -3,7 +3,7 @@ use crate::components::filters::{chosen_filters, Filter, FilterForm};
 use crate::components::publications::{
     doc_type_label, doc_types_label, status_label, DocumentList, FileItem, FilteredList,
 };
-use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated, WithdrawnNotice};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
@@ -133,6 +133,7 @@ pub fn DocumentPage() -> impl IntoView {
             />
             <article class="content-page document">
                 <PageHeading text=d.title />
+                <WithdrawnNotice withdrawn=d.withdrawn lang />
                 <p class="lead">{d.summary}</p>
                 <section aria-labelledby="requisites-heading">
                     <h2 id="requisites-heading">{t!(i18n, doc_requisites_heading)}</h2>

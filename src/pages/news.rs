@@ -1,7 +1,7 @@
 use crate::app::use_lang;
 use crate::components::filters::{chosen_filters, Filter, FilterForm};
 use crate::components::publications::{category_label, FeedLink, FilteredList, NewsList};
-use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
+use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated, WithdrawnNotice};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::{use_slug, AppUrl};
@@ -142,6 +142,7 @@ pub fn NewsItemPage() -> impl IntoView {
             <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_news).to_string(), Route::News)] />
             <article class="content-page news-item">
                 <PageHeading text=n.title />
+                <WithdrawnNotice withdrawn=n.withdrawn lang />
                 <dl class="page-meta">
                     <div>
                         <dt>{t!(i18n, published)}</dt>

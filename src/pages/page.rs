@@ -1,4 +1,6 @@
-use crate::components::{item_page, Blocks, Breadcrumbs, CardList, PageHeading, PartOfJourneys, PostedAndUpdated};
+use crate::components::{
+    item_page, Blocks, Breadcrumbs, CardList, PageHeading, PartOfJourneys, PostedAndUpdated, WithdrawnNotice,
+};
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
@@ -16,6 +18,7 @@ pub fn ContentPage() -> impl IntoView {
             <Breadcrumbs lang trail=vec![topic] />
             <article class="content-page">
                 <PageHeading text=page.title />
+                <WithdrawnNotice withdrawn=page.withdrawn lang />
                 <p class="lead">{page.summary}</p>
                 <PartOfJourneys lang parts=page.journeys />
                 {(page.cost.is_some() || page.timing.is_some())

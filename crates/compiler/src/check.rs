@@ -31,9 +31,18 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         Route::Journey(s) => journeys.contains(s),
         Route::Draft(s) => drafts.contains(s),
     };
+    // A reference to an item scheduled for a later day says so.
+    let scheduled = |slug: &str| {
+        [Route::Page(slug.into()), Route::NewsItem(slug.into()), Route::Document(slug.into())]
+            .iter()
+            .find_map(|r| c.scheduled.get(r))
+            .map(|day| format!(" before {day}, the day it is scheduled for (publish_at)"))
+            .unwrap_or_default()
+    };
     let mut reference = |file: &Path, line: usize, what: &str, slug: &str, known: bool| {
         if !known {
-            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
+            let when = scheduled(slug);
+            diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/{when}"));
         }
     };
     for p in &c.pages {
@@ -163,6 +172,9 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         not_future(diags, d, today, "updated", d.meta.updated.as_ref());
         in_order(diags, d, ("posted", d.meta.posted.as_ref()), ("updated", d.meta.updated.as_ref()));
     }
+    withdrawals(diags, &c.pages, today);
+    withdrawals(diags, &c.news, today);
+    withdrawals(diags, &c.documents, today);
     for d in &c.documents {
         not_future(diags, d, today, "posted", d.meta.posted.as_ref());
         not_future(diags, d, today, "updated", d.meta.updated.as_ref());
@@ -177,7 +189,13 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                     file,
                     *line,
                     "dead-link",
-                    format!("link to {}: no such item in content/", route.neutral_path()),
+                    match c.scheduled.get(route) {
+                        Some(day) => format!(
+                            "link to {}: it is scheduled for {day} (publish_at); link to it from that day",
+                            route.neutral_path()
+                        ),
+                        None => format!("link to {}: no such item in content/", route.neutral_path()),
+                    },
                 );
             }
         }
@@ -281,6 +299,28 @@ fn in_order<M, F>(
         if a.get_ref() > b.get_ref() {
             let message = format!("{first} {} is after {second} {}", a.get_ref().0, b.get_ref().0);
             diags.error(&item.meta_file, item.meta_line(a), "date", message);
+        }
+    }
+}
+
+/// A withdrawal gives its day (not a future one) and its reason in every
+/// language the item has: readers of each see why.
+fn withdrawals<M: Lifecycle, F>(diags: &mut Diagnostics, items: &[Source<M, F>], today: &str) {
+    for item in items {
+        let Some(w) = item.meta.withdrawn() else { continue };
+        let line = item.meta_line(w);
+        if w.get_ref().date.0.as_str() > today {
+            diags.error(&item.meta_file, line, "date", format!("withdrawn on {}, after today", w.get_ref().date.0));
+        }
+        for lang in item.languages() {
+            if w.get_ref().reason.get(&lang).is_none_or(|r| r.trim().is_empty()) {
+                diags.error(
+                    &item.meta_file,
+                    line,
+                    "withdrawn",
+                    format!("the reason it was withdrawn is missing in {}: give `reason.{}`", lang.code(), lang.code()),
+                );
+            }
         }
     }
 }

@@ -62,14 +62,19 @@ impl Date {
         Date { year: self.year - 1, day, ..self }
     }
 
-    /// Today (UTC), or the day of SOURCE_DATE_EPOCH for reproducible builds.
+    /// Today in Kazakhstan, or the day there of SOURCE_DATE_EPOCH (reproducible builds, previews).
     pub fn today() -> Date {
         let secs = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.parse::<i64>().ok()).unwrap_or_else(|| {
             std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs() as i64).unwrap_or(0)
         });
-        Date::from_days(secs.div_euclid(86_400))
+        // The day in Kazakhstan (UTC+5 in the whole country since 1 March
+        // 2024): a build run just after midnight there is of the new day.
+        Date::from_days((secs + KAZAKHSTAN_OFFSET_SECONDS).div_euclid(86_400))
     }
 }
+
+/// Kazakhstan's time: UTC+5.
+const KAZAKHSTAN_OFFSET_SECONDS: i64 = 5 * 3600;
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {

@@ -42,6 +42,14 @@ pub(crate) fn unavailable<M, F>(item: &Source<M, F>, title: impl Fn(&F) -> &str)
     }
 }
 
+/// The notice of an item its body withdrew, the reason in `lang` (or in
+/// any language it was given in).
+pub(crate) fn withdrawn(meta: &impl Lifecycle, lang: Lang) -> Option<Withdrawn> {
+    let w = meta.withdrawn()?.get_ref();
+    let reason = w.reason.get(&lang).or_else(|| w.reason.values().next()).cloned().unwrap_or_default();
+    Some(Withdrawn { date: w.date.0.clone(), reason })
+}
+
 /// Sorts cards by title, case-insensitively.
 pub(crate) fn by_title(mut cards: Vec<Card>) -> Vec<Card> {
     cards.sort_by_key(|c| c.title.to_lowercase());
@@ -55,7 +63,10 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
     let mut journey_parts = crate::life::parts(c, lang);
     let page_cards = |pages: &mut dyn Iterator<Item = &Page>| {
         by_title(
-            pages.filter_map(|p| p.texts.get(&lang).map(|t| card(&p.slug, &t.front.title, &t.front.summary))).collect(),
+            pages
+                .filter(|p| p.meta.withdrawn.is_none())
+                .filter_map(|p| p.texts.get(&lang).map(|t| card(&p.slug, &t.front.title, &t.front.summary)))
+                .collect(),
         )
     };
 
@@ -155,13 +166,16 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 .related
                 .iter()
                 .filter_map(|r| by_slug(&c.pages, r.get_ref()))
+                .filter(|q| q.meta.withdrawn.is_none())
                 .filter_map(|q| q.texts.get(&lang).map(|t| card(&q.slug, &t.front.title, &t.front.summary)))
                 .collect(),
             languages: p.languages(),
             journeys: journey_parts.remove(p.slug.as_str()).unwrap_or_default(),
+            withdrawn: withdrawn(&p.meta, lang),
         };
-        let links = nav::page_links(&doc);
-        docs.emit(lang, route, json(&Item::Available(doc)), Some(links), &p.meta_file);
+        // A withdrawn page is linked from no list: the proof leaves it out.
+        let links = doc.withdrawn.is_none().then(|| nav::page_links(&doc));
+        docs.emit(lang, route, json(&Item::Available(doc)), links, &p.meta_file);
     }
 
     // The directory of state bodies.

@@ -114,6 +114,8 @@ struct Content {
     owned: BTreeMap<String, Owned>,
     /// The old sites the portal replaces (content/transition/).
     old_sites: Vec<transition::OldSite>,
+    /// Items scheduled for a later day (`publish_at`), left out until then: the day of each.
+    scheduled: BTreeMap<Route, String>,
 }
 
 /// The places, in [`Content`]'s lists, of what one state body publishes and
@@ -157,6 +159,11 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let old_sites = transition::read(&dir.join("transition"), &mut diags);
+    // Items scheduled after today are left out as if not yet written.
+    let mut scheduled = BTreeMap::new();
+    let pages = published(pages, &options.today, Route::Page, &mut scheduled);
+    let news = published(news, &options.today, Route::NewsItem, &mut scheduled);
+    let documents = published(documents, &options.today, Route::Document, &mut scheduled);
     let mut content = Content {
         dir: dir.clone(),
         known: Known {
@@ -179,6 +186,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
         drafts: sorted(drafts.items),
         owned: BTreeMap::new(),
         old_sites,
+        scheduled,
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -333,6 +341,27 @@ fn owned(c: &Content) -> BTreeMap<String, Owned> {
         }
     }
     owned
+}
+
+/// `items` without those scheduled after `today`, which leave `slugs` too:
+/// a build before their day holds nothing of them, and a link to one is
+/// an error that names the day (see `scheduled`).
+fn published<M: Lifecycle, F>(
+    mut items: source::Items<M, F>,
+    today: &str,
+    route: fn(String) -> Route,
+    scheduled: &mut BTreeMap<Route, String>,
+) -> source::Items<M, F> {
+    let source::Items { items: list, slugs } = &mut items;
+    list.retain(|item| match item.meta.publish_at().map(|day| &day.get_ref().0) {
+        Some(day) if day.as_str() > today => {
+            slugs.remove(&item.slug);
+            scheduled.insert(route(item.slug.clone()), day.clone());
+            false
+        }
+        _ => true,
+    });
+    items
 }
 
 fn sorted<M, F>(mut items: Vec<Source<M, F>>) -> Vec<Source<M, F>> {

@@ -108,7 +108,39 @@ pub struct PageMeta {
     pub fee_mci: Option<Spanned<Figure<f64>>>,
     /// The page's `timing` line as a figure: working days, one or the least and the most.
     pub working_days: Option<Spanned<Figure<u32>>>,
+    /// Scheduled: not built, listed or indexed before this day.
+    pub publish_at: Option<Spanned<Date>>,
+    /// Withdrawn by its body: it stays with a notice, out of lists and search.
+    pub withdrawn: Option<Spanned<Withdrawal>>,
 }
+
+/// Why and when an item was withdrawn, the reason in each of its languages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Withdrawal {
+    pub date: Date,
+    pub reason: std::collections::BTreeMap<Lang, String>,
+}
+
+/// What every item editors publish daily may say of its life: scheduled, withdrawn.
+pub trait Lifecycle {
+    fn publish_at(&self) -> Option<&Spanned<Date>>;
+    fn withdrawn(&self) -> Option<&Spanned<Withdrawal>>;
+}
+
+macro_rules! lifecycle {
+    ($($meta:ty),*) => { $(
+        impl Lifecycle for $meta {
+            fn publish_at(&self) -> Option<&Spanned<Date>> {
+                self.publish_at.as_ref()
+            }
+            fn withdrawn(&self) -> Option<&Spanned<Withdrawal>> {
+                self.withdrawn.as_ref()
+            }
+        }
+    )* };
+}
+lifecycle!(PageMeta, NewsMeta, DocumentMeta);
 
 /// A figure as an editor writes it: `0.5`, or the least and the most, `[1, 15]`.
 #[derive(Debug, Clone, Copy, Deserialize)]
@@ -321,6 +353,10 @@ pub struct NewsMeta {
     pub received: Option<Spanned<Date>>,
     /// The region the news is about, when it is about one.
     pub region: Option<Spanned<String>>,
+    /// Scheduled: not built, listed or indexed before this day.
+    pub publish_at: Option<Spanned<Date>>,
+    /// Withdrawn by its body: it stays with a notice, out of lists and search.
+    pub withdrawn: Option<Spanned<Withdrawal>>,
 }
 
 /// An official document: `content/documents/<slug>/`.
@@ -343,6 +379,10 @@ pub struct DocumentMeta {
     /// When it was first posted on the portal and last updated there.
     pub posted: Option<Spanned<Date>>,
     pub updated: Option<Spanned<Date>>,
+    /// Scheduled: not built, listed or indexed before this day.
+    pub publish_at: Option<Spanned<Date>>,
+    /// Withdrawn by its body: it stays with a notice, out of lists and search.
+    pub withdrawn: Option<Spanned<Withdrawal>>,
 }
 
 /// One downloadable language version of a document.

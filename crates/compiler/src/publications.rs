@@ -300,7 +300,10 @@ fn news_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<NewsCard> {
         Some(a) => Box::new(c.news_of(a)),
         None => Box::new(c.news.iter()),
     };
-    let mut cards: Vec<NewsCard> = news.filter_map(|n| n.texts.get(&lang).map(|t| news_card(c, lang, n, t))).collect();
+    let mut cards: Vec<NewsCard> = news
+        .filter(|n| n.meta.withdrawn.is_none())
+        .filter_map(|n| n.texts.get(&lang).map(|t| news_card(c, lang, n, t)))
+        .collect();
     cards.sort_by(|a, b| b.published.cmp(&a.published).then_with(|| a.slug.cmp(&b.slug)));
     cards
 }
@@ -311,7 +314,8 @@ fn document_cards(c: &Content, lang: Lang, agency: Option<&str>) -> Vec<Document
         Some(a) => Box::new(c.documents_of(a)),
         None => Box::new(c.documents.iter()),
     };
-    let mut cards: Vec<DocumentCard> = documents.map(|d| document_card(c, lang, d)).collect();
+    let mut cards: Vec<DocumentCard> =
+        documents.filter(|d| d.meta.withdrawn.is_none()).map(|d| document_card(c, lang, d)).collect();
     cards.sort_by(|a, b| b.adopted.cmp(&a.adopted).then_with(|| a.slug.cmp(&b.slug)));
     cards
 }
@@ -392,9 +396,11 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             body: t.body.blocks.clone(),
             languages: n.languages(),
             feed: feed_path(lang, n.meta.agency.get_ref()),
+            withdrawn: crate::docs::withdrawn(&n.meta, lang),
         };
-        let links = nav::news_item_links(&doc);
-        docs.emit(lang, route, json(&NewsItemItem::Available(doc)), Some(links), &n.meta_file);
+        // Withdrawn, it is in no list: the proof leaves it out.
+        let links = doc.withdrawn.is_none().then(|| nav::news_item_links(&doc));
+        docs.emit(lang, route, json(&NewsItemItem::Available(doc)), links, &n.meta_file);
     }
 
     // Documents: the register by type and year, each document.
@@ -471,9 +477,10 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
             languages: d.languages(),
             posted: crate::docs::day(&d.meta.posted),
             updated: crate::docs::day(&d.meta.updated),
+            withdrawn: crate::docs::withdrawn(&d.meta, lang),
         };
-        let links = nav::document_links(&doc);
-        docs.emit(lang, route, json(&DocumentItem::Available(doc)), Some(links), &d.meta_file);
+        let links = doc.withdrawn.is_none().then(|| nav::document_links(&doc));
+        docs.emit(lang, route, json(&DocumentItem::Available(doc)), links, &d.meta_file);
     }
 }
 
@@ -553,15 +560,18 @@ pub(crate) fn feeds(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> {
             // Every body has its feed in every language, named as its page names it.
             let Some(name) = a.text_or_any(lang).map(|t| t.front.name.clone()) else { continue };
             let mut entries: Vec<Entry> = news_cards(c, lang, Some(&a.slug)).iter().map(news_entry).collect();
-            entries.extend(c.documents_of(&a.slug).filter_map(|d| d.texts.get(&lang).map(|t| (d, t))).map(|(d, t)| {
-                Entry {
-                    route: Route::Document(d.slug.clone()),
-                    title: t.front.title.clone(),
-                    summary: t.front.summary.clone(),
-                    date: d.meta.adopted.get_ref().0.clone(),
-                    category: "document",
-                }
-            }));
+            entries.extend(
+                c.documents_of(&a.slug)
+                    .filter(|d| d.meta.withdrawn.is_none())
+                    .filter_map(|d| d.texts.get(&lang).map(|t| (d, t)))
+                    .map(|(d, t)| Entry {
+                        route: Route::Document(d.slug.clone()),
+                        title: t.front.title.clone(),
+                        summary: t.front.summary.clone(),
+                        date: d.meta.adopted.get_ref().0.clone(),
+                        category: "document",
+                    }),
+            );
             entries.sort_by(|x, y| y.date.cmp(&x.date));
             entries.truncate(FEED_ENTRIES);
             let path = feed_path(lang, &a.slug);

@@ -43,7 +43,8 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
     let mut out = vec![];
     let region_name = |slug: &str, lang| crate::region_ref(c, lang, slug).map(|r| r.name);
     let body_name = |slug: &str, lang| crate::agency_ref(c, lang, slug).map(|r| r.name);
-    for p in &c.pages {
+    // What its body withdrew stays at its address, out of search.
+    for p in c.pages.iter().filter(|p| p.meta.withdrawn.is_none()) {
         let Some(t) = p.texts.get(&lang) else { continue };
         let agency = by_slug(&c.agencies, p.meta.agency.get_ref());
         let body = agency.and_then(|a| a.text_or_any(lang)).map(|a| a.front.name.clone());
@@ -94,7 +95,7 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
             ]),
         });
     }
-    for n in &c.news {
+    for n in c.news.iter().filter(|n| n.meta.withdrawn.is_none()) {
         let Some(t) = n.texts.get(&lang) else { continue };
         let body = body_name(n.meta.agency.get_ref(), lang);
         let region = n.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
@@ -118,7 +119,7 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
     }
     // Documents are found in every language, as the register lists them:
     // under their own title where they have no version in `lang`.
-    for d in &c.documents {
+    for d in c.documents.iter().filter(|d| d.meta.withdrawn.is_none()) {
         let Some(t) = d.text_or_any(lang) else { continue };
         let title_lang = (!d.texts.contains_key(&lang)).then(|| d.texts.keys().next().copied()).flatten();
         let body = body_name(d.meta.agency.get_ref(), lang);

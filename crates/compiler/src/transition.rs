@@ -435,7 +435,8 @@ pub(crate) fn check(c: &Content, available: &BTreeMap<Lang, BTreeSet<Route>>, di
         let mappings = site.mappings(diags);
         for m in &mappings {
             if let Outcome::Moved(route) = &m.outcome {
-                if !available.get(&m.lang).is_some_and(|routes| routes.contains(route)) {
+                let listed = available.get(&m.lang).is_some_and(|routes| routes.contains(route));
+                if !listed && !withdrawn_in(c, route, m.lang) {
                     diags.error(
                         &site.file,
                         m.line,
@@ -461,6 +462,21 @@ pub(crate) fn check(c: &Content, available: &BTreeMap<Lang, BTreeSet<Route>>, di
                 }
             }
         }
+    }
+}
+
+/// Whether `route` is an item its body withdrew that exists in `lang`: it
+/// is in no list (so not among the routes the proof covers), but it is at
+/// its address, with its notice, and an old address may lead there.
+fn withdrawn_in(c: &Content, route: &Route, lang: Lang) -> bool {
+    fn has<M: crate::model::Lifecycle, F>(items: &[crate::source::Source<M, F>], slug: &str, lang: Lang) -> bool {
+        crate::by_slug(items, slug).is_some_and(|i| i.meta.withdrawn().is_some() && i.texts.contains_key(&lang))
+    }
+    match route {
+        Route::Page(slug) => has(&c.pages, slug, lang),
+        Route::NewsItem(slug) => has(&c.news, slug, lang),
+        Route::Document(slug) => has(&c.documents, slug, lang),
+        _ => false,
     }
 }
 

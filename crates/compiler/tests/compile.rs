@@ -1470,3 +1470,89 @@ fn old_site_rules_name_file_line_and_rule() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn a_withdrawn_page_keeps_its_address_with_the_notice_and_leaves_lists_and_search() {
+    let dir = fixture();
+    let meta = dir.path().join("pages/identity-card/meta.toml");
+    let text = fs::read_to_string(&meta).unwrap();
+    fs::write(
+        &meta,
+        format!("{text}\n[withdrawn]\ndate = 2026-11-20\nreason = {{ kk = \"Жаңа бетке ауыстырылды.\", ru = \"Заменена новой страницей.\" }}\n"),
+    )
+    .unwrap();
+    let c =
+        compile(&Options { search_index: portal_compiler::search::Mode::Full, ..options(dir.path()) }).ok().unwrap();
+    let page = json(&c, "api/v1/ru/pages/identity-card.json");
+    assert_eq!(page["withdrawn"]["date"], "2026-11-20");
+    assert_eq!(page["withdrawn"]["reason"], "Заменена новой страницей.");
+    assert_eq!(json(&c, "api/v1/kk/pages/identity-card.json")["withdrawn"]["reason"], "Жаңа бетке ауыстырылды.");
+    assert!(json(&c, "api/v1/ru/pages/passport.json")["withdrawn"].is_null());
+    // Out of the topic's and the body's lists and of the pages that relate to it.
+    let listed = |path: &str, field: &str| -> Vec<String> {
+        json(&c, path)[field].as_array().unwrap().iter().map(|p| p["slug"].as_str().unwrap().to_owned()).collect()
+    };
+    assert_eq!(listed("api/v1/ru/topics/documents.json", "pages"), ["passport"]);
+    assert_eq!(listed("api/v1/ru/agencies/ministry-of-internal-affairs.json", "pages"), ["passport"]);
+    assert!(listed("api/v1/ru/pages/passport.json", "related").is_empty());
+    // Still at its address: in the sitemap, rendered; not in the search index.
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("https://portal.example/ru/pages/identity-card</loc>"));
+    let fragments: String = c
+        .files
+        .iter()
+        .filter(|(path, _)| path.contains("/fragment/"))
+        .map(|(_, bytes)| {
+            use std::io::Read;
+            let mut text = String::new();
+            flate2::read::GzDecoder::new(bytes.as_slice()).read_to_string(&mut text).unwrap();
+            text
+        })
+        .collect();
+    assert!(fragments.contains("/ru/pages/passport"), "the index holds the other pages");
+    assert!(!fragments.contains("/pages/identity-card"), "but not the withdrawn one");
+
+    // The reason in every language the page has, and a day that has come.
+    fs::write(&meta, format!("{text}\n[withdrawn]\ndate = 2026-11-20\nreason = {{ kk = \"Ауыстырылды.\" }}\n"))
+        .unwrap();
+    let line = text.lines().count() + 2;
+    assert_one_error(dir.path(), "pages/identity-card/meta.toml", line, "withdrawn");
+    fs::write(&meta, format!("{text}\n[withdrawn]\ndate = 2026-12-20\nreason = {{ kk = \"А.\", ru = \"Б.\" }}\n"))
+        .unwrap();
+    assert_one_error(dir.path(), "pages/identity-card/meta.toml", line, "date");
+}
+
+#[test]
+fn a_scheduled_item_is_not_built_before_its_day_and_is_after_it() {
+    let dir = fixture_with_publications();
+    let meta = dir.path().join("news/old-news/meta.toml");
+    fs::write(&meta, "agency = \"ministry-of-internal-affairs\"\npublished = 2026-12-01\npublish_at = 2026-12-01\n")
+        .unwrap();
+    let before = compile_ok(dir.path());
+    assert!(!before.files.keys().any(|path| path.contains("old-news")), "no document, no file of it");
+    let listed = |c: &Compiled| -> Vec<String> {
+        json(c, "api/v1/en/news.json")["latest"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|n| n["slug"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    assert!(!listed(&before).contains(&"old-news".to_owned()));
+    assert!(!String::from_utf8(before.files["sitemap.xml"].clone()).unwrap().contains("old-news"));
+
+    // A link to it before its day names the day.
+    let page = dir.path().join("pages/passport/en.md");
+    let text = fs::read_to_string(&page).unwrap();
+    fs::write(&page, format!("{text}\nSee [the notice](/news/old-news).\n")).unwrap();
+    let found = errors(dir.path());
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].rule, found[0].file.clone()), ("dead-link", page.clone()));
+    assert!(found[0].message.contains("scheduled for 2026-12-01"), "{}", found[0].message);
+    fs::write(&page, text).unwrap();
+
+    // The build on its day has it, listed.
+    let on_the_day = compile(&Options { today: "2026-12-01".into(), ..options(dir.path()) }).ok().unwrap();
+    assert!(on_the_day.files.contains_key("api/v1/en/news/old-news.json"));
+    assert!(listed(&on_the_day).contains(&"old-news".to_owned()));
+}

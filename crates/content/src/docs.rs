@@ -121,6 +121,18 @@ schema! {
         /// The life situations the page is a step of.
         #[serde(default)]
         pub journeys: Vec<crate::JourneyPart>,
+        /// Set when the body withdrew the page.
+        #[serde(default)]
+        pub withdrawn: Option<Withdrawn>,
+    }
+
+    /// An item its body withdrew: it stays at its address with this notice,
+    /// and leaves lists, feeds and search.
+    pub struct Withdrawn {
+        /// The day it was withdrawn, `YYYY-MM-DD`.
+        pub date: String,
+        /// Why, in the document's language.
+        pub reason: String,
     }
 
     /// `{lang}/accessibility.json`: a page of the portal's own, such as the

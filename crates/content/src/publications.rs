@@ -91,6 +91,9 @@ schema! {
         pub languages: Vec<Lang>,
         /// The body's feed, relative to the API base.
         pub feed: String,
+        /// Set when the body withdrew the item.
+        #[serde(default)]
+        pub withdrawn: Option<crate::Withdrawn>,
     }
 
     /// Kinds of official document, in the order the register shows them.
@@ -212,6 +215,9 @@ schema! {
         pub posted: Option<String>,
         #[serde(default)]
         pub updated: Option<String>,
+        /// Set when the body withdrew the document (one no longer in force stays listed).
+        #[serde(default)]
+        pub withdrawn: Option<crate::Withdrawn>,
     }
 }
 
