@@ -4,7 +4,7 @@
 //! filtered lists. A new route, language or query builds a new loader, so
 //! the previous answer is never shown as if it were the current one.
 
-use super::{ErrorPanel, Loading, NotFound, Unavailable};
+use super::{ErrorPanel, Loading, Moved, NotFound, Unavailable};
 use crate::api::{ApiClient, ApiError, Leave};
 use leptos::prelude::*;
 use portal_content::{Item, Lang, Route};
@@ -114,6 +114,7 @@ where
         fetched(route, lang, move |item: Item<T>| match item {
             Item::Unavailable(info) => view! { <Unavailable lang route=this.clone() info /> }.into_any(),
             Item::Available(doc) => render(doc, lang).into_any(),
+            Item::Moved(moved) => view! { <Moved lang to=moved.to /> }.into_any(),
         })
     }
 }

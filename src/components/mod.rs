@@ -24,5 +24,5 @@ pub use cards::{CardGroup, CardList, GroupedCards};
 pub use journey_part::PartOfJourneys;
 pub use loader::{fetched, item_page, loaded, Placement};
 pub use page_dates::PostedAndUpdated;
-pub use status::{ErrorPanel, Loading, NotFound, Unavailable};
+pub use status::{ErrorPanel, Loading, Moved, NotFound, Unavailable};
 pub use withdrawn::WithdrawnNotice;

@@ -101,3 +101,31 @@ pub fn Unavailable(lang: Lang, route: Route, info: portal_content::Unavailable) 
         </div>
     }
 }
+
+/// The item was removed and its address leads to `to`: the app goes there
+/// in place of this address (so Back does not return to it), and says
+/// where it went for the moment before, with the link.
+#[component]
+pub fn Moved(lang: Lang, to: String) -> impl IntoView {
+    let locale = crate::language::locale_of(lang);
+    let href = Route::parse_neutral(&to).map(|route| route.url(lang));
+    if let Some(href) = href.clone() {
+        let navigate = leptos_router::hooks::use_navigate();
+        Effect::new(move |_| {
+            navigate(&href, leptos_router::NavigateOptions { replace: true, ..Default::default() });
+        });
+    }
+    view! {
+        <div class="moved">
+            <PageHeading text=td_string!(locale, moved_title).to_string() />
+            {href
+                .map(|href| {
+                    view! {
+                        <p>
+                            <a href=href>{td_string!(locale, moved_link)}</a>
+                        </p>
+                    }
+                })}
+        </div>
+    }
+}

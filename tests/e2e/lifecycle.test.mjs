@@ -1,6 +1,7 @@
 // The life of an item after it is published: withdrawn by its body (it
-// stays at its address with a notice, and leaves lists and search), and
-// scheduled (absent until its day, present after the rebuild that day).
+// stays at its address with a notice, and leaves lists and search),
+// scheduled (absent until its day, present after the rebuild that day), and
+// removed with its address leading to another page.
 //
 // The changes are made to a copy of content/ in target/ and compiled into a
 // copy of the build without its prerendered pages (the app renders every
@@ -12,7 +13,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, heading, assertNoPageErrors, WCAG_22_AA } from './harness.mjs';
+import { startPortal, openInApp, heading, assertNoPageErrors, WCAG_22_AA } from './harness.mjs';
 
 const SITE = 'target/e2e-lifecycle';
 const CONTENT = 'target/e2e-lifecycle-content';
@@ -36,8 +37,10 @@ function build(epoch) {
   const env = epoch === undefined ? process.env : { ...process.env, SOURCE_DATE_EPOCH: String(epoch) };
   const run = spawnSync(COMPILER, ['build', '--content', CONTENT, '--out', API, '--full-index'], { encoding: 'utf8', env });
   assert.equal(run.status, 0, run.stderr);
-  rmSync(`${SITE}/api`, { recursive: true, force: true });
-  cpSync(`${API}/api`, `${SITE}/api`, { recursive: true });
+  for (const dir of ['api', '_transition']) {
+    rmSync(`${SITE}/${dir}`, { recursive: true, force: true });
+    cpSync(`${API}/${dir}`, `${SITE}/${dir}`, { recursive: true });
+  }
 }
 
 let portal;
@@ -54,6 +57,8 @@ before(async () => {
   for (const lang of ['kk', 'ru', 'en']) {
     writeFileSync(`${CONTENT}/news/scheduled-notice/${lang}.md`, `+++\ntitle = "Wombatfield notice (${lang})"\nsummary = "A notice scheduled for tomorrow."\n+++\nThe wombatfield notice.\n`);
   }
+  // An address a page had before its slug changed.
+  writeFileSync(`${CONTENT}/redirects.toml`, '[[redirect]]\nfrom = "/pages/foreign-passport"\nto = "/pages/passport"\n');
   build();
   portal = await startPortal({ root: SITE });
 });
@@ -112,5 +117,23 @@ test('a scheduled news item is absent before its day and present after the rebui
   await page.getByRole('link', { name: 'Wombatfield notice (en)' }).waitFor();
   await visit(page, '/en/news/scheduled-notice');
   assert.equal(await page.locator('h1').textContent(), 'Wombatfield notice (en)');
+  await page.context().close();
+});
+
+test('a removed address answers 301 to its new page in the same language, and the app following a link to it goes there', async () => {
+  for (const lang of ['kk', 'ru', 'en']) {
+    const r = await fetch(`${portal.base}/${lang}/pages/foreign-passport`, { redirect: 'manual' });
+    assert.equal(r.status, 301, lang);
+    assert.equal(new URL(r.headers.get('location'), portal.base).pathname, `/${lang}/pages/passport`);
+  }
+  const page = await portal.open(null);
+  await openInApp(page, portal.base, '/ru/pages/foreign-passport');
+  await page.waitForURL(`${portal.base}/ru/pages/passport`);
+  // The passport page's own heading, once its document has come.
+  await page.locator('main h1', { hasText: /паспорт/i }).waitFor();
+  // In place of the removed address: Back returns to where the reader was.
+  await page.goBack();
+  await page.waitForURL(`${portal.base}/ru/regions`);
+  assertNoPageErrors(page);
   await page.context().close();
 });

@@ -8,29 +8,9 @@ use toml::Spanned;
 
 /// Cross-item rules: references, links, dates, required text.
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
-    let Known { topics, pages, agencies, regions, news, documents, journeys, drafts } = &c.known;
+    let Known { topics, pages, agencies, regions, documents, .. } = &c.known;
     let months = c.news_months();
-    let exists = |route: &Route| match route {
-        Route::Home
-        | Route::Agencies
-        | Route::Regions
-        | Route::Accessibility
-        | Route::Quality
-        | Route::News
-        | Route::Documents
-        | Route::Journeys
-        | Route::Drafts => true,
-        Route::Topic(s) => topics.contains(s),
-        Route::Page(s) => pages.contains(s),
-        Route::Agency(s) => agencies.contains(s),
-        Route::Region(s) => regions.contains(s),
-        Route::NewsMonth(m) => months.contains(m.as_str()),
-        Route::NewsItem(s) => news.contains(s),
-        Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
-        Route::Document(s) => documents.contains(s),
-        Route::Journey(s) => journeys.contains(s),
-        Route::Draft(s) => drafts.contains(s),
-    };
+    let exists = |route: &Route| c.exists(route, &months);
     // A reference to an item scheduled for a later day says so.
     let scheduled = |slug: &str| {
         [Route::Page(slug.into()), Route::NewsItem(slug.into()), Route::Document(slug.into())]

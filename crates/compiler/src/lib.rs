@@ -19,6 +19,7 @@ mod profile;
 pub mod publications;
 pub mod quality;
 mod reach;
+mod redirects;
 pub mod schema;
 pub mod search;
 pub mod source;
@@ -116,6 +117,8 @@ struct Content {
     old_sites: Vec<transition::OldSite>,
     /// Items scheduled for a later day (`publish_at`), left out until then: the day of each.
     scheduled: BTreeMap<Route, String>,
+    /// Removed items' addresses and where they lead (content/redirects.toml).
+    redirects: redirects::Redirects,
 }
 
 /// The places, in [`Content`]'s lists, of what one state body publishes and
@@ -159,6 +162,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     let journeys = optional("life").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let old_sites = transition::read(&dir.join("transition"), &mut diags);
+    let redirects = redirects::read(&dir.join("redirects.toml"), &mut diags);
     // Items scheduled after today are left out as if not yet written.
     let mut scheduled = BTreeMap::new();
     let pages = published(pages, &options.today, Route::Page, &mut scheduled);
@@ -187,6 +191,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
         owned: BTreeMap::new(),
         old_sites,
         scheduled,
+        redirects,
         site: match site {
             Some(site) => site,
             None => return Err(fail(diags)),
@@ -204,6 +209,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     };
     phases.done("read");
     check(&content, options, &mut diags);
+    redirects::check(&content, &mut diags);
     phases.done("check");
     if diags.has_errors() {
         return Err(failed(diags));
@@ -274,6 +280,9 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     }
     for (api_path, bytes) in content.images() {
         put(&files, format!("{api}{api_path}"), bytes.clone(), &mut diags);
+    }
+    for (path, bytes) in redirects::outputs(&content, &api) {
+        put(&files, path, bytes, &mut diags);
     }
     for (path, bytes) in transition::outputs(&content, options) {
         put(&files, path, bytes, &mut diags);
@@ -451,6 +460,33 @@ impl Content {
     /// The bodies whose parent is `body`.
     fn children_of(&self, body: &str) -> impl Iterator<Item = &Agency> {
         self.owned(body).children.iter().map(|&i| &self.agencies[i])
+    }
+
+    /// Whether `route` is a page of the portal as the content stands;
+    /// `months` are those with news ([`Content::news_months`], made once by the caller).
+    fn exists(&self, route: &Route, months: &BTreeSet<&str>) -> bool {
+        let k = &self.known;
+        match route {
+            Route::Home
+            | Route::Agencies
+            | Route::Regions
+            | Route::Accessibility
+            | Route::Quality
+            | Route::News
+            | Route::Documents
+            | Route::Journeys
+            | Route::Drafts => true,
+            Route::Topic(s) => k.topics.contains(s),
+            Route::Page(s) => k.pages.contains(s),
+            Route::Agency(s) => k.agencies.contains(s),
+            Route::Region(s) => k.regions.contains(s),
+            Route::NewsMonth(m) => months.contains(m.as_str()),
+            Route::NewsItem(s) => k.news.contains(s),
+            Route::DocumentType(t) => DocumentType::from_code(t).is_some(),
+            Route::Document(s) => k.documents.contains(s),
+            Route::Journey(s) => k.journeys.contains(s),
+            Route::Draft(s) => k.drafts.contains(s),
+        }
     }
 
     /// The months that have news, `YYYY-MM`.

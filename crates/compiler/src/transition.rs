@@ -436,7 +436,18 @@ pub(crate) fn check(c: &Content, available: &BTreeMap<Lang, BTreeSet<Route>>, di
         for m in &mappings {
             if let Outcome::Moved(route) = &m.outcome {
                 let listed = available.get(&m.lang).is_some_and(|routes| routes.contains(route));
-                if !listed && !withdrawn_in(c, route, m.lang) {
+                if let Some(end) = c.redirects.target(route) {
+                    diags.error(
+                        &site.file,
+                        m.line,
+                        "redirect-chain",
+                        format!(
+                            "{} was removed and leads to {}: map to that",
+                            route.neutral_path(),
+                            end.neutral_path()
+                        ),
+                    );
+                } else if !listed && !withdrawn_in(c, route, m.lang) {
                     diags.error(
                         &site.file,
                         m.line,

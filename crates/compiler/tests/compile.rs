@@ -1556,3 +1556,49 @@ fn a_scheduled_item_is_not_built_before_its_day_and_is_after_it() {
     assert!(on_the_day.files.contains_key("api/v1/en/news/old-news.json"));
     assert!(listed(&on_the_day).contains(&"old-news".to_owned()));
 }
+
+#[test]
+fn a_removed_address_leads_to_its_new_page_in_each_language() {
+    let dir = fixture();
+    write(dir.path(), "redirects.toml", "[[redirect]]\nfrom = \"/pages/foreign-passport\"\nto = \"/pages/passport\"\n");
+    let c = compile_ok(dir.path());
+    for lang in ["kk", "ru", "en"] {
+        let doc = json(&c, &format!("api/v1/{lang}/pages/foreign-passport.json"));
+        assert_eq!(doc, serde_json::json!({ "status": "moved", "to": "/pages/passport" }));
+    }
+    let map = String::from_utf8(c.files["_transition/moved.map"].clone()).unwrap();
+    assert!(map.contains("\"/kk/pages/foreign-passport\" \"/kk/pages/passport\";"), "{map}");
+    assert!(map.contains("\"/en/pages/foreign-passport\" \"/en/pages/passport\";"), "{map}");
+    assert!(!String::from_utf8(c.files["sitemap.xml"].clone()).unwrap().contains("foreign-passport"));
+}
+
+#[test]
+fn redirects_lead_from_what_was_removed_to_what_exists_in_one_step() {
+    let cases: [(&str, usize, &str); 4] = [
+        // Still there: remove or withdraw it first.
+        ("[[redirect]]\nfrom = \"/pages/identity-card\"\nto = \"/pages/passport\"\n", 2, "redirect"),
+        // Nowhere to go.
+        ("[[redirect]]\nfrom = \"/pages/gone\"\nto = \"/pages/never-was\"\n", 3, "redirect"),
+        // A chain: the second leads to an address the first redirects.
+        ("[[redirect]]\nfrom = \"/pages/old\"\nto = \"/pages/passport\"\n\n[[redirect]]\nfrom = \"/pages/older\"\nto = \"/pages/old\"\n", 7, "redirect-chain"),
+        // Not an address of the portal.
+        ("[[redirect]]\nfrom = \"pages/old\"\nto = \"/pages/passport\"\n", 2, "redirect"),
+    ];
+    for (text, line, rule) in cases {
+        let dir = fixture();
+        write(dir.path(), "redirects.toml", text);
+        let shown = assert_one_error(dir.path(), "redirects.toml", line, rule);
+        if rule == "redirect-chain" {
+            assert!(shown.contains("lead straight to /pages/passport"), "{shown}");
+        }
+    }
+    // A loop: each of its redirects says so.
+    let dir = fixture();
+    write(dir.path(), "redirects.toml", "[[redirect]]\nfrom = \"/pages/a\"\nto = \"/pages/b\"\n\n[[redirect]]\nfrom = \"/pages/b\"\nto = \"/pages/a\"\n");
+    let found = errors(dir.path());
+    assert_eq!(
+        found.iter().map(|e| (e.rule, e.line)).collect::<Vec<_>>(),
+        [("redirect-loop", 3), ("redirect-loop", 7)],
+        "{found:#?}"
+    );
+}

@@ -27,6 +27,13 @@ schema! {
     pub enum Item<T> {
         Available(T),
         Unavailable(Unavailable),
+        Moved(Moved),
+    }
+
+    /// The item was removed, and its address now leads to another page.
+    pub struct Moved {
+        /// The page it leads to, language-neutral (`/pages/passport`).
+        pub to: String,
     }
 
     /// The item has no version in the requested language.
