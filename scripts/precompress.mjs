@@ -27,9 +27,9 @@ const COMPRESSIBLE = /\.(js|mjs|css|json|wasm|svg|xml|atom|txt|webmanifest)$/;
 let files = 0, before = 0, gz = 0, br = 0, skipped = 0, removed = 0;
 
 /** Writes the compressed copies of the file at `path`, unless they are newer than it. */
-function compress(path, stat = statSync(path)) {
+function compress(path, stat = statSync(path), force = false) {
   const fresh = (copy) => existsSync(copy) && statSync(copy).mtimeMs >= stat.mtimeMs;
-  if (fresh(path + '.gz') && fresh(path + '.br')) { skipped += 1; return; }
+  if (!force && fresh(path + '.gz') && fresh(path + '.br')) { skipped += 1; return; }
   const data = readFileSync(path);
   const gzipped = gzipSync(data, { level: 9 });
   const brotli = brotliCompressSync(data, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
@@ -74,7 +74,9 @@ function fromRecord() {
   let kept = '';
   for (const [path, digest] of now) {
     if (!COMPRESSIBLE.test(path)) continue;
-    if (done.get(path) === digest) skipped += 1; else compress(join(root, path));
+    // A digest the record does not have is compressed again, whatever the
+    // copies' times; a path it does not know at all is judged by them.
+    if (done.get(path) === digest) skipped += 1; else compress(join(root, path), undefined, done.has(path));
     kept += `${digest}\t${path}\n`;
   }
   for (const path of done.keys()) {
@@ -87,5 +89,11 @@ function fromRecord() {
   renameSync(state + '.partial', state);
 }
 
-if (written) fromRecord(); else walk(root);
+if (written) fromRecord();
+else {
+  walk(root);
+  // The walk may have rewritten copies the record describes: the next
+  // publication starts from the copies' times again.
+  rmSync(join(dirname(root), `.${basename(root)}.compressed`), { force: true });
+}
 console.log(`precompress: ${files} files, ${before} bytes -> gzip ${gz}, brotli ${br}; ${skipped} unchanged, ${removed} stale copies removed`);

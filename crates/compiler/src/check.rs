@@ -121,7 +121,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 format!("the page was due for review on {}", review.0),
             );
         }
-        if updated.0 > options.today {
+        if updated.0.as_str() > p.meta.latest_day(&options.today) {
             diags.error(
                 &p.meta_file,
                 p.meta_line(&p.meta.updated),
@@ -135,7 +135,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     // in publications.rs.
     let today = &options.today;
     for p in &c.pages {
-        not_future(diags, p, today, "posted", p.meta.posted.as_ref());
+        not_future(diags, p, p.meta.latest_day(today), "posted", p.meta.posted.as_ref());
         in_order(diags, p, ("posted", p.meta.posted.as_ref()), ("updated", Some(&p.meta.updated)));
     }
     for a in &c.agencies {
@@ -144,7 +144,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         in_order(diags, a, ("posted", a.meta.posted.as_ref()), ("updated", a.meta.updated.as_ref()));
     }
     for n in &c.news {
-        not_future(diags, n, today, "updated", n.meta.updated.as_ref());
+        not_future(diags, n, n.meta.latest_day(today), "updated", n.meta.updated.as_ref());
         in_order(diags, n, ("published", Some(&n.meta.published)), ("updated", n.meta.updated.as_ref()));
     }
     for d in &c.drafts {
@@ -156,8 +156,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     withdrawals(diags, &c.news, today);
     withdrawals(diags, &c.documents, today);
     for d in &c.documents {
-        not_future(diags, d, today, "posted", d.meta.posted.as_ref());
-        not_future(diags, d, today, "updated", d.meta.updated.as_ref());
+        not_future(diags, d, d.meta.latest_day(today), "posted", d.meta.posted.as_ref());
+        not_future(diags, d, d.meta.latest_day(today), "updated", d.meta.updated.as_ref());
         in_order(diags, d, ("posted", d.meta.posted.as_ref()), ("updated", d.meta.updated.as_ref()));
     }
     // Links in every text, and text every item must have.

@@ -163,11 +163,6 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     let drafts = optional("drafts").map(|d| read_items(&d, &mut diags)).unwrap_or_default();
     let old_sites = transition::read(&dir.join("transition"), &mut diags);
     let redirects = redirects::read(&dir.join("redirects.toml"), &mut diags);
-    // Items scheduled after today are left out as if not yet written.
-    let mut scheduled = BTreeMap::new();
-    let pages = published(pages, &options.today, Route::Page, &mut scheduled);
-    let news = published(news, &options.today, Route::NewsItem, &mut scheduled);
-    let documents = published(documents, &options.today, Route::Document, &mut scheduled);
     let mut content = Content {
         dir: dir.clone(),
         known: Known {
@@ -190,7 +185,7 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
         drafts: sorted(drafts.items),
         owned: BTreeMap::new(),
         old_sites,
-        scheduled,
+        scheduled: BTreeMap::new(),
         redirects,
         site: match site {
             Some(site) => site,
@@ -202,13 +197,28 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
         },
     };
     content.owned = owned(&content);
+    phases.done("read");
+    check(&content, options, &mut diags);
+    // Items scheduled after today were checked with the rest, so their own
+    // problems show now and not in the unattended build on their day; now
+    // they leave the content as if not yet written, and what refers to one
+    // of them is an error naming its day.
+    if content.leave_out_scheduled(&options.today) {
+        let mut again = Diagnostics::default();
+        check(&content, options, &mut again);
+        let new: Vec<_> = again
+            .items
+            .into_iter()
+            .filter(|d| d.severity == diagnostic::Severity::Error && !diags.items.contains(d))
+            .collect();
+        diags.items.extend(new);
+        content.owned = owned(&content);
+    }
     // A failed compile still reports, so `check` shows editors the table.
     let failed = |diagnostics: Diagnostics| {
         let report = quality::report(&content, &diagnostics, Lang::En, options);
         Box::new(Failed { diagnostics, report: Some(report) })
     };
-    phases.done("read");
-    check(&content, options, &mut diags);
     redirects::check(&content, &mut diags);
     phases.done("check");
     if diags.has_errors() {
@@ -352,17 +362,16 @@ fn owned(c: &Content) -> BTreeMap<String, Owned> {
     owned
 }
 
-/// `items` without those scheduled after `today`, which leave `slugs` too:
-/// a build before their day holds nothing of them, and a link to one is
-/// an error that names the day (see `scheduled`).
-fn published<M: Lifecycle, F>(
-    mut items: source::Items<M, F>,
+/// Takes out of `items` and `slugs` those scheduled after `today`, noting
+/// each with its day in `scheduled`.
+fn leave_out<M: Lifecycle, F>(
+    items: &mut Vec<Source<M, F>>,
+    slugs: &mut BTreeSet<String>,
     today: &str,
     route: fn(String) -> Route,
     scheduled: &mut BTreeMap<Route, String>,
-) -> source::Items<M, F> {
-    let source::Items { items: list, slugs } = &mut items;
-    list.retain(|item| match item.meta.publish_at().map(|day| &day.get_ref().0) {
+) {
+    items.retain(|item| match item.meta.publish_at().map(|day| &day.get_ref().0) {
         Some(day) if day.as_str() > today => {
             slugs.remove(&item.slug);
             scheduled.insert(route(item.slug.clone()), day.clone());
@@ -370,7 +379,6 @@ fn published<M: Lifecycle, F>(
         }
         _ => true,
     });
-    items
 }
 
 fn sorted<M, F>(mut items: Vec<Source<M, F>>) -> Vec<Source<M, F>> {
@@ -460,6 +468,16 @@ impl Content {
     /// The bodies whose parent is `body`.
     fn children_of(&self, body: &str) -> impl Iterator<Item = &Agency> {
         self.owned(body).children.iter().map(|&i| &self.agencies[i])
+    }
+
+    /// Leaves out the pages, news and documents scheduled after `today`
+    /// (see [`Content::scheduled`]); whether there were any.
+    fn leave_out_scheduled(&mut self, today: &str) -> bool {
+        let k = &mut self.known;
+        leave_out(&mut self.pages, &mut k.pages, today, Route::Page, &mut self.scheduled);
+        leave_out(&mut self.news, &mut k.news, today, Route::NewsItem, &mut self.scheduled);
+        leave_out(&mut self.documents, &mut k.documents, today, Route::Document, &mut self.scheduled);
+        !self.scheduled.is_empty()
     }
 
     /// Whether `route` is a page of the portal as the content stands;

@@ -126,6 +126,15 @@ pub struct Withdrawal {
 pub trait Lifecycle {
     fn publish_at(&self) -> Option<&Spanned<Date>>;
     fn withdrawn(&self) -> Option<&Spanned<Withdrawal>>;
+
+    /// The last day its dates may be: today, or its publication day when it
+    /// is scheduled later (its dates are then of that day).
+    fn latest_day<'a>(&'a self, today: &'a str) -> &'a str {
+        match self.publish_at().map(|d| d.get_ref().0.as_str()) {
+            Some(day) if day > today => day,
+            _ => today,
+        }
+    }
 }
 
 macro_rules! lifecycle {

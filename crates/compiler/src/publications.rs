@@ -39,8 +39,9 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 diags.error(file, line, "reference", format!("no {what} with the slug {slug:?} exists in content/"));
             }
         };
-    let future = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, field: &str, date: &str| {
-        if date > options.today.as_str() {
+    // `by`: the last day the date may be (today, or a scheduled item's day).
+    let future = |diags: &mut Diagnostics, file: &std::path::Path, line: usize, field: &str, date: &str, by: &str| {
+        if date > by {
             diags.error(file, line, "date", format!("{field} {date} is in the future"));
         }
     };
@@ -65,7 +66,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 known.regions.contains(region.get_ref()),
             );
         }
-        future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0);
+        let by = crate::model::Lifecycle::latest_day(&n.meta, &options.today);
+        future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0, by);
         // An appointment names a person: it needs its source like any fact about one.
         if let Some(category) = &n.meta.category {
             let source = n.meta.source.as_ref().map(|s| s.get_ref());
@@ -93,7 +95,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         for r in &d.meta.related {
             reference(diags, file, d.meta_line(r), "document", r.get_ref(), known.documents.contains(r.get_ref()));
         }
-        future(diags, file, d.meta_line(&d.meta.adopted), "adopted", &d.meta.adopted.get_ref().0);
+        future(diags, file, d.meta_line(&d.meta.adopted), "adopted", &d.meta.adopted.get_ref().0, &options.today);
         if d.slug == route::RESERVED_DOCUMENT_SLUG {
             diags.error(
                 file.parent().unwrap_or(file),
@@ -472,6 +474,7 @@ pub(crate) fn build(c: &Content, lang: Lang, attachments: &Attachments, docs: &m
                 .related
                 .iter()
                 .filter_map(|r| by_slug(&c.documents, r.get_ref()))
+                .filter(|r| r.meta.withdrawn.is_none())
                 .map(|r| document_card(c, lang, r))
                 .collect(),
             languages: d.languages(),

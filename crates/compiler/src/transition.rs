@@ -334,9 +334,20 @@ impl OldSite {
             };
             mappings.push(Mapping { line, key, outcome, lang, implied: a.lang.is_none() });
         }
-        let mut seen: BTreeMap<&Key, usize> = BTreeMap::new();
+        // nginx compares a map's strings ignoring case: two addresses that
+        // differ only in case are one to it, and it would refuse to start.
+        let mut seen: BTreeMap<Key, usize> = BTreeMap::new();
         for m in &mappings {
-            if let Some(first) = seen.insert(&m.key, m.line) {
+            let longest = self.hosts().iter().map(String::len).max().unwrap_or_default() + m.key.text().len();
+            if longest > MAX_KEY {
+                diags.error(
+                    file,
+                    m.line,
+                    "transition-address",
+                    format!("with the host, {longest} characters: the server's maps take at most {MAX_KEY}; map a shorter prefix"),
+                );
+            }
+            if let Some(first) = seen.insert(m.key.lowercase(), m.line) {
                 diags.error(
                     file,
                     m.line,
@@ -383,7 +394,25 @@ fn percent_decoded(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
+/// The longest host and address an nginx map here takes (its
+/// `map_hash_bucket_size` is 256, less its own bookkeeping).
+const MAX_KEY: usize = 230;
+
 impl Key {
+    fn text(&self) -> &str {
+        match self {
+            Key::Path(t) | Key::Query(t) | Key::Prefix(t) => t,
+        }
+    }
+
+    fn lowercase(&self) -> Key {
+        match self {
+            Key::Path(t) => Key::Path(t.to_lowercase()),
+            Key::Query(t) => Key::Query(t.to_lowercase()),
+            Key::Prefix(t) => Key::Prefix(t.to_lowercase()),
+        }
+    }
+
     fn covers(&self, listed: &str) -> bool {
         match self {
             Key::Query(q) => q == listed,
@@ -532,12 +561,17 @@ pub(crate) fn outputs(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> 
                 // Where the query says the language, the same path in another
                 // language goes to the route in that one.
                 if let (Outcome::Moved(route), Some(name), true) = (&m.outcome, &languages.query, m.implied) {
-                    let path = match &m.key {
-                        Key::Path(p) if !p.contains('%') => Some(format!("{}[?]", regex_literal(p))),
-                        Key::Prefix(p) => Some(format!("{}[^?]*[?]", regex_literal(p))),
-                        _ => None,
+                    // Only addresses of plain characters: a regular expression of
+                    // them matches the raw request as written.
+                    let plain = |t: &str| t.bytes().all(|b| b.is_ascii_alphanumeric() || b"/_.~-".contains(&b));
+                    // Exact paths before every prefix, longer prefixes before shorter.
+                    let (path, rank) = match &m.key {
+                        Key::Path(p) if plain(p) => (Some(format!("{}[?]", regex_literal(p))), usize::MAX),
+                        Key::Prefix(p) if plain(p) => (Some(format!("{}[^?]*[?]", regex_literal(p))), p.len()),
+                        _ => (None, 0),
                     };
-                    for (mark, lang) in path.iter().flat_map(|_| &languages.marks) {
+                    let marks = languages.marks.iter().filter(|(mark, _)| plain(mark));
+                    for (mark, lang) in path.iter().flat_map(|_| marks.clone()).filter(|_| plain(name)) {
                         let Some(lang) = Lang::from_code(lang.get_ref()) else { continue };
                         let key = format!(
                             "~^{}{}(.*&)?{name}={mark}(&|$)",
@@ -545,7 +579,7 @@ pub(crate) fn outputs(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> 
                             path.as_deref().unwrap_or_default()
                         );
                         let line = format!("{} {};\n", quote(&key), quote(&format!("{portal}{}", route.href(lang))));
-                        by_query.push((key.len(), line));
+                        by_query.push((rank, line));
                     }
                 }
                 match &m.key {

@@ -1420,7 +1420,7 @@ fn an_old_site_becomes_the_old_hosts_maps_its_pages_that_have_gone_and_its_list(
 #[test]
 fn old_site_rules_name_file_line_and_rule() {
     let file = "transition/www.mvd.example.kz.toml";
-    let cases: [(&str, &str, usize, &str); 7] = [
+    let cases: [(&str, &str, usize, &str); 8] = [
         // A target the portal does not have, or not in the address's language (the identity card has no English).
         (
             "old = \"/ru/passport\"\nto = \"/pages/passport\"",
@@ -1441,8 +1441,9 @@ fn old_site_rules_name_file_line_and_rule() {
             29,
             "transition-target",
         ),
-        // The same old address twice.
+        // The same old address twice, or twice but for case (one to nginx).
         ("old = \"/kz/passport\"", "old = \"/ru/passport\"", 15, "transition-duplicate"),
+        ("old = \"/kz/passport\"", "old = \"/RU/Passport\"", 15, "transition-duplicate"),
         ("body = \"ministry-of-internal-affairs\"", "body = \"ministry-of-magic\"", 1, "reference"),
         ("old = \"/ru/tenders/2019\"", "old = \"ru/tenders/2019\"", 23, "transition-address"),
         ("marks = { kz = \"kk\"", "marks = { kz = \"kz\"", 8, "transition-language"),
@@ -1555,6 +1556,14 @@ fn a_scheduled_item_is_not_built_before_its_day_and_is_after_it() {
     let on_the_day = compile(&Options { today: "2026-12-01".into(), ..options(dir.path()) }).ok().unwrap();
     assert!(on_the_day.files.contains_key("api/v1/en/news/old-news.json"));
     assert!(listed(&on_the_day).contains(&"old-news".to_owned()));
+
+    // Its own problems stop today's build, not the unattended one on its day.
+    write(
+        dir.path(),
+        "news/old-news/en.md",
+        "+++\ntitle = \"Old\"\nsummary = \"s\"\n+++\nSee [this](/pages/no-such-page).\n",
+    );
+    assert_one_error(dir.path(), "news/old-news/en.md", 5, "dead-link");
 }
 
 #[test]
