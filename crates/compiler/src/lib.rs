@@ -246,8 +246,8 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
     let draft_files = drafts::files(&content);
     phases.done("attachments");
     // The languages' documents are made on every core, each language's
-    // staged as soon as it is made, so at most a language per core is held.
-    // The routes of each language, kept only to check the old sites' targets.
+    // staged as soon as it is made, so at most a language per core is held;
+    // each language's routes are kept only to check the old sites' targets.
     let keep_routes = !content.old_sites.is_empty();
     let by_lang: Vec<(Diagnostics, Stats, BTreeSet<Route>)> = {
         use rayon::prelude::*;

@@ -2,7 +2,7 @@
 //! downloadable files and the Atom feeds of each state body.
 
 use crate::diagnostic::Diagnostics;
-use crate::model::FileEntry;
+use crate::model::{FileEntry, Lifecycle};
 use crate::source::Text;
 use crate::{agency_ref, by_slug, json, region_ref, Content, Docs, Document, News, Options};
 use portal_content::*;
@@ -66,7 +66,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 known.regions.contains(region.get_ref()),
             );
         }
-        let by = crate::model::Lifecycle::latest_day(&n.meta, &options.today);
+        let by = n.meta.latest_day(&options.today);
         future(diags, file, n.meta_line(&n.meta.published), "published", &n.meta.published.get_ref().0, by);
         // An appointment names a person: it needs its source like any fact about one.
         if let Some(category) = &n.meta.category {

@@ -19,6 +19,9 @@ pub(crate) struct Redirects {
     file: PathBuf,
     text: String,
     list: Vec<Redirect>,
+    /// Where each removed address leads, for those that are routes of the
+    /// portal: made once, as the chain check and the old sites look it up.
+    targets: BTreeMap<Route, Route>,
 }
 
 #[derive(Deserialize)]
@@ -40,25 +43,25 @@ struct Redirect {
 /// Reads `content/redirects.toml`; none is no redirect.
 pub(crate) fn read(file: &Path, diags: &mut Diagnostics) -> Redirects {
     let text = std::fs::read_to_string(file).unwrap_or_default();
-    let list = parse_toml::<RedirectsFile>(file, &text, 0, diags).map(|f| f.list).unwrap_or_default();
-    Redirects { file: file.to_path_buf(), text, list }
+    let list: Vec<Redirect> = parse_toml::<RedirectsFile>(file, &text, 0, diags).map(|f| f.list).unwrap_or_default();
+    // The first of an address redirected twice (a `redirect` error).
+    let mut targets = BTreeMap::new();
+    for r in &list {
+        if let (Some(from), Some(to)) = (Route::parse_neutral(r.from.get_ref()), Route::parse_neutral(r.to.get_ref())) {
+            targets.entry(from).or_insert(to);
+        }
+    }
+    Redirects { file: file.to_path_buf(), text, list, targets }
 }
 
 impl Redirects {
-    /// Each redirect whose addresses are routes of the portal: from, to, and its line.
-    fn routes(&self) -> impl Iterator<Item = (Route, Route, usize)> + '_ {
-        self.list.iter().filter_map(|r| {
-            Some((Route::parse_neutral(r.from.get_ref())?, Route::parse_neutral(r.to.get_ref())?, self.line(&r.from)))
-        })
-    }
-
     fn line<T>(&self, field: &Spanned<T>) -> usize {
         line_of(&self.text, field.span().start)
     }
 
     /// Where a removed address leads, if it is one.
     pub(crate) fn target(&self, from: &Route) -> Option<Route> {
-        self.routes().find(|(f, _, _)| f == from).map(|(_, to, _)| to)
+        self.targets.get(from).cloned()
     }
 }
 
@@ -137,7 +140,7 @@ pub(crate) fn outputs(c: &Content, api: &str) -> Vec<(String, Vec<u8>)> {
     let mut map =
         String::from("# Entries of a map in deploy/nginx.conf, written by the compiler from content/redirects.toml.\n");
     let mut files = vec![];
-    for (from, to, _) in c.redirects.routes() {
+    for (from, to) in &c.redirects.targets {
         for lang in Lang::ALL {
             let _ = writeln!(map, "\"{}\" \"{}\";", from.href(lang), to.href(lang));
             let moved = portal_content::Item::<()>::Moved(portal_content::Moved { to: to.neutral_path() });

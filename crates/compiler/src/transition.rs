@@ -34,6 +34,8 @@ pub(crate) struct OldSite {
     /// The old site's list of addresses, when the editor supplied one: the
     /// file and each address with its line.
     listed: Option<(PathBuf, Vec<(usize, String)>)>,
+    /// Its addresses, checked once when read (see [`OldSite::mappings`]).
+    mappings: Vec<Mapping>,
 }
 
 #[derive(Deserialize)]
@@ -171,7 +173,9 @@ pub(crate) fn read(dir: &Path, diags: &mut Diagnostics) -> Vec<OldSite> {
                 None
             }
         };
-        sites.push(OldSite { host, file: file.clone(), text, meta, listed });
+        let mut site = OldSite { host, file: file.clone(), text, meta, listed, mappings: vec![] };
+        site.mappings = site.mappings(diags);
+        sites.push(site);
     }
     sites
 }
@@ -461,8 +465,8 @@ pub(crate) fn check(c: &Content, available: &BTreeMap<Lang, BTreeSet<Route>>, di
                 );
             }
         }
-        let mappings = site.mappings(diags);
-        for m in &mappings {
+        let mappings = &site.mappings;
+        for m in mappings {
             if let Outcome::Moved(route) = &m.outcome {
                 let listed = available.get(&m.lang).is_some_and(|routes| routes.contains(route));
                 if let Some(end) = c.redirects.target(route) {
@@ -539,14 +543,13 @@ pub(crate) fn outputs(c: &Content, options: &Options) -> Vec<(String, Vec<u8>)> 
     let mut prefixes: Vec<(usize, String)> = vec![];
     let mut by_query: Vec<(usize, String)> = vec![];
     let mut files = vec![];
-    let mut diags = Diagnostics::default();
     for site in &c.old_sites {
         let hosts = site.hosts();
         let _ = writeln!(names, "server_name {};", hosts.join(" "));
         let body = site.meta.body.get_ref();
         let languages = &site.meta.language;
         let mut gone_pages = 0;
-        for m in site.mappings(&mut diags) {
+        for m in &site.mappings {
             let target = match &m.outcome {
                 Outcome::Moved(route) => format!("{portal}{}", route.href(m.lang)),
                 Outcome::Gone { archive } => {
