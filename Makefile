@@ -109,8 +109,11 @@ lint: tools
 	cargo clippy --quiet --workspace --all-targets -- -D warnings
 	cargo clippy --quiet --target wasm32-unknown-unknown -p portal --features hydrate --all-targets -- -D warnings
 
+## The feedback service's tests run against SQLite and a throwaway PostgreSQL server.
 test-native:
+	@scripts/bootstrap.sh postgres
 	cargo test -p portal-content -p portal-compiler -p portal-render
+	scripts/postgres.sh cargo test -p portal-feedback
 
 ## The three-click proof over 45,000 synthetic pages (target/synthetic).
 test-scale:

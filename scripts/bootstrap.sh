@@ -94,6 +94,14 @@ nginx_server() {
   apt_install nginx libnginx-mod-http-brotli-static
 }
 
+postgres_server() {
+  if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+    return
+  fi
+  say "installing PostgreSQL from Debian (the feedback service's tests run against it)"
+  apt_install postgresql
+}
+
 for part in "$@"; do
   case "$part" in
     rust) rust ;;
@@ -102,6 +110,7 @@ for part in "$@"; do
     browser) browser ;;
     nginx) nginx_server ;;
     java) java_runtime ;;
+    postgres) postgres_server ;;
     *) say "unknown part: $part"; exit 2 ;;
   esac
 done
