@@ -14,6 +14,8 @@ export TRUNK_SKIP_VERSION_CHECK := true
 # Absolute address the sitemap names; set it to the public address when deploying.
 export PORTAL_SITE_URL ?= http://127.0.0.1:8080
 PORT ?= 8080
+# Where the feedback service listens; deploy/nginx.conf proxies /feedback/ to 8090.
+FEEDBACK_PORT ?= 8090
 # The renderer: the app's components rendering pages natively (crates/render).
 # The build of the bundled content uses the debug build the tests share
 # (about 125 pages/s, a few seconds here, and minutes less to compile on a
@@ -22,7 +24,7 @@ PORT ?= 8080
 RENDER = cargo run --quiet -p portal-render --
 RENDER_FAST = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: feedback-service publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -51,15 +53,24 @@ publish:
 publish-full:
 	$(MAKE) publish INDEX=--full-index
 
-## Build, then serve dist/ on loopback (app routes fall back to index.html).
-serve: dist
-	node scripts/serve.mjs --root dist --port $(PORT)
+## Build, then serve dist/ on loopback (app routes fall back to index.html),
+## with the feedback service on its SQLite file (target/feedback/feedback.db).
+serve: dist feedback-service
+	@target/debug/portal-feedback serve --api dist/api/v1 --listen 127.0.0.1:$(FEEDBACK_PORT) & service=$$!; \
+	trap "kill $$service 2>/dev/null" EXIT; \
+	node scripts/serve.mjs --root dist --port $(PORT) --feedback 127.0.0.1:$(FEEDBACK_PORT)
+
+## The feedback service (crates/feedback), the debug build the tests share.
+feedback-service: tools
+	cargo build --quiet -p portal-feedback
 
 ## Serve dist/ through the deployment's nginx configuration, in the foreground.
-preview: dist
+preview: dist feedback-service
 	@scripts/bootstrap.sh nginx
 	mkdir -p target/nginx/tmp
 	@echo "Serving dist/ at http://127.0.0.1:8081/ through deploy/nginx.conf (Ctrl+C to stop)"
+	@target/debug/portal-feedback serve --api dist/api/v1 --listen 127.0.0.1:8090 & service=$$!; \
+	trap "kill $$service 2>/dev/null" EXIT; \
 	nginx -p $(CURDIR)/ -c deploy/nginx.conf
 
 ## Performance against a GOV.UK Frontend page of the same content (a script, not a test).
@@ -122,7 +133,7 @@ test-wasm: tools
 	@scripts/bootstrap.sh browser
 	cargo test --target wasm32-unknown-unknown -p portal --features hydrate
 
-test-e2e: dist dist-subpath e2e-variant
+test-e2e: dist dist-subpath e2e-variant feedback-service
 	@scripts/bootstrap.sh browser nginx java
 	node --test --test-concurrency=1 tests/e2e/
 
@@ -137,6 +148,9 @@ e2e-variant: dist
 	cp -r content target/e2e-variant-content && rm target/e2e-variant-content/pages/temporary-registration/en.md
 	cargo run --quiet -p portal-compiler -- build --content target/e2e-variant-content --out target/e2e-variant-api
 	cp -r target/e2e-variant-api/api target/e2e-variant/api
+	# Also a deployment without the feedback service (docs/deploy.md): its meta is emptied.
+	sed -i 's|<meta name="portal-feedback" content="feedback/">|<meta name="portal-feedback" content="">|' target/e2e-variant/index.html
+	grep -q '<meta name="portal-feedback" content="">' target/e2e-variant/index.html
 
 ## The same release built for deployment under /portal/, for the sub-path tests.
 dist-subpath: tools

@@ -1,11 +1,12 @@
 // Serves the built portal (dist/) on loopback the way the deployment does:
 // files as they are, app routes answered with index.html, and a real 404
 // for missing files and API documents (never index.html in their place).
-// Used by `make serve` and by the end-to-end tests; deploy/ holds nginx.
+// With --feedback, passes /feedback/ on to the feedback service, as nginx
+// does. Used by `make serve` and by the end-to-end tests; deploy/ holds nginx.
 //
-//   node scripts/serve.mjs [--root dist] [--port 8080]
+//   node scripts/serve.mjs [--root dist] [--port 8080] [--feedback 127.0.0.1:8090]
 
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -30,9 +31,14 @@ const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', 
 const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/;
 
 // `fallback`: the app's index.html, relative to root (`portal/index.html` for a sub-path build).
-export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', fallback = 'index.html' } = {}) {
+// `feedback`: the feedback service's host:port, if any.
+export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', fallback = 'index.html', feedback = null } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
+    if (feedback && req.url.startsWith('/feedback/')) {
+      passOn(req, res, feedback);
+      return;
+    }
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { Allow: 'GET, HEAD' }).end();
@@ -84,6 +90,24 @@ export function startServer({ root = 'dist', port = 8080, host = '127.0.0.1', fa
   });
 }
 
+// The request as it came, to the feedback service, with the reader's address
+// as nginx gives it (X-Real-IP); 502 when the service does not answer.
+function passOn(req, res, target) {
+  const [hostname, targetPort] = target.split(':');
+  const forward = request({
+    hostname, port: Number(targetPort), method: req.method, path: req.url,
+    headers: { ...req.headers, 'x-real-ip': req.socket.remoteAddress },
+  }, (answer) => {
+    res.writeHead(answer.statusCode, answer.headers);
+    answer.pipe(res);
+  });
+  forward.on('error', () => {
+    if (!res.headersSent) res.writeHead(502, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('The feedback service does not answer.\n');
+  });
+  req.pipe(forward);
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const arg = (name, fallback) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -91,6 +115,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   };
   const root = arg('root', 'dist');
   const port = Number(arg('port', '8080'));
-  startServer({ root, port }).then(() => console.log(`Serving ${root} at http://127.0.0.1:${port}/ (Ctrl+C to stop)`),
+  const feedback = arg('feedback', null);
+  startServer({ root, port, feedback }).then(() => console.log(`Serving ${root} at http://127.0.0.1:${port}/ (Ctrl+C to stop)`),
     (err) => { console.error(`Cannot serve on port ${port}: ${err.message}`); process.exit(1); });
 }

@@ -73,11 +73,21 @@ pub fn LangLayout() -> impl IntoView {
     // the next page heading takes focus and is announced.
     let announcer = expect_context::<Announcer>();
     let location = use_location();
+    // Feedback kept in this browser goes when the service may be reachable
+    // again: now, when the browser is back online, and on every new page.
+    let send_kept =
+        move || crate::feedback::send_kept(move |_| announcer.say(t_string!(i18n, feedback_kept_sent).to_string()));
+    Effect::new(move |_| {
+        send_kept();
+        // For the whole visit: the handle is dropped on purpose.
+        std::mem::forget(window_event_listener(leptos::ev::online, move |_| send_kept()));
+    });
     Effect::new(move |previous: Option<String>| {
         let path = location.pathname.get();
         if previous.is_some_and(|p| p != path) {
             announcer.reader_moved();
             crate::offline::check_for_update();
+            send_kept();
         }
         path
     });

@@ -10,6 +10,7 @@ pub mod app;
 pub mod components;
 pub mod crash;
 pub mod display;
+pub mod feedback;
 pub mod format;
 pub mod i18n;
 pub mod language;

@@ -33,6 +33,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/drafts/:slug") view=pages::drafts::DraftPage />
                 <Route path=path!("/life") view=pages::life::JourneysPage />
                 <Route path=path!("/life/:slug") view=pages::life::JourneyPage />
+                <Route path=path!("/feedback/sent") view=pages::feedback_sent::FeedbackSentPage />
                 <Route path=path!("/*any") view=pages::not_found::NotFoundPage />
             </ParentRoute>
         </Routes>

@@ -43,6 +43,7 @@ pub fn Frame(lang: Signal<Lang>, children: Children) -> impl IntoView {
         <Notices />
         <main id="main-content" class="container main" tabindex="-1">
             {children()}
+            <super::page_feedback::PageFeedback lang />
         </main>
         <footer class="site-footer">
             <div class="container">

@@ -11,6 +11,7 @@ pub mod layout;
 pub mod links;
 pub mod loader;
 pub mod page_dates;
+pub mod page_feedback;
 pub mod publications;
 pub mod search_box;
 pub mod search_results;

@@ -6,6 +6,7 @@ pub mod agencies;
 pub mod agency;
 pub mod documents;
 pub mod drafts;
+pub mod feedback_sent;
 pub mod home;
 pub mod life;
 pub mod news;

@@ -4,9 +4,9 @@
 // by Playwright.
 
 import { chromium } from 'playwright-core';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import assert from 'node:assert/strict';
 
@@ -31,12 +31,15 @@ async function freePort() {
 /** The axe-core tags of WCAG 2.2 level AA and the levels below it. */
 export const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
-export async function startNginx({ root = 'dist', subpath = null } = {}) {
+export async function startNginx({ root = 'dist', subpath = null, feedbackPort = null } = {}) {
   const port = await freePort();
+  // Without a service of its own, /feedback/ goes to a port nothing listens on (nginx answers 502).
+  const feedback = feedbackPort ?? await freePort();
   const dir = resolve(ROOT, `target/nginx-test-${port}`);
   mkdirSync(resolve(dir, 'tmp'), { recursive: true });
   const conf = readFileSync(resolve(ROOT, 'deploy/nginx.conf'), 'utf8')
     .replaceAll('listen 127.0.0.1:8081;', `listen 127.0.0.1:${port};`)
+    .replace('proxy_pass http://127.0.0.1:8090;', `proxy_pass http://127.0.0.1:${feedback};`)
     .replace('pid target/nginx/nginx.pid;', `pid ${dir}/nginx.pid;`)
     .replaceAll('target/nginx/tmp/', `${dir}/tmp/`)
     .replaceAll('include security-headers.conf;', `include ${ROOT}/deploy/security-headers.conf;`)
@@ -45,7 +48,7 @@ export async function startNginx({ root = 'dist', subpath = null } = {}) {
     .replace('root dist/_transition;', `root ${root}/_transition;`)
     .replace('access_log target/nginx/old-sites.log', `access_log ${dir}/old-sites.log`)
     .replace('try_files $uri $uri/index.html /index.html;', `try_files $uri $uri/index.html ${subpath ? `/${subpath}/` : '/'}index.html;`);
-  assert.ok(conf.includes(`listen 127.0.0.1:${port};`) && conf.includes('try_files $uri $uri/index.html'), 'deploy/nginx.conf changed shape: update the test harness');
+  assert.ok(conf.includes(`listen 127.0.0.1:${port};`) && conf.includes(`proxy_pass http://127.0.0.1:${feedback};`) && conf.includes('try_files $uri $uri/index.html'), 'deploy/nginx.conf changed shape: update the test harness');
   writeFileSync(resolve(dir, 'nginx.conf'), conf);
   const nginx = spawn('nginx', ['-p', ROOT + '/', '-c', resolve(dir, 'nginx.conf')], { stdio: ['ignore', 'inherit', 'inherit'] });
   const base = `http://127.0.0.1:${port}`;
@@ -62,13 +65,57 @@ export async function startNginx({ root = 'dist', subpath = null } = {}) {
   };
 }
 
+/**
+ * Starts the feedback service (target/debug/portal-feedback, built by
+ * `make test-e2e`) on a free port with a new SQLite file, reading the
+ * content API of `root`. `stop()` ends it (as systemd would, SIGTERM);
+ * `start()` starts it again on the same port and file; `reports(body)`
+ * reads what it stored through the editors' export command.
+ */
+export async function startFeedback({ root = 'dist', port = null, perMinute = 1000 } = {}) {
+  const bin = resolve(ROOT, 'target/debug/portal-feedback');
+  if (!existsSync(bin)) throw new Error(`${bin} is missing: run \`make test-e2e\`, which builds it first`);
+  port ??= await freePort();
+  const dir = resolve(ROOT, `target/feedback-test-${port}`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  const database = `sqlite://${dir}/feedback.db`;
+  let child = null;
+  const service = {
+    port,
+    database,
+    async start() {
+      if (child && child.exitCode === null) return;
+      child = spawn(bin, ['--database', database, 'serve', '--api', resolve(ROOT, root, 'api/v1'),
+        '--listen', `127.0.0.1:${port}`, '--per-minute', String(perMinute)], { stdio: ['ignore', 'ignore', 'inherit'] });
+      for (let i = 0; i < 200; i++) {
+        if (child.exitCode !== null) throw new Error(`portal-feedback exited with ${child.exitCode}`);
+        try { if ((await fetch(`http://127.0.0.1:${port}/feedback/health`)).ok) return; } catch { /* not yet */ }
+        await new Promise((ok) => setTimeout(ok, 50));
+      }
+      throw new Error('portal-feedback did not start');
+    },
+    async stop() {
+      if (!child || child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await new Promise((ok) => (child.exitCode !== null ? ok() : child.once('exit', ok)));
+    },
+    reports(body) {
+      const out = execFileSync(bin, ['--database', database, 'export', '--body', body, '--format', 'json'], { encoding: 'utf8' });
+      return JSON.parse(out);
+    },
+  };
+  await service.start();
+  return service;
+}
+
 /** Starts the server and the browser; returns helpers and a close function. */
-export async function startPortal({ root = 'dist', subpath = null } = {}) {
+export async function startPortal({ root = 'dist', subpath = null, feedbackPort = null } = {}) {
   const index = resolve(ROOT, root, subpath ?? '', 'index.html');
   if (!existsSync(index)) {
     throw new Error(`${index} is missing: run \`make test-e2e\`, which builds it first`);
   }
-  const server = await startNginx({ root, subpath });
+  const server = await startNginx({ root, subpath, feedbackPort });
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],

@@ -14,6 +14,7 @@ pub mod fold;
 pub mod lang;
 pub mod life;
 pub mod nav;
+pub mod owner;
 pub mod publications;
 pub mod route;
 pub mod search;

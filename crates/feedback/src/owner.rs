@@ -27,12 +27,7 @@ impl Pages {
         }
         let text = std::fs::read_to_string(self.api_dir.join(parsed.api_path(lang))).ok()?;
         let doc: serde_json::Value = serde_json::from_str(&text).ok()?;
-        let slug = |v: &serde_json::Value| v.get("slug").and_then(|s| s.as_str()).map(str::to_owned);
-        let owner = match parsed {
-            Route::Agency(slug) => Some(slug),
-            Route::Region(_) => doc.get("akimat").and_then(slug),
-            _ => doc.get("agency").and_then(slug),
-        };
+        let owner = portal_content::owner::responsible_body(&parsed, &doc).map(|body| body.slug);
         Some(owner.unwrap_or_else(|| PORTAL.to_owned()))
     }
 }

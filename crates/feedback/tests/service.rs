@@ -46,7 +46,11 @@ fn content_api(dir: &std::path::Path) -> Pages {
             r#"{"status":"available","slug":"passport","agency":{"slug":"ministry-of-internal-affairs","name":"MIA"}}"#,
         )
         .unwrap();
-        std::fs::write(api.join(lang).join("agencies/ministry-of-justice.json"), r#"{"status":"available"}"#).unwrap();
+        std::fs::write(
+            api.join(lang).join("agencies/ministry-of-justice.json"),
+            r#"{"status":"available","slug":"ministry-of-justice","name":"MoJ"}"#,
+        )
+        .unwrap();
     }
     Pages { api_dir: api }
 }

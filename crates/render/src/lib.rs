@@ -67,9 +67,14 @@ pub fn render_site(options: &Options) -> Result<Report, String> {
             return Err(e);
         }
     }
+    // Once a process too; the forms' addresses are the same for every page.
+    portal::feedback::set_service(shell.feedback(), shell.base_path())?;
     executor::install();
     let site = page::Site { base_path: shell.base_path(), api_base: shell.api_base(), api_dir: &api_dir };
-    let pages = sitemap::pages(dist)?;
+    let mut pages = sitemap::pages(dist)?;
+    // Not in the sitemap (nothing to find there), but a form posted without
+    // JavaScript lands on it.
+    pages.extend(portal_content::Lang::ALL.iter().map(|lang| format!("{}/feedback/sent", lang.code())));
 
     let build = state::build_digest(&html);
     let previous = options.state.as_deref().map(State::load).filter(|s| s.build == build).unwrap_or_default();

@@ -15,6 +15,7 @@ pub struct Shell {
     after_body: String,
     base_path: String,
     api_base: String,
+    feedback: Option<String>,
 }
 
 impl Shell {
@@ -46,12 +47,18 @@ impl Shell {
             after_body: html[body_end..].to_owned(),
             base_path: base_href.trim_end_matches('/').to_owned(),
             api_base,
+            feedback: attribute_of(&html, "<meta name=\"portal-feedback\" content=\""),
         })
     }
 
     /// The path the portal is served under, from `<base href>`: `""` or `/portal`.
     pub fn base_path(&self) -> &str {
         &self.base_path
+    }
+
+    /// The feedback service's address as `<meta name="portal-feedback">` gives it, if any.
+    pub fn feedback(&self) -> Option<&str> {
+        self.feedback.as_deref()
     }
 
     /// The API base as the pages link it (`/api/v1/`).

@@ -1,0 +1,29 @@
+use crate::app::use_lang;
+use crate::components::{fetched, Breadcrumbs, PageHeading};
+use crate::i18n::*;
+use crate::routes::AppUrl;
+use leptos::prelude::*;
+use portal_content::{Route, SiteDoc};
+
+/// Where the feedback service sends a reader whose browser posted the
+/// feedback form itself (JavaScript off): thanks, and the way on.
+#[component]
+pub fn FeedbackSentPage() -> impl IntoView {
+    let (lang, i18n) = (use_lang(), use_i18n());
+    move || {
+        let lang = lang.get();
+        fetched(Route::Home, lang, move |site: SiteDoc| {
+            view! {
+                <Breadcrumbs lang trail=vec![] />
+                <div class="feedback-sent-page">
+                    <PageHeading text=t_string!(i18n, feedback_sent_title).to_string() />
+                    <p>{t!(i18n, feedback_sent_text)}</p>
+                    <p>{t!(i18n, feedback_sent_back)}</p>
+                    <p>
+                        <a href=Route::Home.url(lang)>{site.name}</a>
+                    </p>
+                </div>
+            }
+        })
+    }
+}
