@@ -24,7 +24,7 @@ FEEDBACK_PORT ?= 8090
 RENDER = cargo run --quiet -p portal-render --
 RENDER_FAST = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: feedback-service publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: feedback-service bench-feedback publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -77,6 +77,13 @@ preview: dist feedback-service
 bench: dist
 	@scripts/bootstrap.sh browser nginx
 	node scripts/bench.mjs
+	$(MAKE) bench-feedback
+
+## The feedback service: reports a second it stores, answer times, memory (SQLite and PostgreSQL).
+bench-feedback: dist
+	@scripts/bootstrap.sh postgres
+	cargo build --quiet --profile native -p portal-feedback
+	scripts/postgres.sh node scripts/bench-feedback.mjs
 
 ## Development server with rebuild on change (debug build, Trunk's own server).
 watch: tools

@@ -315,7 +315,7 @@ fn Contacts(lang: Lang, route: Route) -> impl IntoView {
             }
         });
     }
-    let link = move || match document.get().and_then(|doc| portal_content::owner::responsible_body(&route, &doc)) {
+    let link = move || match document.get().and_then(|doc| portal_content::feedback::responsible_body(&route, &doc)) {
         Some(body) => {
             view! { <a href=format!("{}#contacts-heading", Route::Agency(body.slug).url(lang))>{body.name}</a> }
                 .into_any()

@@ -14,6 +14,8 @@ pub fn QualityPage() -> impl IntoView {
     move || {
         let lang = lang.get();
         fetched(Route::Quality, lang, move |doc: QualityDoc| {
+            let names: std::collections::BTreeMap<String, String> =
+                doc.agencies.iter().map(|a| (a.slug.clone(), a.name.clone())).collect();
             let (with_problems, clean): (Vec<AgencyQuality>, Vec<AgencyQuality>) =
                 doc.agencies.into_iter().partition(|a| a.total() > 0);
             let clean_count = clean.len();
@@ -58,6 +60,7 @@ pub fn QualityPage() -> impl IntoView {
                         }
                     })}
                 <ProblemList lang problems=doc.problems agencies=with_problems />
+                {doc.readers.map(|readers| view! { <ReadersTable lang readers names=names.clone() /> })}
             }
         })
     }
@@ -121,6 +124,70 @@ fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
                     .collect_view()}
             </ol>
         </figure>
+    }
+}
+
+/// What readers told the bodies through the feedback service, where the
+/// build was given its counts: the pages they reported, most reports first.
+#[component]
+fn ReadersTable(
+    lang: Lang,
+    readers: portal_content::ReadersSaid,
+    names: std::collections::BTreeMap<String, String>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let counted = readers.counted.get(..10).unwrap_or(&readers.counted).to_owned();
+    let table = (!readers.pages.is_empty()).then(|| {
+        view! {
+            <div class="table-wrap" role="region" aria-labelledby="quality-readers-caption" tabindex="0">
+                <table class="quality-table">
+                    <caption id="quality-readers-caption">{t!(i18n, quality_readers_caption)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t!(i18n, quality_readers_page)}</th>
+                            <th scope="col">{t!(i18n, quality_body)}</th>
+                            <th scope="col">{t!(i18n, quality_readers_reports)}</th>
+                            <th scope="col">{t!(i18n, quality_readers_yes)}</th>
+                            <th scope="col">{t!(i18n, quality_readers_no)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {readers
+                            .pages
+                            .into_iter()
+                            .map(|p| {
+                                let href = Route::parse_neutral(&p.path).map(|r| r.url(lang)).unwrap_or_default();
+                                let body = match &p.agency {
+                                    Some(slug) => names.get(slug).cloned().unwrap_or_else(|| slug.clone()),
+                                    None => t_string!(i18n, quality_portal_items).to_string(),
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">
+                                            <a href=href>{p.title}</a>
+                                        </th>
+                                        <td>{body}</td>
+                                        <td>{p.reports}</td>
+                                        <td>{p.useful_yes}</td>
+                                        <td>{p.useful_no}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+    });
+    view! {
+        <h2>{t!(i18n, quality_readers_heading)}</h2>
+        <p>
+            {t!(i18n, quality_readers_counted)} " " <time datetime=counted.clone()>{format::date(&counted, lang)}</time>
+        </p>
+        {match table {
+            Some(table) => table.into_any(),
+            None => view! { <p>{t!(i18n, quality_readers_none)}</p> }.into_any(),
+        }}
     }
 }
 

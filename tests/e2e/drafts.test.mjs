@@ -40,7 +40,7 @@ test('the list of draft acts shows each status under its heading, and its filter
     ['All (4)', 'Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
   );
   assert.deepEqual(
-    await page.locator('main h2').allTextContents(),
+    await page.locator('main h2:not(#page-feedback-heading)').allTextContents(),
     ['Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
   );
   const open = page.getByRole('region', { name: 'Open for comments (1)' });
@@ -48,14 +48,14 @@ test('the list of draft acts shows each status under its heading, and its filter
 
   await filter.getByRole('link', { name: 'Open for comments (1)' }).click();
   await page.waitForURL(/\/en\/drafts\?status=open$/);
-  await page.waitForFunction(() => document.querySelectorAll('main h2').length === 1);
-  assert.deepEqual(await page.locator('main h2').allTextContents(), ['Open for comments (1)']);
+  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading)').length === 1);
+  assert.deepEqual(await page.locator('main h2:not(#page-feedback-heading)').allTextContents(), ['Open for comments (1)']);
   assert.equal(await filter.getByRole('link', { name: 'Open for comments (1)' }).getAttribute('aria-current'), 'page');
   const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   // All of them again.
   await filter.getByRole('link', { name: 'All (4)' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('main h2').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading)').length === 4);
   assertNoPageErrors(page);
   await page.context().close();
 });

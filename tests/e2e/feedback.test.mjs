@@ -137,6 +137,23 @@ test('without JavaScript both forms post to the service and land on the thank-yo
   await context.close();
 });
 
+test('without JavaScript and with the service down, the reader is told so in the three languages', async () => {
+  await service.stop();
+  const context = await portal.browser.newContext({ javaScriptEnabled: false });
+  try {
+    const page = await context.newPage();
+    await page.goto(portal.base + '/kk/pages/passport');
+    const answer = page.waitForResponse((r) => r.url().endsWith('/feedback/useful'));
+    await page.getByRole('button', { name: 'Иә бұл бет пайдалы' }).click();
+    assert.equal((await answer).status(), 503);
+    assert.equal((await page.locator('h1').textContent()).trim(), 'Кері байланыс қызметі уақытша қолжетімсіз');
+    assert.ok(await page.getByText('Your message was not sent. Try again in a few minutes.').isVisible());
+  } finally {
+    await context.close();
+    await service.start();
+  }
+});
+
 test('by keyboard alone: open the report form, choose, write and send; focus lands on the confirmation', async () => {
   const page = await portal.open('/en/pages/passport');
   await heading(page);

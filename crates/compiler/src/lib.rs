@@ -58,6 +58,9 @@ pub struct Options {
     /// Whether to write the search index, whole or what changed since (the
     /// longest step; checks skip it).
     pub search_index: search::Mode,
+    /// What readers told the bodies (`portal-feedback counts`), for the
+    /// quality report, where the deployment provides it.
+    pub readers: Option<portal_content::feedback::FeedbackCounts>,
 }
 
 /// A successful compile: every output file by its path relative to the

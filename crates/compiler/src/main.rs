@@ -77,11 +77,36 @@ struct Source {
     /// The portal's public address, for the sitemap.
     #[arg(long, env = "PORTAL_SITE_URL", default_value = "http://127.0.0.1:8080")]
     site_url: String,
+    /// What readers told the bodies, from `portal-feedback counts --out FILE`,
+    /// for the quality report (a deployment with the feedback service sets it).
+    #[arg(long, env = "PORTAL_FEEDBACK_COUNTS")]
+    feedback_counts: Option<PathBuf>,
 }
 
 impl Source {
-    fn options(self) -> Options {
-        Options { content_dir: self.content, site_url: self.site_url, today: today(), search_index: search::Mode::Skip }
+    fn options(self) -> Result<Options, String> {
+        let readers = match &self.feedback_counts {
+            None => None,
+            Some(file) => {
+                let text = std::fs::read_to_string(file)
+                    .map_err(|e| format!("{}: error[feedback-counts]: cannot read it: {e}", file.display()))?;
+                let counts = serde_json::from_str(&text).map_err(|e| {
+                    format!(
+                        "{}:{}: error[feedback-counts]: not what `portal-feedback counts` writes: {e}",
+                        file.display(),
+                        e.line()
+                    )
+                })?;
+                Some(counts)
+            }
+        };
+        Ok(Options {
+            content_dir: self.content,
+            site_url: self.site_url,
+            today: today(),
+            search_index: search::Mode::Skip,
+            readers,
+        })
     }
 }
 
@@ -91,9 +116,21 @@ fn main() -> ExitCode {
             let mut phases = portal_compiler::phases::Phases::start();
             let search_index = if full_index { search::Mode::Full } else { since_last_full_index(&out) };
             phases.done("search ledger");
-            build(Options { search_index, ..source.options() }, &out)
+            match source.options() {
+                Ok(options) => build(Options { search_index, ..options }, &out),
+                Err(message) => {
+                    eprintln!("{message}");
+                    ExitCode::FAILURE
+                }
+            }
         }
-        Command::Check { source } => check(source.options()),
+        Command::Check { source } => match source.options() {
+            Ok(options) => check(options),
+            Err(message) => {
+                eprintln!("{message}");
+                ExitCode::FAILURE
+            }
+        },
         Command::Schema => {
             print!("{}", schema::schemas_json());
             ExitCode::SUCCESS

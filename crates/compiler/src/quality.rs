@@ -193,7 +193,55 @@ pub(crate) fn report(c: &Content, diags: &Diagnostics, lang: Lang, options: &Opt
         totals: counts(|kind| problems.iter().filter(|p| p.kind == kind).count()),
         agencies,
         problems,
+        readers: options.readers.as_ref().map(|counts| readers_said(c, counts, lang)),
     }
+}
+
+/// The pages readers reported or found not useful, summed over languages,
+/// most reports first, then most "no" answers.
+fn readers_said(c: &Content, counts: &feedback::FeedbackCounts, lang: Lang) -> ReadersSaid {
+    let mut pages: BTreeMap<(&str, &str), ReaderPage> = BTreeMap::new();
+    for (body, list) in &counts.bodies {
+        for page in list {
+            let entry = pages.entry((body.as_str(), page.route.as_str())).or_insert_with(|| {
+                let route = Route::parse_neutral(&page.route);
+                ReaderPage {
+                    agency: (body != feedback::PORTAL).then(|| body.clone()),
+                    path: page.route.clone(),
+                    title: route.and_then(|r| title_of(c, &r, lang)).unwrap_or_else(|| page.route.clone()),
+                    useful_yes: 0,
+                    useful_no: 0,
+                    reports: 0,
+                }
+            });
+            entry.useful_yes += page.useful_yes as u32;
+            entry.useful_no += page.useful_no as u32;
+            entry.reports += page.reports.values().sum::<u64>() as u32;
+        }
+    }
+    let mut pages: Vec<ReaderPage> =
+        pages.into_values().filter(|p| p.reports > 0 || p.useful_no > p.useful_yes).collect();
+    pages.sort_by(|a, b| (b.reports, b.useful_no).cmp(&(a.reports, a.useful_no)).then_with(|| a.path.cmp(&b.path)));
+    pages.truncate(feedback::READER_PAGES_LISTED);
+    ReadersSaid { counted: counts.generated.clone(), pages }
+}
+
+/// An item's title as the problem list names it, found by its route.
+fn title_of(c: &Content, route: &Route, lang: Lang) -> Option<String> {
+    let (folder, slug) = match route {
+        Route::Page(s) => ("pages", s.as_str()),
+        Route::Agency(s) => ("agencies", s.as_str()),
+        Route::Topic(s) => ("topics", s.as_str()),
+        Route::Region(s) => ("regions", s.as_str()),
+        Route::NewsItem(s) => ("news", s.as_str()),
+        Route::Document(s) => ("documents", s.as_str()),
+        Route::Draft(s) => ("drafts", s.as_str()),
+        Route::Journey(s) => ("life", s.as_str()),
+        Route::Accessibility => ("accessibility", ""),
+        Route::Home => ("site", ""),
+        _ => return None,
+    };
+    item_of(c, &c.dir.join(folder).join(slug), lang).map(|(_, _, title)| title)
 }
 
 /// The report as a table for the terminal: totals, then each body with problems.

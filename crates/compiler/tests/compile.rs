@@ -58,6 +58,7 @@ fn options(content: &Path) -> Options {
         site_url: "https://portal.example".into(),
         today: "2026-11-26".into(),
         search_index: portal_compiler::search::Mode::Skip,
+        readers: None,
     }
 }
 
@@ -1610,4 +1611,36 @@ fn redirects_lead_from_what_was_removed_to_what_exists_in_one_step() {
         [("redirect-loop", 3), ("redirect-loop", 7)],
         "{found:#?}"
     );
+}
+
+#[test]
+fn readers_reports_from_the_feedback_service_go_into_the_quality_report_with_their_pages_titles() {
+    let dir = fixture();
+    let counts: portal_content::feedback::FeedbackCounts = serde_json::from_value(serde_json::json!({
+        "generated": "2026-12-05T08:00:00.000000Z",
+        "bodies": {
+            "ministry-of-internal-affairs": [
+                {"route": "/pages/passport", "lang": "ru", "useful_yes": 1, "useful_no": 2, "reports": {"outdated": 2}},
+                {"route": "/pages/passport", "lang": "kk", "useful_yes": 0, "useful_no": 0, "reports": {"broken": 1}},
+                // Found useful and never reported: not a page to look at.
+                {"route": "/pages/identity-card", "lang": "ru", "useful_yes": 5, "useful_no": 1, "reports": {}}
+            ],
+            "portal": [{"route": "/", "lang": "en", "useful_yes": 0, "useful_no": 3, "reports": {}}]
+        }
+    }))
+    .unwrap();
+    let compiled = compile(&Options { readers: Some(counts), ..options(dir.path()) }).ok().unwrap();
+    let readers = &json(&compiled, "api/v1/en/quality.json")["readers"];
+    assert_eq!(readers["counted"], "2026-12-05T08:00:00.000000Z");
+    assert_eq!(
+        readers["pages"],
+        serde_json::json!([
+            {"agency": "ministry-of-internal-affairs", "path": "/pages/passport", "title": "Passport", "useful_yes": 1, "useful_no": 2, "reports": 3},
+            {"agency": null, "path": "/", "title": "Portal", "useful_yes": 0, "useful_no": 3, "reports": 0}
+        ])
+    );
+    assert_eq!(json(&compiled, "api/v1/kk/quality.json")["readers"]["pages"][0]["title"], "Паспорт");
+    // Without counts, the report says nothing about readers.
+    let without = compile(&options(dir.path())).ok().unwrap();
+    assert_eq!(json(&without, "api/v1/en/quality.json")["readers"], serde_json::Value::Null);
 }

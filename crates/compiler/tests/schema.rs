@@ -24,6 +24,7 @@ fn the_bundled_content_compiles_and_every_document_fits_the_schema() {
         // The day the newest bundled content was written: nothing in it is in the future.
         today: "2026-12-04".into(),
         search_index: portal_compiler::search::Mode::Skip,
+        readers: None,
     };
     let compiled = match compile(&options) {
         Ok(c) => c,

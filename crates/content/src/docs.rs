@@ -372,6 +372,34 @@ schema! {
         pub agencies: Vec<AgencyQuality>,
         /// Every problem, in the order of `agencies`; the portal's own items last.
         pub problems: Vec<Problem>,
+        /// What readers told the bodies through the feedback service, where
+        /// the deployment gave the build its counts (`--feedback-counts`).
+        #[serde(default)]
+        pub readers: Option<ReadersSaid>,
+    }
+
+    /// Readers' answers and reports, from `portal-feedback counts`.
+    pub struct ReadersSaid {
+        /// When the feedback service counted them (UTC, RFC 3339).
+        pub counted: String,
+        /// Pages readers reported problems with or found not useful, those
+        /// with most reports first, then most "no" answers; at most
+        /// [`crate::feedback::READER_PAGES_LISTED`].
+        pub pages: Vec<ReaderPage>,
+    }
+
+    /// What readers said about one page, in every language.
+    pub struct ReaderPage {
+        /// The state body responsible; absent for the portal's own pages.
+        pub agency: Option<String>,
+        /// Language-neutral, such as `/pages/passport`.
+        pub path: String,
+        /// The page's title in the report's language, or in any it has; the path for a list.
+        pub title: String,
+        pub useful_yes: u32,
+        pub useful_no: u32,
+        /// Problem reports, every reason.
+        pub reports: u32,
     }
 
     pub struct ProblemCount {

@@ -10,11 +10,11 @@
 pub mod blocks;
 pub mod docs;
 pub mod drafts;
+pub mod feedback;
 pub mod fold;
 pub mod lang;
 pub mod life;
 pub mod nav;
-pub mod owner;
 pub mod publications;
 pub mod route;
 pub mod search;

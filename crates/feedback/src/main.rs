@@ -126,11 +126,9 @@ async fn run(cli: Cli) -> Result<(), String> {
             Ok(())
         }
         Command::Counts { out } => {
-            let counts = store.counts().await.map_err(|e| e.to_string())?;
-            let json = serde_json::to_string_pretty(
-                &serde_json::json!({ "generated": portal_feedback::now(), "bodies": counts }),
-            )
-            .expect("serialisable");
+            let bodies = store.counts().await.map_err(|e| e.to_string())?;
+            let counts = portal_content::feedback::FeedbackCounts { generated: portal_feedback::now(), bodies };
+            let json = serde_json::to_string_pretty(&counts).expect("serialisable");
             match out {
                 Some(path) => std::fs::write(&path, json + "\n").map_err(|e| format!("{}: {e}", path.display())),
                 None => {

@@ -5,9 +5,7 @@
 use portal_content::{Lang, Route};
 use std::path::PathBuf;
 
-/// Where reports about pages no single body owns go (the home page,
-/// topics, lists, life situations): the portal's own editors.
-pub const PORTAL: &str = "portal";
+pub use portal_content::feedback::PORTAL;
 
 /// The compiled content API on disk (the folder holding `kk/`, `ru/`, `en/`).
 #[derive(Clone, Debug)]
@@ -27,7 +25,7 @@ impl Pages {
         }
         let text = std::fs::read_to_string(self.api_dir.join(parsed.api_path(lang))).ok()?;
         let doc: serde_json::Value = serde_json::from_str(&text).ok()?;
-        let owner = portal_content::owner::responsible_body(&parsed, &doc).map(|body| body.slug);
+        let owner = portal_content::feedback::responsible_body(&parsed, &doc).map(|body| body.slug);
         Some(owner.unwrap_or_else(|| PORTAL.to_owned()))
     }
 }

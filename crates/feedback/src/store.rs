@@ -53,16 +53,7 @@ pub struct StoredReport {
     pub text: Option<String>,
 }
 
-/// What readers said about one page in one language.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-pub struct PageCounts {
-    pub route: String,
-    pub lang: String,
-    pub useful_yes: u64,
-    pub useful_no: u64,
-    /// Problem reports by reason code.
-    pub reports: BTreeMap<String, u64>,
-}
+pub use portal_content::feedback::PageCounts;
 
 impl Store {
     /// Opens (and creates where needed) the database at `url`:

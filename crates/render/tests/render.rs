@@ -30,6 +30,7 @@ fn build(dir: &Path) {
         // The day the newest bundled content was written: nothing in it is in the future.
         today: "2026-12-04".into(),
         search_index: portal_compiler::search::Mode::Skip,
+        readers: None,
     };
     let compiled = portal_compiler::compile(&options).unwrap_or_else(|_| panic!("the bundled content compiles"));
     for (path, bytes) in &compiled.files {

@@ -1,0 +1,54 @@
+//! Readers' feedback, as the feedback service (crates/feedback) and the
+//! rest of the portal agree on it: which state body answers for a page (the
+//! one its document names: where a report goes, and whose contacts a
+//! reader is shown when a deployment has no feedback service), and the
+//! counts the service gives the build for the quality report.
+
+use crate::docs::Ref;
+use crate::route::Route;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Where reports about pages no single body owns are stored (the home
+/// page, topics, lists, life situations): the portal's own editors.
+pub const PORTAL: &str = "portal";
+
+/// How many pages the quality report lists of those readers reported.
+pub const READER_PAGES_LISTED: usize = 100;
+
+/// `portal-feedback counts`: what readers said, per body and page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackCounts {
+    /// When the service counted (UTC, RFC 3339).
+    pub generated: String,
+    /// By body slug ([`PORTAL`] for the portal's own pages).
+    pub bodies: BTreeMap<String, Vec<PageCounts>>,
+}
+
+/// What readers said about one page in one language.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PageCounts {
+    /// The page, language-neutral (`/pages/passport`).
+    pub route: String,
+    pub lang: String,
+    pub useful_yes: u64,
+    pub useful_no: u64,
+    /// Problem reports by reason (`broken`, `spelling`, `outdated`, `other`).
+    pub reports: BTreeMap<String, u64>,
+}
+
+/// The body responsible for the page at `route`, from its API document
+/// (parsed as JSON): a body's own page is its own, a region's page its
+/// akimat's, an item's (page, news, document, draft act) its `agency`.
+/// `None` for pages no single body owns (the home page, topics, lists):
+/// those are the portal editors'.
+pub fn responsible_body(route: &Route, document: &serde_json::Value) -> Option<Ref> {
+    let named = |v: &serde_json::Value| {
+        Some(Ref { slug: v.get("slug")?.as_str()?.to_owned(), name: v.get("name")?.as_str()?.to_owned() })
+    };
+    match route {
+        Route::Agency(_) => named(document),
+        Route::Region(_) => document.get("akimat").and_then(named),
+        _ => document.get("agency").and_then(named),
+    }
+}
