@@ -153,7 +153,10 @@ e2e-variant: dist
 	# Without the prerendered pages, which show the bundled content: every page is the app's.
 	rm -rf target/e2e-variant/kk target/e2e-variant/ru target/e2e-variant/en
 	cp -r content target/e2e-variant-content && rm target/e2e-variant-content/pages/temporary-registration/en.md
-	cargo run --quiet -p portal-compiler -- build --content target/e2e-variant-content --out target/e2e-variant-api
+	# Test counts of readers' answers (tests/e2e/feedback-counts.json, not real figures), so
+	# the quality report's readers section is built and audited.
+	cargo run --quiet -p portal-compiler -- build --content target/e2e-variant-content --out target/e2e-variant-api \
+	  --feedback-counts tests/e2e/feedback-counts.json
 	cp -r target/e2e-variant-api/api target/e2e-variant/api
 	# Also a deployment without the feedback service (docs/deploy.md): its meta is emptied.
 	sed -i 's|<meta name="portal-feedback" content="feedback/">|<meta name="portal-feedback" content="">|' target/e2e-variant/index.html

@@ -206,6 +206,25 @@ for (const lang of ['kk', 'ru', 'en']) {
   });
 }
 
+test('the quality report lists the pages readers reported, from the counts the build was given', async () => {
+  // target/e2e-variant is compiled with tests/e2e/feedback-counts.json (make e2e-variant).
+  const variant = await startPortal({ root: 'target/e2e-variant' });
+  try {
+    const page = await variant.open('/ru/quality');
+    await heading(page);
+    const table = page.getByRole('table', { name: 'Страницы, о которых сообщили читатели, сначала с наибольшим числом сообщений' });
+    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent.trim())));
+    assert.deepEqual(rows, [
+      ['Получение паспорта для выезда за границу', 'Министерство внутренних дел Республики Казахстан', '4', '5', '1'],
+      ['/life', 'Собственные страницы портала', '0', '0', '2'],
+    ]);
+    assert.equal(await table.getByRole('link', { name: 'Получение паспорта для выезда за границу' }).getAttribute('href'), '/ru/pages/passport');
+    await page.context().close();
+  } finally {
+    await variant.close();
+  }
+});
+
 test('a deployment without the service shows the responsible body\'s contacts instead of the forms', async () => {
   const variant = await startPortal({ root: 'target/e2e-variant' });
   try {
