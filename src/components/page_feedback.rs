@@ -164,6 +164,26 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
     let form = NodeRef::<leptos::html::Form>::new();
     let error_box = NodeRef::<leptos::html::Div>::new();
     let neutral = route.neutral_path();
+    // The page's document names the body the report goes to. It is there at
+    // once on a page the build rendered; after a move inside the app it
+    // arrives with the page, so it is looked for again when the form opens.
+    let client = expect_context::<crate::api::ApiClient>();
+    let document = RwSignal::new(client.ready::<serde_json::Value>(&route, lang).and_then(Result::ok));
+    let on_toggle = {
+        let route = route.clone();
+        move |_: leptos::ev::Event| {
+            if document.get_untracked().is_none() {
+                document.set(client.ready::<serde_json::Value>(&route, lang).and_then(Result::ok));
+            }
+        }
+    };
+    let goes_to = move || match document.get() {
+        None => t_string!(i18n, feedback_goes_to).to_string(),
+        Some(doc) => match portal_content::feedback::responsible_body(&route, &doc) {
+            Some(body) => t_string!(i18n, feedback_goes_to_body, body = body.name).to_string(),
+            None => t_string!(i18n, feedback_goes_to_portal).to_string(),
+        },
+    };
 
     let on_input = move |ev: leptos::ev::Event| {
         let n = TEXT_LIMIT.saturating_sub(event_target_value(&ev).chars().count());
@@ -225,7 +245,7 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
     };
     let the_form = move || {
         view! {
-            <details class="feedback-report" open=move || error.get().is_some()>
+            <details class="feedback-report" open=move || error.get().is_some() on:toggle=on_toggle.clone()>
                 <summary>{t!(i18n, feedback_report_open)}</summary>
                 <form
                     class="feedback-report-form"
@@ -270,7 +290,7 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
                         <input id="feedback-website" name="website" type="text" tabindex="-1" autocomplete="off" />
                     </div>
                     <p class="hint">
-                        {t!(i18n, feedback_goes_to)} {t!(i18n, feedback_appeal_before)}
+                        {goes_to.clone()} " " {t!(i18n, feedback_appeal_before)}
                         <a href=APPEALS>{t!(i18n, feedback_appeal_link)}</a> {t!(i18n, feedback_appeal_after)}
                     </p>
                     <button type="submit" class="button">

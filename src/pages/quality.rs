@@ -140,7 +140,7 @@ fn ReadersTable(
     let table = (!readers.pages.is_empty()).then(|| {
         view! {
             <div class="table-wrap" role="region" aria-labelledby="quality-readers-caption" tabindex="0">
-                <table class="quality-table">
+                <table class="readers-table">
                     <caption id="quality-readers-caption">{t!(i18n, quality_readers_caption)}</caption>
                     <thead>
                         <tr>

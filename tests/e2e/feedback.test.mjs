@@ -6,7 +6,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, startFeedback, heading, assertNoPageErrors, WCAG_22_AA } from './harness.mjs';
+import { startPortal, startFeedback, heading, assertNoPageErrors, apiDocument, openInApp, WCAG_22_AA } from './harness.mjs';
 
 const SCHEMES = ['black-on-white', 'white-on-black', 'dark-blue-on-light-blue', 'brown-on-beige', 'green-on-dark-brown'];
 const PASSPORT_BODY = 'ministry-of-internal-affairs';
@@ -54,6 +54,10 @@ test('a problem report: the reason is asked for, the count is shown and announce
   await heading(page);
   await page.getByText('Осы беттегі қате туралы хабарлау').click();
   const form = page.locator('.feedback-report-form');
+  // The form names the body the report goes to.
+  const name = apiDocument('kk/agencies/ministry-of-justice.json').name;
+  const said = `Хабарлама осы бетке жауапты органға жіберіледі: ${name}. Оған жауап берілмейді.`;
+  assert.ok((await form.textContent()).includes(said), await form.textContent());
   await form.getByRole('button', { name: 'Жіберу' }).click();
   // Nothing chosen: the reason is asked for, and the message takes focus.
   const error = form.locator('.feedback-error');
@@ -152,6 +156,22 @@ test('without JavaScript and with the service down, the reader is told so in the
     await context.close();
     await service.start();
   }
+});
+
+test('after a move inside the app the form names the page\'s body once it has loaded, and the portal\'s editors for its own pages', async () => {
+  const page = await portal.open(null);
+  await openInApp(page, portal.base, '/en/pages/passport');
+  await heading(page);
+  await page.locator('.feedback-report summary').click();
+  const name = apiDocument('en/pages/passport.json').agency.name;
+  await page.waitForFunction((text) => document.querySelector('.feedback-report-form').textContent.includes(text),
+    `The report goes to the body responsible for this page: ${name}. It gets no reply.`);
+  await page.goto(portal.base + '/en/life');
+  await heading(page);
+  await page.locator('.feedback-report summary').click();
+  assert.match(await page.locator('.feedback-report-form').textContent(), /The report goes to the portal's editors; it gets no reply\./);
+  assertNoPageErrors(page);
+  await page.context().close();
 });
 
 test('by keyboard alone: open the report form, choose, write and send; focus lands on the confirmation', async () => {
