@@ -102,7 +102,26 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
             });
         }
     };
-    let (yes, no) = (answer.clone(), answer);
+    // Yes and No: the same button, with its value and words.
+    let button = move |useful: bool| {
+        let answer = answer.clone();
+        let (value, (shown, hidden)) = match useful {
+            true => ("yes", (t_string!(i18n, feedback_yes), t_string!(i18n, feedback_yes_hidden))),
+            false => ("no", (t_string!(i18n, feedback_no), t_string!(i18n, feedback_no_hidden))),
+        };
+        view! {
+            <button
+                type="submit"
+                name="useful"
+                value=value
+                class="button button-secondary"
+                on:click=move |ev| answer(ev, useful)
+            >
+                {shown}
+                <span class="visually-hidden">{hidden}</span>
+            </button>
+        }
+    };
     move || match state.get() {
         State::Answered(Outcome::Stored) => {
             view! { <Done text=t_string!(i18n, feedback_thanks).to_string() /> }.into_any()
@@ -113,41 +132,20 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
         State::Answered(Outcome::Refused(reason)) => {
             view! { <Done text=format!("{} {reason}", t_string!(i18n, feedback_refused)) /> }.into_any()
         }
-        State::Asking | State::Sending => {
-            let (yes, no) = (yes.clone(), no.clone());
-            view! {
-                <form class="feedback-useful" method="post" action=format!("{service}useful")>
-                    <input type="hidden" name="route" value=neutral.clone() />
-                    <input type="hidden" name="lang" value=lang.code() />
-                    <p class="feedback-question" id="feedback-useful-question">
-                        {t!(i18n, feedback_useful_question)}
-                    </p>
-                    <div class="button-row" role="group" aria-labelledby="feedback-useful-question">
-                        <button
-                            type="submit"
-                            name="useful"
-                            value="yes"
-                            class="button button-secondary"
-                            on:click=move |ev| yes(ev, true)
-                        >
-                            {t!(i18n, feedback_yes)}
-                            <span class="visually-hidden">{t!(i18n, feedback_yes_hidden)}</span>
-                        </button>
-                        <button
-                            type="submit"
-                            name="useful"
-                            value="no"
-                            class="button button-secondary"
-                            on:click=move |ev| no(ev, false)
-                        >
-                            {t!(i18n, feedback_no)}
-                            <span class="visually-hidden">{t!(i18n, feedback_no_hidden)}</span>
-                        </button>
-                    </div>
-                </form>
-            }
-            .into_any()
+        State::Asking | State::Sending => view! {
+            <form class="feedback-useful" method="post" action=format!("{service}useful")>
+                <input type="hidden" name="route" value=neutral.clone() />
+                <input type="hidden" name="lang" value=lang.code() />
+                <p class="feedback-question" id="feedback-useful-question">
+                    {t!(i18n, feedback_useful_question)}
+                </p>
+                <div class="button-row" role="group" aria-labelledby="feedback-useful-question">
+                    {button.clone()(true)}
+                    {button.clone()(false)}
+                </div>
+            </form>
         }
+        .into_any(),
     }
 }
 

@@ -55,6 +55,16 @@ fn content_api(dir: &std::path::Path) -> Pages {
     Pages { api_dir: api }
 }
 
+/// Runs `check` against a new service on each database of [`databases`].
+async fn on_every_database(per_minute: u32, check: impl AsyncFn(&Under, &str)) {
+    let dir = tempfile::tempdir().unwrap();
+    for url in databases(dir.path()).await {
+        let under = service(dir.path(), &url, per_minute).await;
+        check(&under, &url).await;
+        under.store.close().await;
+    }
+}
+
 struct Under {
     app: Router,
     store: Store,
@@ -105,176 +115,170 @@ const READER: &str = "192.0.2.10:40000";
 
 #[tokio::test]
 async fn each_rule_refuses_with_its_status_and_reason() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
-        let long = "ы".repeat(1001);
-        let cases = [
-            (
-                json("/feedback/useful", serde_json::json!({"route": "/pages/passport", "lang": "de", "useful": true})),
-                422,
-                "language",
+    on_every_database(1000, async |under: &Under, url: &str| {
+    let long = "ы".repeat(1001);
+    let cases = [
+        (
+            json("/feedback/useful", serde_json::json!({"route": "/pages/passport", "lang": "de", "useful": true})),
+            422,
+            "language",
+        ),
+        (
+            json(
+                "/feedback/useful",
+                serde_json::json!({"route": "/pages/no-such-page", "lang": "ru", "useful": true}),
             ),
-            (
-                json(
-                    "/feedback/useful",
-                    serde_json::json!({"route": "/pages/no-such-page", "lang": "ru", "useful": true}),
-                ),
-                422,
-                "page",
+            422,
+            "page",
+        ),
+        (
+            json(
+                "/feedback/useful",
+                serde_json::json!({"route": "/pages/passport/", "lang": "ru", "useful": true}),
             ),
-            (
-                json(
-                    "/feedback/useful",
-                    serde_json::json!({"route": "/pages/passport/", "lang": "ru", "useful": true}),
-                ),
-                422,
-                "page",
+            422,
+            "page",
+        ),
+        (
+            json(
+                "/feedback/useful",
+                serde_json::json!({"route": "/pages/passport", "lang": "ru", "useful": "maybe"}),
             ),
-            (
-                json(
-                    "/feedback/useful",
-                    serde_json::json!({"route": "/pages/passport", "lang": "ru", "useful": "maybe"}),
-                ),
-                422,
-                "useful",
-            ),
-            (
-                json(
-                    "/feedback/report",
-                    serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "ugly"}),
-                ),
-                422,
-                "reason",
-            ),
-            (
-                json(
-                    "/feedback/report",
-                    serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "other", "text": long}),
-                ),
-                422,
-                "too-long",
-            ),
-            (
-                json(
-                    "/feedback/report",
-                    serde_json::json!({"id": "x", "route": "/pages/passport", "lang": "ru", "reason": "other"}),
-                ),
-                422,
-                "id",
-            ),
-            (
-                json(
-                    "/feedback/report",
-                    serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "other", "website": "http://spam"}),
-                ),
-                422,
-                "trap",
-            ),
-            (post("/feedback/report", "application/json", "{not json"), 400, "malformed"),
-            (post("/feedback/report", "text/plain", "route=/pages/passport"), 400, "malformed"),
-            (post("/feedback/report", "application/json", "x".repeat(20_000)), 413, "too-large"),
-        ];
-        for (request, status, code) in cases {
-            let answer = send(&under.app, request, READER).await;
-            assert_eq!(answer.status.as_u16(), status, "{url}: {code}: {}", answer.text);
-            assert_eq!(answer.json()["error"], code, "{url}");
-            assert!(!answer.json()["message"].as_str().unwrap().is_empty());
-        }
-        // The reason is given in the reader's language.
-        let answer = send(
-            &under.app,
-            json("/feedback/report", serde_json::json!({"route": "/pages/passport", "lang": "kk", "reason": "none"})),
-            READER,
-        )
-        .await;
-        assert_eq!(answer.json()["message"], "Не дұрыс емес екенін тізімнен таңдаңыз.");
-        // A refused form post answers with a page in the reader's language.
-        let answer = send(
-            &under.app,
-            post(
+            422,
+            "useful",
+        ),
+        (
+            json(
                 "/feedback/report",
-                "application/x-www-form-urlencoded",
-                "route=%2Fpages%2Fpassport&lang=ru&reason=&text=",
+                serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "ugly"}),
             ),
-            READER,
-        )
-        .await;
-        assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(
-            answer.text.contains("<html lang=\"ru\">") && answer.text.contains("Выберите из списка, что не так."),
-            "{}",
-            answer.text
-        );
-        assert_eq!(under.store.count_all().await.unwrap(), 0, "{url}: nothing refused is stored");
-        under.store.close().await;
+            422,
+            "reason",
+        ),
+        (
+            json(
+                "/feedback/report",
+                serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "other", "text": long}),
+            ),
+            422,
+            "too-long",
+        ),
+        (
+            json(
+                "/feedback/report",
+                serde_json::json!({"id": "x", "route": "/pages/passport", "lang": "ru", "reason": "other"}),
+            ),
+            422,
+            "id",
+        ),
+        (
+            json(
+                "/feedback/report",
+                serde_json::json!({"route": "/pages/passport", "lang": "ru", "reason": "other", "website": "http://spam"}),
+            ),
+            422,
+            "trap",
+        ),
+        (post("/feedback/report", "application/json", "{not json"), 400, "malformed"),
+        (post("/feedback/report", "text/plain", "route=/pages/passport"), 400, "malformed"),
+        (post("/feedback/report", "application/json", "x".repeat(20_000)), 413, "too-large"),
+    ];
+    for (request, status, code) in cases {
+        let answer = send(&under.app, request, READER).await;
+        assert_eq!(answer.status.as_u16(), status, "{url}: {code}: {}", answer.text);
+        assert_eq!(answer.json()["error"], code, "{url}");
+        assert!(!answer.json()["message"].as_str().unwrap().is_empty());
     }
+    // The reason is given in the reader's language.
+    let answer = send(
+        &under.app,
+        json("/feedback/report", serde_json::json!({"route": "/pages/passport", "lang": "kk", "reason": "none"})),
+        READER,
+    )
+    .await;
+    assert_eq!(answer.json()["message"], "Не дұрыс емес екенін тізімнен таңдаңыз.");
+    // A refused form post answers with a page in the reader's language.
+    let answer = send(
+        &under.app,
+        post(
+            "/feedback/report",
+            "application/x-www-form-urlencoded",
+            "route=%2Fpages%2Fpassport&lang=ru&reason=&text=",
+        ),
+        READER,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        answer.text.contains("<html lang=\"ru\">") && answer.text.contains("Выберите из списка, что не так."),
+        "{}",
+        answer.text
+    );
+    assert_eq!(under.store.count_all().await.unwrap(), 0, "{url}: nothing refused is stored");
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_report_is_stored_with_its_body_route_and_language_and_without_personal_data() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
-        let answer = send(
-            &under.app,
-            json(
-                "/feedback/report",
-                serde_json::json!({"id": "a1b2c3d4-0000-4000-8000-000000000001", "route": "/pages/passport", "lang": "kk",
-                    "reason": "outdated", "text": "  Баж салығы өзгерді. Менің нөмірім +7 701 123 45 67, ЖСН 900101300123.  "}),
-            ),
-            READER,
-        )
-        .await;
-        assert_eq!(answer.status, StatusCode::CREATED, "{url}: {}", answer.text);
-        assert_eq!(answer.json()["body"], "ministry-of-internal-affairs");
-        // A form post, as a browser without JavaScript sends it, goes on to the thank-you page.
-        let answer = send(
-            &under.app,
-            post("/feedback/useful", "application/x-www-form-urlencoded", "route=%2F&lang=en&useful=no&website="),
-            READER,
-        )
-        .await;
-        assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.text);
-        assert_eq!(answer.headers[header::LOCATION], "/portal/en/feedback/sent");
-        let answer = send(
-            &under.app,
-            json(
-                "/feedback/useful",
-                serde_json::json!({"route": "/agencies/ministry-of-justice", "lang": "ru", "useful": true}),
-            ),
-            READER,
-        )
-        .await;
-        assert_eq!(answer.status, StatusCode::CREATED);
+    on_every_database(1000, async |under: &Under, url: &str| {
+    let answer = send(
+        &under.app,
+        json(
+            "/feedback/report",
+            serde_json::json!({"id": "a1b2c3d4-0000-4000-8000-000000000001", "route": "/pages/passport", "lang": "kk",
+                "reason": "outdated", "text": "  Баж салығы өзгерді. Менің нөмірім +7 701 123 45 67, ЖСН 900101300123.  "}),
+        ),
+        READER,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{url}: {}", answer.text);
+    assert_eq!(answer.json()["body"], "ministry-of-internal-affairs");
+    // A form post, as a browser without JavaScript sends it, goes on to the thank-you page.
+    let answer = send(
+        &under.app,
+        post("/feedback/useful", "application/x-www-form-urlencoded", "route=%2F&lang=en&useful=no&website="),
+        READER,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::SEE_OTHER, "{}", answer.text);
+    assert_eq!(answer.headers[header::LOCATION], "/portal/en/feedback/sent");
+    let answer = send(
+        &under.app,
+        json(
+            "/feedback/useful",
+            serde_json::json!({"route": "/agencies/ministry-of-justice", "lang": "ru", "useful": true}),
+        ),
+        READER,
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
 
-        let reports = under.store.reports("ministry-of-internal-affairs", None).await.unwrap();
-        assert_eq!(reports.len(), 1, "{url}");
-        let report = &reports[0];
-        assert_eq!((report.route.as_str(), report.lang.as_str()), ("/pages/passport", "kk"));
-        assert_eq!(report.reason.as_deref(), Some("outdated"));
-        assert_eq!(report.text.as_deref(), Some("Баж салығы өзгерді. Менің нөмірім [phone], ЖСН [IIN/BIN]."));
-        let portal = under.store.reports("portal", None).await.unwrap();
-        assert_eq!((portal[0].route.as_str(), portal[0].lang.as_str(), portal[0].useful), ("/", "en", Some(false)));
-        let justice = under.store.reports("ministry-of-justice", None).await.unwrap();
-        assert_eq!(justice[0].useful, Some(true));
-        under.store.close().await;
-    }
+    let reports = under.store.reports("ministry-of-internal-affairs", None).await.unwrap();
+    assert_eq!(reports.len(), 1, "{url}");
+    let report = &reports[0];
+    assert_eq!((report.route.as_str(), report.lang.as_str()), ("/pages/passport", "kk"));
+    assert_eq!(report.reason.as_deref(), Some("outdated"));
+    assert_eq!(report.text.as_deref(), Some("Баж салығы өзгерді. Менің нөмірім [phone], ЖСН [IIN/BIN]."));
+    let portal = under.store.reports("portal", None).await.unwrap();
+    assert_eq!((portal[0].route.as_str(), portal[0].lang.as_str(), portal[0].useful), ("/", "en", Some(false)));
+    let justice = under.store.reports("ministry-of-justice", None).await.unwrap();
+    assert_eq!(justice[0].useful, Some(true));
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_report_sent_again_is_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
-        let report = serde_json::json!({"id": "kept-in-browser-0001", "route": "/pages/passport", "lang": "ru", "reason": "broken"});
-        let first = send(&under.app, json("/feedback/report", report.clone()), READER).await;
-        let again = send(&under.app, json("/feedback/report", report), READER).await;
-        assert_eq!((first.status, first.json()["stored"].clone()), (StatusCode::CREATED, serde_json::json!(true)));
-        assert_eq!((again.status, again.json()["stored"].clone()), (StatusCode::OK, serde_json::json!(false)));
-        assert_eq!(under.store.count_all().await.unwrap(), 1, "{url}");
-        under.store.close().await;
-    }
+    on_every_database(1000, async |under: &Under, url: &str| {
+    let report = serde_json::json!({"id": "kept-in-browser-0001", "route": "/pages/passport", "lang": "ru", "reason": "broken"});
+    let first = send(&under.app, json("/feedback/report", report.clone()), READER).await;
+    let again = send(&under.app, json("/feedback/report", report), READER).await;
+    assert_eq!((first.status, first.json()["stored"].clone()), (StatusCode::CREATED, serde_json::json!(true)));
+    assert_eq!((again.status, again.json()["stored"].clone()), (StatusCode::OK, serde_json::json!(false)));
+    assert_eq!(under.store.count_all().await.unwrap(), 1, "{url}");
+    })
+    .await;
 }
 
 #[tokio::test]
@@ -303,47 +307,43 @@ async fn a_client_address_over_its_rate_is_refused_and_others_are_not() {
 
 #[tokio::test]
 async fn fifty_clients_sending_twenty_reports_each_are_all_stored_once() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
-        let mut clients = tokio::task::JoinSet::new();
-        for client in 0..50 {
-            let app = under.app.clone();
-            clients.spawn(async move {
-                let mut accepted = Vec::new();
-                for n in 0..20 {
-                    let id = format!("client-{client:02}-report-{n:02}");
-                    let report = serde_json::json!({"id": id, "route": "/pages/passport", "lang": "en", "reason": "spelling", "text": format!("{client}/{n}")});
-                    let answer = send(&app, json("/feedback/report", report), &format!("10.0.{client}.1:4000")).await;
-                    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
-                    accepted.push(id);
-                }
-                accepted
-            });
-        }
-        let mut accepted: Vec<String> = clients.join_all().await.into_iter().flatten().collect();
-        accepted.sort();
-        let stored: Vec<String> = under
-            .store
-            .reports("ministry-of-internal-affairs", None)
-            .await
-            .unwrap()
-            .into_iter()
-            .map(|r| r.id)
-            .collect();
-        let mut stored_sorted = stored.clone();
-        stored_sorted.sort();
-        assert_eq!(accepted.len(), 1000);
-        assert_eq!(stored_sorted, accepted, "{url}: every accepted report, each once");
-        under.store.close().await;
+    on_every_database(1000, async |under: &Under, url: &str| {
+    let mut clients = tokio::task::JoinSet::new();
+    for client in 0..50 {
+        let app = under.app.clone();
+        clients.spawn(async move {
+            let mut accepted = Vec::new();
+            for n in 0..20 {
+                let id = format!("client-{client:02}-report-{n:02}");
+                let report = serde_json::json!({"id": id, "route": "/pages/passport", "lang": "en", "reason": "spelling", "text": format!("{client}/{n}")});
+                let answer = send(&app, json("/feedback/report", report), &format!("10.0.{client}.1:4000")).await;
+                assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.text);
+                accepted.push(id);
+            }
+            accepted
+        });
     }
+    let mut accepted: Vec<String> = clients.join_all().await.into_iter().flatten().collect();
+    accepted.sort();
+    let stored: Vec<String> = under
+        .store
+        .reports("ministry-of-internal-affairs", None)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|r| r.id)
+        .collect();
+    let mut stored_sorted = stored.clone();
+    stored_sorted.sort();
+    assert_eq!(accepted.len(), 1000);
+    assert_eq!(stored_sorted, accepted, "{url}: every accepted report, each once");
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn reports_outlive_a_restart() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
+    on_every_database(1000, async |under: &Under, url: &str| {
         let answer = send(
             &under.app,
             json(
@@ -355,64 +355,62 @@ async fn reports_outlive_a_restart() {
         .await;
         assert_eq!(answer.status, StatusCode::CREATED);
         under.store.close().await;
-        drop(under);
-        let reopened = Store::open(&url).await.unwrap();
+        let reopened = Store::open(url).await.unwrap();
         let reports = reopened.reports("portal", None).await.unwrap();
         assert_eq!(reports.len(), 1, "{url}");
         assert_eq!(reports[0].text.as_deref(), Some("Нет ссылки на форму."));
         reopened.close().await;
-    }
+    })
+    .await;
 }
 
 #[tokio::test]
 async fn a_bodys_editors_read_their_reports_with_their_token_only() {
-    let dir = tempfile::tempdir().unwrap();
-    for url in databases(dir.path()).await {
-        let under = service(dir.path(), &url, 1000).await;
-        for (route, said) in [
-            ("/pages/passport", serde_json::json!({"useful": true})),
-            ("/pages/passport", serde_json::json!({"useful": false})),
-            ("/pages/passport", serde_json::json!({"reason": "broken", "text": "Ссылка, \"кавычки\"\nи строка"})),
-        ] {
-            let mut report = serde_json::json!({"route": route, "lang": "ru"});
-            report.as_object_mut().unwrap().extend(said.as_object().unwrap().clone());
-            let path = if report.get("reason").is_some() { "/feedback/report" } else { "/feedback/useful" };
-            assert_eq!(send(&under.app, json(path, report), READER).await.status, StatusCode::CREATED);
-        }
-        let mia = under.store.add_token("ministry-of-internal-affairs", &portal_feedback::now()).await.unwrap();
-        let justice = under.store.add_token("ministry-of-justice", &portal_feedback::now()).await.unwrap();
-        let read = |path: &str, token: Option<&str>| {
-            let mut request = Request::get(path);
-            if let Some(token) = token {
-                request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
-            }
-            request.body(Body::empty()).unwrap()
-        };
-        let reports = "/feedback/bodies/ministry-of-internal-affairs/reports";
-        assert_eq!(send(&under.app, read(reports, None), READER).await.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(send(&under.app, read(reports, Some("not-a-token")), READER).await.status, StatusCode::UNAUTHORIZED);
-        assert_eq!(send(&under.app, read(reports, Some(&justice)), READER).await.status, StatusCode::FORBIDDEN);
-
-        let all = send(&under.app, read(reports, Some(&mia)), READER).await;
-        assert_eq!(all.status, StatusCode::OK);
-        assert_eq!(all.json().as_array().unwrap().len(), 3);
-        let csv = send(&under.app, read(&format!("{reports}?format=csv"), Some(&mia)), READER).await;
-        assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
-        let mut lines = csv.text.lines();
-        assert_eq!(lines.next(), Some("id,received,body,route,lang,useful,reason,text"));
-        assert!(csv.text.contains(",/pages/passport,ru,,broken,\"Ссылка, \"\"кавычки\"\"\nи строка\""), "{}", csv.text);
-        let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
-        let later = send(&under.app, read(&format!("{reports}?since={tomorrow}"), Some(&mia)), READER).await;
-        assert_eq!(later.json(), serde_json::json!([]));
-        let bad = send(&under.app, read(&format!("{reports}?since=yesterday"), Some(&mia)), READER).await;
-        assert_eq!(bad.status, StatusCode::BAD_REQUEST);
-
-        let counts =
-            send(&under.app, read("/feedback/bodies/ministry-of-internal-affairs/counts", Some(&mia)), READER).await;
-        assert_eq!(
-            counts.json(),
-            serde_json::json!([{"route": "/pages/passport", "lang": "ru", "useful_yes": 1, "useful_no": 1, "reports": {"broken": 1}}])
-        );
-        under.store.close().await;
+    on_every_database(1000, async |under: &Under, _url: &str| {
+    for (route, said) in [
+        ("/pages/passport", serde_json::json!({"useful": true})),
+        ("/pages/passport", serde_json::json!({"useful": false})),
+        ("/pages/passport", serde_json::json!({"reason": "broken", "text": "Ссылка, \"кавычки\"\nи строка"})),
+    ] {
+        let mut report = serde_json::json!({"route": route, "lang": "ru"});
+        report.as_object_mut().unwrap().extend(said.as_object().unwrap().clone());
+        let path = if report.get("reason").is_some() { "/feedback/report" } else { "/feedback/useful" };
+        assert_eq!(send(&under.app, json(path, report), READER).await.status, StatusCode::CREATED);
     }
+    let mia = under.store.add_token("ministry-of-internal-affairs", &portal_feedback::now()).await.unwrap();
+    let justice = under.store.add_token("ministry-of-justice", &portal_feedback::now()).await.unwrap();
+    let read = |path: &str, token: Option<&str>| {
+        let mut request = Request::get(path);
+        if let Some(token) = token {
+            request = request.header(header::AUTHORIZATION, format!("Bearer {token}"));
+        }
+        request.body(Body::empty()).unwrap()
+    };
+    let reports = "/feedback/bodies/ministry-of-internal-affairs/reports";
+    assert_eq!(send(&under.app, read(reports, None), READER).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&under.app, read(reports, Some("not-a-token")), READER).await.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(send(&under.app, read(reports, Some(&justice)), READER).await.status, StatusCode::FORBIDDEN);
+
+    let all = send(&under.app, read(reports, Some(&mia)), READER).await;
+    assert_eq!(all.status, StatusCode::OK);
+    assert_eq!(all.json().as_array().unwrap().len(), 3);
+    let csv = send(&under.app, read(&format!("{reports}?format=csv"), Some(&mia)), READER).await;
+    assert_eq!(csv.headers[header::CONTENT_TYPE], "text/csv; charset=utf-8");
+    let mut lines = csv.text.lines();
+    assert_eq!(lines.next(), Some("id,received,body,route,lang,useful,reason,text"));
+    assert!(csv.text.contains(",/pages/passport,ru,,broken,\"Ссылка, \"\"кавычки\"\"\nи строка\""), "{}", csv.text);
+    let tomorrow = time::OffsetDateTime::now_utc().date().next_day().unwrap();
+    let later = send(&under.app, read(&format!("{reports}?since={tomorrow}"), Some(&mia)), READER).await;
+    assert_eq!(later.json(), serde_json::json!([]));
+    let bad = send(&under.app, read(&format!("{reports}?since=yesterday"), Some(&mia)), READER).await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST);
+
+    let counts =
+        send(&under.app, read("/feedback/bodies/ministry-of-internal-affairs/counts", Some(&mia)), READER).await;
+    assert_eq!(
+        counts.json(),
+        serde_json::json!([{"route": "/pages/passport", "lang": "ru", "useful_yes": 1, "useful_no": 1, "reports": {"broken": 1}}])
+    );
+    })
+    .await;
 }
