@@ -11,12 +11,13 @@ set -euo pipefail
 
 bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
 dir=$(mktemp -d /tmp/portal-postgres.XXXXXX)
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+port=$(node -e "const s = require('net').createServer().listen(0, '127.0.0.1', () => { console.log(s.address().port); s.close(); })")
 
-# The server refuses to run as root: as root, run it as Debian's postgres user.
+# The server refuses to run as root: as root, run it as Debian's postgres user
+# (from its own folder: the repository may be where that user cannot read).
 as_owner() {
   if [ "$(id -u)" = 0 ]; then
-    su postgres -s /bin/sh -c "$*"
+    su postgres -s /bin/sh -c "cd $dir && $*"
   else
     sh -c "$*"
   fi

@@ -95,6 +95,9 @@ pub enum Outcome {
     /// The service could not be reached or could not store it now: kept in
     /// this browser for later.
     Kept,
+    /// Neither sent nor kept (the browser keeps nothing for this site, or
+    /// its storage is full): the reader must try again.
+    Unsent,
 }
 
 /// A new identifier for an answer: time and randomness, as the service accepts them.
@@ -109,10 +112,8 @@ pub async fn send(outgoing: Outgoing) -> Outcome {
     match deliver(&outgoing).await {
         Delivery::Stored => Outcome::Stored,
         Delivery::Refused(reason) => Outcome::Refused(reason),
-        Delivery::Failed => {
-            keep(outgoing);
-            Outcome::Kept
-        }
+        Delivery::Failed if keep(outgoing) => Outcome::Kept,
+        Delivery::Failed => Outcome::Unsent,
     }
 }
 
@@ -157,22 +158,25 @@ fn kept() -> Vec<Outgoing> {
         .unwrap_or_default()
 }
 
-fn write_kept(list: &[Outgoing]) {
-    if let Some(storage) = storage() {
-        let _ = if list.is_empty() {
-            storage.remove_item(OUTBOX)
-        } else {
-            storage.set_item(OUTBOX, &serde_json::to_string(list).unwrap_or_default())
-        };
-    }
+/// Whether the list is now what the browser keeps.
+fn write_kept(list: &[Outgoing]) -> bool {
+    let Some(storage) = storage() else { return false };
+    let written = if list.is_empty() {
+        storage.remove_item(OUTBOX)
+    } else {
+        storage.set_item(OUTBOX, &serde_json::to_string(list).unwrap_or_default())
+    };
+    written.is_ok()
 }
 
-fn keep(outgoing: Outgoing) {
+/// Keeps `outgoing` for later; false when the browser would not keep it.
+fn keep(outgoing: Outgoing) -> bool {
     let mut list = kept();
-    if !list.iter().any(|k| k.id().is_some() && k.id() == outgoing.id()) {
-        list.push(outgoing);
-        write_kept(&list);
+    if list.iter().any(|k| k.id().is_some() && k.id() == outgoing.id()) {
+        return true;
     }
+    list.push(outgoing);
+    write_kept(&list)
 }
 
 /// Removes one kept answer, reading the list again: another tab, or a new
@@ -180,7 +184,8 @@ fn keep(outgoing: Outgoing) {
 fn forget(id: Option<&str>) {
     let mut list = kept();
     list.retain(|k| k.id() != id);
-    write_kept(&list);
+    // If it cannot be written, the answer is sent again later and stored once.
+    let _ = write_kept(&list);
 }
 
 thread_local! {

@@ -122,17 +122,15 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
             </button>
         }
     };
-    move || match state.get() {
-        State::Answered(Outcome::Stored) => {
-            view! { <Done text=t_string!(i18n, feedback_thanks).to_string() /> }.into_any()
-        }
-        State::Answered(Outcome::Kept) => {
-            view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any()
-        }
-        State::Answered(Outcome::Refused(reason)) => {
+    let answered = answered(state);
+    move || match answered.get() {
+        Some(Outcome::Stored) => view! { <Done text=t_string!(i18n, feedback_thanks).to_string() /> }.into_any(),
+        Some(Outcome::Kept) => view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any(),
+        Some(Outcome::Unsent) => view! { <Done text=t_string!(i18n, feedback_unsent).to_string() /> }.into_any(),
+        Some(Outcome::Refused(reason)) => {
             view! { <Done text=format!("{} {reason}", t_string!(i18n, feedback_refused)) /> }.into_any()
         }
-        State::Asking | State::Sending => view! {
+        None => view! {
             <form class="feedback-useful" method="post" action=format!("{service}useful")>
                 <input type="hidden" name="route" value=neutral.clone() />
                 <input type="hidden" name="lang" value=lang.code() />
@@ -210,14 +208,15 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
                 "reason": reason, "text": field("text"), "website": field("website"),
             });
             leptos::task::spawn_local(async move {
-                match feedback::send(Outgoing { endpoint: Endpoint::Report, fields }).await {
-                    Outcome::Refused(reason) => {
-                        error.set(Some(format!("{} {reason}", t_string!(i18n, feedback_refused))));
-                        state.set(State::Asking);
-                        focus_error(error_box);
-                    }
-                    outcome => state.set(State::Answered(outcome)),
-                }
+                // Refused or unsent, the form stays as the reader filled it in, with the reason.
+                let problem = match feedback::send(Outgoing { endpoint: Endpoint::Report, fields }).await {
+                    Outcome::Refused(reason) => format!("{} {reason}", t_string!(i18n, feedback_refused)),
+                    Outcome::Unsent => t_string!(i18n, feedback_unsent).to_string(),
+                    outcome => return state.set(State::Answered(outcome)),
+                };
+                error.set(Some(problem));
+                state.set(State::Asking);
+                focus_error(error_box);
             });
         }
     };
@@ -298,13 +297,21 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
             </details>
         }
     };
-    move || match state.get() {
-        State::Answered(Outcome::Stored) => {
-            view! { <Done text=t_string!(i18n, feedback_report_sent).to_string() /> }.into_any()
-        }
-        State::Answered(_) => view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any(),
-        State::Asking | State::Sending => the_form().into_any(),
+    let answered = answered(state);
+    move || match answered.get() {
+        Some(Outcome::Stored) => view! { <Done text=t_string!(i18n, feedback_report_sent).to_string() /> }.into_any(),
+        Some(_) => view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any(),
+        None => the_form().into_any(),
     }
+}
+
+/// The outcome once there is one. Going from asking to sending and back
+/// changes nothing here, so the form, and what the reader wrote in it, stays.
+fn answered(state: RwSignal<State>) -> Memo<Option<Outcome>> {
+    Memo::new(move |_| match state.get() {
+        State::Answered(outcome) => Some(outcome),
+        State::Asking | State::Sending => None,
+    })
 }
 
 fn focus_error(error_box: NodeRef<leptos::html::Div>) {

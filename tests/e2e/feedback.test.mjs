@@ -174,6 +174,25 @@ test('after a move inside the app the form names the page\'s body once it has lo
   await page.context().close();
 });
 
+test('a refused report keeps what the reader wrote and chose, with the reason', async () => {
+  const page = await portal.open('/en/pages/passport');
+  await heading(page);
+  await page.locator('.feedback-report summary').click();
+  await page.getByLabel('Something else').check();
+  await page.getByLabel('Details (optional)').fill('The map on this page is out of date.');
+  // What a bot does: fills in the field people do not see.
+  await page.locator('#feedback-website').evaluate((input) => { input.value = 'http://spam.example'; });
+  await page.getByRole('button', { name: 'Send' }).click();
+  const error = page.locator('.feedback-error');
+  await page.waitForFunction(() => document.querySelector('.feedback-error')?.textContent.includes('A field meant to be left empty was filled in.'));
+  await page.waitForFunction(() => document.activeElement?.classList.contains('feedback-error'));
+  assert.equal(await page.getByLabel('Details (optional)').inputValue(), 'The map on this page is out of date.');
+  assert.equal(await page.getByLabel('Something else').isChecked(), true);
+  assert.match(await error.textContent(), /^The message was not accepted\. /);
+  assertNoPageErrors(page);
+  await page.context().close();
+});
+
 test('by keyboard alone: open the report form, choose, write and send; focus lands on the confirmation', async () => {
   const page = await portal.open('/en/pages/passport');
   await heading(page);
