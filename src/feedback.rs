@@ -76,14 +76,45 @@ impl Endpoint {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Outgoing {
     pub endpoint: Endpoint,
-    /// The JSON the service reads: `id`, `route`, `lang`, and `useful` or `reason` and `text`.
-    pub fields: serde_json::Value,
+    pub fields: Fields,
+}
+
+/// What the service reads (crates/feedback, `Submission`).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct Fields {
+    pub id: String,
+    /// The page, language-neutral (`/pages/passport`).
+    pub route: String,
+    pub lang: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub useful: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+    /// The field people do not see (bots fill it in).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+impl Fields {
+    /// About the page at `route` in `lang`, with a new identifier.
+    pub fn new(route: &str, lang: portal_content::Lang) -> Fields {
+        Fields { id: new_id(), route: route.to_owned(), lang: lang.code().to_owned(), ..Fields::default() }
+    }
 }
 
 impl Outgoing {
     fn id(&self) -> Option<&str> {
-        self.fields.get("id").and_then(|v| v.as_str())
+        Some(self.fields.id.as_str()).filter(|id| !id.is_empty())
     }
+}
+
+/// The service's answer to a refusal.
+#[derive(Deserialize)]
+struct Refused {
+    #[serde(default)]
+    message: String,
 }
 
 /// What became of an answer.
@@ -135,9 +166,8 @@ async fn deliver(outgoing: &Outgoing) -> Delivery {
             // Too many at once, or the service (or nginx in front of it) failing: worth another try.
             Ok(response) if response.status() == 429 || response.status() >= 500 => Delivery::Failed,
             Ok(response) => {
-                let answer: Option<serde_json::Value> = response.json().await.ok();
-                let reason = answer.as_ref().and_then(|a| a.get("message")?.as_str()).unwrap_or_default();
-                Delivery::Refused(reason.to_owned())
+                let answer: Option<Refused> = response.json().await.ok();
+                Delivery::Refused(answer.map(|a| a.message).unwrap_or_default())
             }
         }
     };

@@ -6,7 +6,7 @@
 //! and keeps what could not be sent. A deployment without the service shows
 //! the responsible body's contacts instead.
 
-use crate::feedback::{self, Endpoint, Outcome, Outgoing};
+use crate::feedback::{self, Endpoint, Fields, Outcome, Outgoing};
 use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
@@ -93,9 +93,7 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
                 return;
             }
             state.set(State::Sending);
-            let fields = serde_json::json!({
-                "id": feedback::new_id(), "route": neutral, "lang": lang.code(), "useful": useful,
-            });
+            let fields = Fields { useful: Some(useful), ..Fields::new(&neutral, lang) };
             leptos::task::spawn_local(async move {
                 let outcome = feedback::send(Outgoing { endpoint: Endpoint::Useful, fields }).await;
                 state.set(State::Answered(outcome));
@@ -164,12 +162,13 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
     // once on a page the build rendered; after a move inside the app it
     // arrives with the page, so it is looked for again when the form opens.
     let client = expect_context::<crate::api::ApiClient>();
-    let document = RwSignal::new(client.ready::<serde_json::Value>(&route, lang).and_then(Result::ok));
+    let document =
+        RwSignal::new(client.ready::<portal_content::feedback::Answerable>(&route, lang).and_then(Result::ok));
     let on_toggle = {
         let route = route.clone();
         move |_: leptos::ev::Event| {
             if document.get_untracked().is_none() {
-                document.set(client.ready::<serde_json::Value>(&route, lang).and_then(Result::ok));
+                document.set(client.ready::<portal_content::feedback::Answerable>(&route, lang).and_then(Result::ok));
             }
         }
     };
@@ -203,10 +202,12 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
                 return;
             }
             state.set(State::Sending);
-            let fields = serde_json::json!({
-                "id": feedback::new_id(), "route": neutral, "lang": lang.code(),
-                "reason": reason, "text": field("text"), "website": field("website"),
-            });
+            let fields = Fields {
+                reason: Some(reason),
+                text: Some(field("text")),
+                website: Some(field("website")),
+                ..Fields::new(&neutral, lang)
+            };
             leptos::task::spawn_local(async move {
                 // Refused or unsent, the form stays as the reader filled it in, with the reason.
                 let problem = match feedback::send(Outgoing { endpoint: Endpoint::Report, fields }).await {
@@ -330,12 +331,13 @@ fn Contacts(lang: Lang, route: Route) -> impl IntoView {
     let client = expect_context::<crate::api::ApiClient>();
     // The page's document: at once where the page was rendered from it (and
     // at build time), else when the page has loaded it.
-    let document = RwSignal::new(client.ready::<serde_json::Value>(&route, lang).and_then(Result::ok));
+    let document =
+        RwSignal::new(client.ready::<portal_content::feedback::Answerable>(&route, lang).and_then(Result::ok));
     if document.get_untracked().is_none() {
         let route = route.clone();
         leptos::task::spawn_local(async move {
             let leave = crate::api::Leave::default();
-            if let Ok(doc) = client.document::<serde_json::Value>(&route, lang, &leave).await {
+            if let Ok(doc) = client.document::<portal_content::feedback::Answerable>(&route, lang, &leave).await {
                 document.set(Some(doc));
             }
         });

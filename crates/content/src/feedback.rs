@@ -37,18 +37,31 @@ pub struct PageCounts {
     pub reports: BTreeMap<String, u64>,
 }
 
-/// The body responsible for the page at `route`, from its API document
-/// (parsed as JSON): a body's own page is its own, a region's page its
-/// akimat's, an item's (page, news, document, draft act) its `agency`.
-/// `None` for pages no single body owns (the home page, topics, lists):
-/// those are the portal editors'.
-pub fn responsible_body(route: &Route, document: &serde_json::Value) -> Option<Ref> {
-    let named = |v: &serde_json::Value| {
-        Some(Ref { slug: v.get("slug")?.as_str()?.to_owned(), name: v.get("name")?.as_str()?.to_owned() })
-    };
+/// What any page's API document says about who answers for it: its own
+/// slug and name (a body's page), its `agency` (a page, news item,
+/// document, draft act), its `akimat` (a region). Read with serde, which
+/// skips every other field.
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+pub struct Answerable {
+    #[serde(default)]
+    pub slug: Option<String>,
+    #[serde(default)]
+    pub name: Option<String>,
+    #[serde(default)]
+    pub agency: Option<Ref>,
+    #[serde(default)]
+    pub akimat: Option<Ref>,
+}
+
+/// The body responsible for the page at `route`, from its API document: a
+/// body's own page is its own, a region's page its akimat's, an item's
+/// (page, news, document, draft act) its `agency`. `None` for pages no
+/// single body owns (the home page, topics, lists): those are the portal
+/// editors'.
+pub fn responsible_body(route: &Route, document: &Answerable) -> Option<Ref> {
     match route {
-        Route::Agency(_) => named(document),
-        Route::Region(_) => document.get("akimat").and_then(named),
-        _ => document.get("agency").and_then(named),
+        Route::Agency(_) => Some(Ref { slug: document.slug.clone()?, name: document.name.clone()? }),
+        Route::Region(_) => document.akimat.clone(),
+        _ => document.agency.clone(),
     }
 }

@@ -24,7 +24,7 @@ impl Pages {
             return None;
         }
         let text = std::fs::read_to_string(self.api_dir.join(parsed.api_path(lang))).ok()?;
-        let doc: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let doc: portal_content::feedback::Answerable = serde_json::from_str(&text).ok()?;
         let owner = portal_content::feedback::responsible_body(&parsed, &doc).map(|body| body.slug);
         Some(owner.unwrap_or_else(|| PORTAL.to_owned()))
     }
