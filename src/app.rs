@@ -75,8 +75,9 @@ pub fn LangLayout() -> impl IntoView {
     let location = use_location();
     // Feedback kept in this browser goes when the service may be reachable
     // again: now, when the browser is back online, and on every new page.
-    let send_kept =
-        move || crate::feedback::send_kept(move |_| announcer.say(t_string!(i18n, feedback_kept_sent).to_string()));
+    let send_kept = move || {
+        crate::feedback::send_kept(move |_| announcer.say_aside(t_string!(i18n, feedback_kept_sent).to_string()))
+    };
     Effect::new(move |_| {
         send_kept();
         // For the whole visit: the handle is dropped on purpose.

@@ -10,6 +10,10 @@ use leptos::prelude::*;
 pub struct Announcer {
     /// Text of the live region.
     pub message: RwSignal<String>,
+    /// Text of a second live region, for news not about the page (feedback
+    /// kept earlier has been sent), so it neither cuts off nor is cut off by
+    /// the page's announcement.
+    pub aside: RwSignal<String>,
     /// Set when the reader moved to another page (or retried) in the app;
     /// the first page of a visit is read from the top as usual.
     moved: StoredValue<bool>,
@@ -17,7 +21,11 @@ pub struct Announcer {
 
 impl Announcer {
     pub fn new() -> Announcer {
-        Announcer { message: RwSignal::new(String::new()), moved: StoredValue::new(false) }
+        Announcer {
+            message: RwSignal::new(String::new()),
+            aside: RwSignal::new(String::new()),
+            moved: StoredValue::new(false),
+        }
     }
 
     /// Marks that the next page heading to appear is the result of the reader's action.
@@ -32,11 +40,19 @@ impl Announcer {
     }
 
     pub fn say(&self, text: String) {
-        // Clear first, so the same words twice are still spoken twice.
-        self.message.set(String::new());
-        let message = self.message;
-        request_animation_frame(move || message.set(text));
+        speak(self.message, text);
     }
+
+    /// Says `text` in the second live region ([`Announcer::aside`]).
+    pub fn say_aside(&self, text: String) {
+        speak(self.aside, text);
+    }
+}
+
+fn speak(region: RwSignal<String>, text: String) {
+    // Clear first, so the same words twice are still spoken twice.
+    region.set(String::new());
+    request_animation_frame(move || region.set(text));
 }
 
 impl Default for Announcer {
@@ -52,6 +68,9 @@ pub fn LiveRegion() -> impl IntoView {
     view! {
         <div id="route-announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">
             {move || announcer.message.get()}
+        </div>
+        <div id="aside-announcer" class="visually-hidden" aria-live="polite" aria-atomic="true">
+            {move || announcer.aside.get()}
         </div>
     }
 }

@@ -103,7 +103,8 @@ test('with the service down the report is kept in the browser, said so, and arri
     const reports = await stored(body, 1);
     assert.deepEqual(reports.map((r) => [r.route, r.lang, r.reason, r.text]), [['/agencies/ministry-of-finance', 'en', 'spelling', 'A typo in the second paragraph.']]);
     await page.waitForFunction(() => localStorage.getItem('portal-feedback-outbox') === null);
-    await page.waitForFunction(() => [...document.querySelectorAll('[aria-live]')].some((r) => r.textContent.includes('A message kept in this browser has been sent.')));
+    // Said in its own live region, so the new page's announcement does not cut it off.
+    await page.locator('#aside-announcer', { hasText: 'A message kept in this browser has been sent.' }).waitFor();
     // Another page, and the browser coming back online: nothing is sent twice.
     await page.goBack();
     await heading(page);
