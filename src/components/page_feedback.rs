@@ -103,9 +103,11 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
     // Yes and No: the same button, with its value and words.
     let button = move |useful: bool| {
         let answer = answer.clone();
-        let (value, (shown, hidden)) = match useful {
-            true => ("yes", (t_string!(i18n, feedback_yes), t_string!(i18n, feedback_yes_hidden))),
-            false => ("no", (t_string!(i18n, feedback_no), t_string!(i18n, feedback_no_hidden))),
+        // The words as reactive parts (t!), so a change of language redraws
+        // only them, never the buttons, and hydration keeps the served ones.
+        let (value, shown, hidden) = match useful {
+            true => ("yes", t!(i18n, feedback_yes).into_any(), t!(i18n, feedback_yes_hidden).into_any()),
+            false => ("no", t!(i18n, feedback_no).into_any(), t!(i18n, feedback_no_hidden).into_any()),
         };
         view! {
             <button
