@@ -11,13 +11,11 @@ use crate::i18n::*;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
+use portal_content::feedback::{REASONS, TEXT_LIMIT};
 use portal_content::{Lang, Route};
 
 /// The appeals service that answers, for questions that need an answer.
 const APPEALS: &str = "https://eotinish.kz";
-/// The service's limit on a report's text (crates/feedback, `TEXT_LIMIT`).
-const TEXT_LIMIT: usize = 1000;
-const REASONS: [&str; 4] = ["broken", "spelling", "outdated", "other"];
 
 /// The feedback part of the page at the current address (none on addresses
 /// that are not pages of the portal). Made again on every page.

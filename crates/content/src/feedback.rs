@@ -13,6 +13,15 @@ use std::collections::BTreeMap;
 /// page, topics, lists, life situations): the portal's own editors.
 pub const PORTAL: &str = "portal";
 
+/// The longest text a problem report may carry, in characters: the form
+/// shows it and the feedback service holds to it.
+pub const TEXT_LIMIT: usize = 1000;
+
+/// Why a reader reports a problem, as the form offers it and the service
+/// stores it: something is broken (a link, a button, a file), spelling or
+/// grammar, the information is wrong or out of date, something else.
+pub const REASONS: [&str; 4] = ["broken", "spelling", "outdated", "other"];
+
 /// How many pages the quality report lists of those readers reported.
 pub const READER_PAGES_LISTED: usize = 100;
 

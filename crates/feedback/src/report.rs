@@ -2,41 +2,9 @@
 
 use crate::owner::Pages;
 use portal_content::Lang;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-/// The longest text a report may carry, in characters (the form shows it).
-pub const TEXT_LIMIT: usize = 1000;
-
-/// Why a reader reports a problem; the form offers these choices.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Reason {
-    /// Something is broken: a link, a button, a file.
-    Broken,
-    /// Spelling or grammar.
-    Spelling,
-    /// The information is wrong or out of date.
-    Outdated,
-    /// Something else.
-    Other,
-}
-
-impl Reason {
-    pub const ALL: [Reason; 4] = [Reason::Broken, Reason::Spelling, Reason::Outdated, Reason::Other];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Reason::Broken => "broken",
-            Reason::Spelling => "spelling",
-            Reason::Outdated => "outdated",
-            Reason::Other => "other",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Reason> {
-        Reason::ALL.into_iter().find(|r| r.code() == code)
-    }
-}
+pub use portal_content::feedback::{REASONS, TEXT_LIMIT};
 
 /// A reader's answer or report as it arrives, from JSON or a form post.
 /// Every field is text so that a wrong value is refused with a reason
@@ -69,7 +37,11 @@ pub enum Flag {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Said {
     Useful(bool),
-    Problem { reason: Reason, text: String },
+    /// `reason` is one of [`REASONS`].
+    Problem {
+        reason: &'static str,
+        text: String,
+    },
 }
 
 /// A submission that met every rule, with its page's body found.
@@ -204,7 +176,8 @@ impl Submission {
             None => new_id(),
         };
         let said = if problem {
-            let reason = self.reason.as_deref().and_then(Reason::from_code).ok_or(Refusal::Reason)?;
+            let reason = self.reason.as_deref().and_then(|r| REASONS.into_iter().find(|known| *known == r));
+            let reason = reason.ok_or(Refusal::Reason)?;
             let text = self.text.unwrap_or_default().trim().to_owned();
             if text.chars().count() > TEXT_LIMIT {
                 return Err(Refusal::TooLong);

@@ -96,7 +96,7 @@ impl Store {
     pub async fn insert(&self, report: &Report, received: &str) -> Result<bool, sqlx::Error> {
         let (useful, reason, text) = match &report.said {
             Said::Useful(yes) => (Some(i64::from(*yes)), None, None),
-            Said::Problem { reason, text } => (None, Some(reason.code()), Some(text.as_str())),
+            Said::Problem { reason, text } => (None, Some(*reason), Some(text.as_str())),
         };
         let done = sqlx::query(
             "INSERT INTO reports (id, received, body, route, lang, useful, reason, text)
