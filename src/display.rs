@@ -107,7 +107,7 @@ impl DisplaySettings {
 
     /// The settings remembered from an earlier visit, else the defaults.
     pub fn load() -> DisplaySettings {
-        storage()
+        crate::served::local_storage()
             .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
             .and_then(|json| serde_json::from_str::<DisplaySettings>(&json).ok())
             .map(DisplaySettings::sanitised)
@@ -115,7 +115,7 @@ impl DisplaySettings {
     }
 
     pub fn save(&self) {
-        if let Some(s) = storage() {
+        if let Some(s) = crate::served::local_storage() {
             // Storage may be full or disabled: the settings still apply to this visit.
             let _ = match self.is_default() {
                 true => s.remove_item(STORAGE_KEY),
@@ -166,8 +166,4 @@ mod erased {
             serde_json::to_value(self).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default()
         }
     }
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    crate::served::window()?.local_storage().ok().flatten()
 }

@@ -177,12 +177,8 @@ async fn deliver(outgoing: &Outgoing) -> Delivery {
     }
 }
 
-fn storage() -> Option<web_sys::Storage> {
-    crate::served::window()?.local_storage().ok()?
-}
-
 fn kept() -> Vec<Outgoing> {
-    storage()
+    crate::served::local_storage()
         .and_then(|s| s.get_item(OUTBOX).ok()?)
         .and_then(|text| serde_json::from_str(&text).ok())
         .unwrap_or_default()
@@ -190,7 +186,7 @@ fn kept() -> Vec<Outgoing> {
 
 /// Whether the list is now what the browser keeps.
 fn write_kept(list: &[Outgoing]) -> bool {
-    let Some(storage) = storage() else { return false };
+    let Some(storage) = crate::served::local_storage() else { return false };
     let written = if list.is_empty() {
         storage.remove_item(OUTBOX)
     } else {

@@ -16,7 +16,7 @@ pub fn locale_of(lang: Lang) -> Locale {
 
 /// Remembers the language the reader is using, for their next visit to `/`.
 pub fn remember(lang: Lang) {
-    if let Some(storage) = crate::served::window().and_then(|w| w.local_storage().ok().flatten()) {
+    if let Some(storage) = crate::served::local_storage() {
         // Storage can be full or disabled (private mode): remembering is a convenience only.
         let _ = storage.set_item(STORAGE_KEY, lang.code());
     }
@@ -25,10 +25,7 @@ pub fn remember(lang: Lang) {
 /// The language chosen before, else the browser's preferred one of ours, else Kazakh.
 pub fn preferred() -> Lang {
     let Some(window) = crate::served::window() else { return Lang::DEFAULT };
-    let saved = window
-        .local_storage()
-        .ok()
-        .flatten()
+    let saved = crate::served::local_storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|code| Lang::from_code(&code));
     if let Some(lang) = saved {

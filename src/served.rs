@@ -33,6 +33,12 @@ pub fn document() -> Option<web_sys::Document> {
     window()?.document()
 }
 
+/// The browser's localStorage for this site; `None` at build time and where
+/// the browser keeps nothing (some private modes, storage turned off).
+pub fn local_storage() -> Option<web_sys::Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
 /// Whether this page came rendered by the build and has not been taken over yet.
 pub fn is_served_page() -> bool {
     document().and_then(|d| d.document_element()).is_some_and(|root| root.has_attribute(MARK))
