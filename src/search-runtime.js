@@ -55,6 +55,10 @@ async function instance(base, deltaBase, changesUrl, lang) {
   return instances.get(lang);
 }
 
+// Former state bodies' records carry this filter (FILTER_FORMER and
+// FORMER_YES in crates/content/src/search.rs).
+const FORMER = { former: ['yes'] };
+
 // Above every letter the index holds (Latin, Cyrillic and Kazakh).
 const AFTER_EVERY_LETTER = '\u04ff';
 
@@ -75,7 +79,8 @@ export async function searchIndex(base, deltaBase, changesUrl, lang, term, filte
   const [found, published] = await Promise.all(indexes.map((index) => index.search(words, options)));
   // What was published since replaces what the full index holds of it.
   const kept = found.results.filter((result) => !hidden.has(result.id));
-  const results = published ? await merged(kept, published.results, sortKey, limit) : kept;
+  const both = published ? await merged(kept, published.results, sortKey, limit) : kept;
+  const results = sortKey ? both : await currentFirst(indexes, words, options, both);
   const page = await Promise.all(results.slice(0, limit).map((r) => r.data()));
   return JSON.stringify({
     total: results.length,
@@ -96,6 +101,22 @@ async function merged(full, published, sortKey, limit) {
     out.push((await date(full[i])) >= (await date(published[j])) ? full[i++] : published[j++]);
   }
   return out.concat(full.slice(i), published.slice(j));
+}
+
+// Today's bodies before former ones, the order otherwise kept: a reader
+// who types a ministry's old name finds the ministry that does its work now
+// first. The same search, limited to former bodies, names them (the chunks
+// it needs are already loaded).
+async function currentFirst(indexes, words, options, results) {
+  const formerOnly = { ...options, filters: { ...options.filters, ...FORMER } };
+  // An index with no former body is not asked: a filter it does not hold
+  // would not narrow its results.
+  const holding = [];
+  for (const index of indexes) if ((await index.filters()).former) holding.push(index);
+  const found = await Promise.all(holding.map((index) => index.search(words, formerOnly)));
+  const former = new Set(found.flatMap((f) => f.results.map((r) => r.id)));
+  if (former.size === 0) return results;
+  return [...results.filter((r) => !former.has(r.id)), ...results.filter((r) => former.has(r.id))];
 }
 
 export async function filterValues(base, deltaBase, changesUrl, lang) {

@@ -1,8 +1,9 @@
 use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
+use crate::format;
 use crate::i18n::*;
 use leptos::prelude::*;
-use portal_content::{AgenciesDoc, AgencyKind, Card, Route};
+use portal_content::{AgenciesDoc, AgencyKind, Card, FormerAgency, Lang, Route};
 
 /// The directory of state bodies, grouped by kind, with a filter by name so
 /// a list of hundreds stays usable.
@@ -25,6 +26,7 @@ pub fn AgenciesPage() -> impl IntoView {
                         })
                         .collect(),
                 })
+                .chain(former_group(i18n, doc.former, lang))
                 .collect();
             view! {
                 <Breadcrumbs lang trail=vec![] />
@@ -41,6 +43,27 @@ pub fn AgenciesPage() -> impl IntoView {
             }
         })
     }
+}
+
+/// Bodies that no longer exist, after every current one, each saying since
+/// when and which bodies do its work now.
+fn former_group(i18n: leptos_i18n::I18nContext<Locale>, former: Vec<FormerAgency>, lang: Lang) -> Option<CardGroup> {
+    (!former.is_empty()).then(|| CardGroup {
+        heading: t_string!(i18n, former_agencies_heading).to_string(),
+        cards: former
+            .into_iter()
+            .map(|f| {
+                let date = format::date(&f.reorganised.date, lang);
+                let now: Vec<String> = f.reorganised.successors.into_iter().map(|s| s.name).collect();
+                let summary = if now.is_empty() {
+                    t_string!(i18n, former_agency_summary_none, date = date).to_string()
+                } else {
+                    t_string!(i18n, former_agency_summary, date = date, successors = now.join("; ")).to_string()
+                };
+                (Route::Agency(f.slug.clone()), Card { slug: f.slug, title: f.name, summary })
+            })
+            .collect(),
+    })
 }
 
 pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: AgencyKind) -> String {

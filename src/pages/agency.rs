@@ -1,7 +1,10 @@
 use crate::components::blocks::ExternalLink;
 use crate::components::links::agency_link;
 use crate::components::publications::{DocumentList, FeedLink, NewsList};
-use crate::components::{item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading, PostedAndUpdated};
+use crate::components::{
+    item_page, Blocks, Breadcrumbs, CardGroup, GroupedCards, PageHeading, PostedAndUpdated, Predecessors,
+    ReorganisedNotice,
+};
 use crate::format;
 use crate::i18n::*;
 use crate::routes::AppUrl;
@@ -19,14 +22,23 @@ pub fn AgencyPage() -> impl IntoView {
         let has_pages = !pages.is_empty();
         let children = a.children;
         let (news, documents, name, appointments) = (a.news, a.documents, a.name.clone(), a.appointments);
+        // A former body has no contacts of its own: its notice names who to go to.
+        let current = a.reorganised.is_none();
         view! {
             <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
             <PageHeading text=a.name />
+            <ReorganisedNotice reorganised=a.reorganised lang />
             <p class="lead">{a.summary}</p>
             <Blocks blocks=a.body lang />
+            <Predecessors predecessors=a.predecessors lang />
             <Leadership leaders=a.leaders lang />
             <Structure departments=a.departments children lang />
-            <ContactsAndReception contacts=c reception=a.reception parent=a.parent region=a.region lang />
+            {current
+                .then(|| {
+                    view! {
+                        <ContactsAndReception contacts=c reception=a.reception parent=a.parent region=a.region lang />
+                    }
+                })}
             {(!a.regulation.is_empty())
                 .then(|| {
                     view! {

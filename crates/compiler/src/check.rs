@@ -205,7 +205,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             }
         }
     }
-    for a in &c.agencies {
+    // A former body's page is a record: it is not asked for contacts.
+    for a in c.agencies.iter().filter(|a| a.meta.reorganised.is_none()) {
         let m = &a.meta;
         let address = a.texts.values().any(|t| t.front.address.is_some());
         if m.website.is_none() && m.phone.is_none() && m.email.is_none() && !address {
@@ -246,6 +247,7 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     }
     publications::check(c, options, diags);
     crate::profile::check(c, options, diags);
+    crate::reorganisation::check(c, options, diags);
     crate::deadline::check(c, options, diags);
     crate::life::check(c, options, diags);
     crate::drafts::check(c, options, diags);

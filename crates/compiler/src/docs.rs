@@ -180,7 +180,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
 
     // The directory of state bodies.
     let mut groups: BTreeMap<AgencyKind, Vec<AgencyCard>> = BTreeMap::new();
-    for a in &c.agencies {
+    for a in c.agencies.iter().filter(|a| a.meta.reorganised.is_none()) {
         if let Some(t) = a.texts.get(&lang) {
             groups.entry(a.meta.kind).or_default().push(AgencyCard {
                 slug: a.slug.clone(),
@@ -198,6 +198,7 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
                 AgencyGroup { kind, agencies }
             })
             .collect(),
+        former: crate::reorganisation::former(c, lang),
     };
     docs.emit(lang, Route::Agencies, json(&directory), Some(nav::agencies_links(&directory)), &c.site.meta_file);
 
@@ -223,6 +224,8 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             short_name: text.front.short_name.clone(),
             kind: a.meta.kind,
             summary: text.front.summary.clone(),
+            reorganised: crate::reorganisation::notice(c, lang, a),
+            predecessors: crate::reorganisation::predecessors(c, lang, &a.slug),
             body: text.body.blocks.clone(),
             contacts: Contacts {
                 address: text.front.address.clone(),

@@ -20,6 +20,7 @@ pub mod publications;
 pub mod quality;
 mod reach;
 mod redirects;
+mod reorganisation;
 pub mod schema;
 pub mod search;
 pub mod source;

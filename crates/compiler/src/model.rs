@@ -252,6 +252,49 @@ pub struct AgencyMeta {
     /// When the body's page was first posted and last updated.
     pub posted: Option<Spanned<Date>>,
     pub updated: Option<Spanned<Date>>,
+    /// Set when the body was merged, renamed, split or abolished.
+    pub reorganised: Option<Spanned<Reorganised>>,
+}
+
+/// A reorganisation as the act that made it: exactly one of the four ways,
+/// the act's day, and where that was read (the source rule).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reorganised {
+    pub date: Date,
+    pub merged_into: Option<Spanned<String>>,
+    pub renamed_to: Option<Spanned<String>>,
+    #[serde(default)]
+    pub split_into: Vec<Spanned<String>>,
+    #[serde(default)]
+    pub abolished: bool,
+    pub source: Option<Source>,
+}
+
+impl Reorganised {
+    /// The way it was reorganised and the bodies named as taking its work
+    /// on, or why the entry does not say one way.
+    pub fn kind(&self) -> Result<(portal_content::ReorganisationKind, Vec<&Spanned<String>>), String> {
+        use portal_content::ReorganisationKind::*;
+        let mut ways = vec![];
+        if let Some(to) = &self.merged_into {
+            ways.push((MergedInto, vec![to]));
+        }
+        if let Some(to) = &self.renamed_to {
+            ways.push((RenamedTo, vec![to]));
+        }
+        if !self.split_into.is_empty() {
+            ways.push((SplitInto, self.split_into.iter().collect()));
+        }
+        if self.abolished {
+            ways.push((Abolished, vec![]));
+        }
+        match ways.len() {
+            1 => Ok(ways.remove(0)),
+            0 => Err("say how the body was reorganised: merged_into, renamed_to, split_into or abolished".into()),
+            _ => Err("a reorganisation is one of merged_into, renamed_to, split_into or abolished, not several".into()),
+        }
+    }
 }
 
 /// A text written in each language of the portal side by side, so that a

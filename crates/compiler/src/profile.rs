@@ -164,7 +164,9 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             }
         }
 
-        let lacking: Vec<&str> = required(m.kind).iter().filter(|&&s| !has(c, a, s)).map(|s| s.name()).collect();
+        // A former body's page is a record: it publishes nothing new.
+        let required = if m.reorganised.is_some() { &[] } else { required(m.kind) };
+        let lacking: Vec<&str> = required.iter().filter(|&&s| !has(c, a, s)).map(|s| s.name()).collect();
         if !lacking.is_empty() {
             let lacking = lacking.join(", ");
             diags.warning_about(

@@ -166,7 +166,8 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
         *entry = (*entry).max(date);
     }
     let today = days(&options.today).unwrap_or(0);
-    for a in &c.agencies {
+    // A former body publishes no more news.
+    for a in c.agencies.iter().filter(|a| a.meta.reorganised.is_none()) {
         let last = latest.get(a.slug.as_str()).copied();
         let recent = last.and_then(days).is_some_and(|d| today - d <= RECENT_NEWS_DAYS);
         if !recent {

@@ -80,18 +80,23 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
         let Some(t) = a.texts.get(&lang) else { continue };
         let region = a.meta.region.as_ref().and_then(|r| region_name(r.get_ref(), lang));
         let short = t.front.short_name.clone().unwrap_or_default();
+        // A body is also found by the names of the former bodies whose work it took on.
+        let formerly: Vec<String> =
+            crate::reorganisation::predecessors(c, lang, &a.slug).into_iter().map(|p| p.body.name).collect();
+        let former = a.meta.reorganised.is_some().then(|| FORMER_YES.to_owned());
         out.push(Record {
             route: Route::Agency(a.slug.clone()),
             lang,
             title: t.front.name.clone(),
             title_lang: None,
-            text: format!("{short}\n{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
+            text: format!("{short}\n{}\n{}\n{}", formerly.join("\n"), t.front.summary, blocks_text(&t.body.blocks)),
             body: None,
             date: None,
             filters: BTreeMap::from([
                 (FILTER_KIND, vec![KIND_BODY.to_owned()]),
                 (FILTER_BODY, vec![t.front.name.clone()]),
                 (FILTER_REGION, region.into_iter().collect()),
+                (FILTER_FORMER, former.into_iter().collect()),
             ]),
         });
     }

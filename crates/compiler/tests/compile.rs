@@ -1644,3 +1644,113 @@ fn readers_reports_from_the_feedback_service_go_into_the_quality_report_with_the
     let without = compile(&options(dir.path())).ok().unwrap();
     assert_eq!(json(&without, "api/v1/en/quality.json")["readers"], serde_json::Value::Null);
 }
+
+/// The publications fixture with a former body: its work merged into the
+/// Ministry of Internal Affairs, a document still under its name.
+fn fixture_with_a_former_body(reorganised: &str) -> tempfile::TempDir {
+    let dir = fixture_with_publications();
+    let root = dir.path();
+    write(root, "agencies/police-ministry/meta.toml", &format!("kind = \"ministry\"\n\n{reorganised}"));
+    for (lang, name) in [("kk", "Полиция министрлігі"), ("ru", "Министерство полиции"), ("en", "Ministry of Police")]
+    {
+        write(
+            root,
+            &format!("agencies/police-ministry/{lang}.md"),
+            &format!("+++\nname = \"{name}\"\nsummary = \"s\"\n+++\n"),
+        );
+    }
+    write(root, "documents/law-2/meta.toml", "type = \"law\"\nagency = \"police-ministry\"\nadopted = 2023-01-10\nstatus = \"amended\"\ntext = \"extract\"\n");
+    dir
+}
+
+const MERGED: &str = "[reorganised]\ndate = 2024-02-01\nmerged_into = \"ministry-of-internal-affairs\"\nsource = { url = \"https://example.kz/decree\", checked = 2026-11-20 }\n";
+
+#[test]
+fn a_former_body_keeps_its_page_and_documents_and_lists_after_current_ones() {
+    let dir = fixture_with_a_former_body(MERGED);
+    let c = compile_ok(dir.path());
+    let directory = json(&c, "api/v1/en/agencies.json");
+    let current: Vec<&str> = directory["groups"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|g| g["agencies"].as_array().unwrap())
+        .map(|a| a["slug"].as_str().unwrap())
+        .collect();
+    assert_eq!(current, ["ministry-of-internal-affairs"], "a former body is not among today's");
+    assert_eq!(directory["former"][0]["slug"], "police-ministry");
+    assert_eq!(directory["former"][0]["reorganised"]["successors"][0]["name"], "Ministry of Internal Affairs");
+
+    let former = json(&c, "api/v1/ru/agencies/police-ministry.json");
+    assert_eq!(former["reorganised"]["kind"], "merged-into");
+    assert_eq!(former["reorganised"]["date"], "2024-02-01");
+    assert_eq!(former["documents"][0]["slug"], "law-2", "what it issued stays on its page");
+    let successor = json(&c, "api/v1/ru/agencies/ministry-of-internal-affairs.json");
+    assert_eq!(successor["predecessors"][0]["body"]["name"], "Министерство полиции");
+    assert_eq!(successor["reorganised"], serde_json::Value::Null);
+    let document = json(&c, "api/v1/en/documents/law-2.json");
+    assert_eq!(document["agency"]["name"], "Ministry of Police", "a document keeps the name it was issued under");
+    // A former body is not asked for contacts or news: it publishes nothing new.
+    let warned: Vec<String> = c
+        .warnings
+        .items
+        .iter()
+        .filter(|d| d.file.ends_with("police-ministry/meta.toml"))
+        .map(|d| d.to_string())
+        .collect();
+    assert!(warned.is_empty(), "{warned:#?}");
+}
+
+#[test]
+fn a_reorganisation_says_one_way_with_its_source() {
+    let two_ways = MERGED.replace("merged_into", "split_into = [\"a\", \"b\"]\nrenamed_to");
+    let dir = fixture_with_a_former_body(&two_ways);
+    let shown = assert_one_error(dir.path(), "agencies/police-ministry/meta.toml", 3, "reorganisation");
+    assert!(shown.contains("not several"), "{shown}");
+
+    let split_in_one = MERGED
+        .replace("merged_into = \"ministry-of-internal-affairs\"", "split_into = [\"ministry-of-internal-affairs\"]");
+    let dir = fixture_with_a_former_body(&split_in_one);
+    let shown = assert_one_error(dir.path(), "agencies/police-ministry/meta.toml", 3, "reorganisation");
+    assert!(shown.contains("at least two bodies"), "{shown}");
+
+    let unsourced = MERGED.lines().filter(|l| !l.starts_with("source")).collect::<Vec<_>>().join("\n");
+    let dir = fixture_with_a_former_body(&unsourced);
+    assert_one_error(dir.path(), "agencies/police-ministry/meta.toml", 3, "unsourced");
+
+    let unknown =
+        MERGED.replace("merged_into = \"ministry-of-internal-affairs\"", "merged_into = \"ministry-of-nothing\"");
+    let dir = fixture_with_a_former_body(&unknown);
+    let shown = assert_one_error(dir.path(), "agencies/police-ministry/meta.toml", 5, "reference");
+    assert!(shown.contains("ministry-of-nothing"), "{shown}");
+}
+
+#[test]
+fn bodies_that_lead_back_to_each_other_are_a_loop() {
+    let dir = fixture_with_a_former_body(&MERGED.replace("ministry-of-internal-affairs", "old-police"));
+    write(
+        dir.path(),
+        "agencies/old-police/meta.toml",
+        &format!("kind = \"committee\"\n\n{}", MERGED.replace("ministry-of-internal-affairs", "police-ministry")),
+    );
+    for lang in ["kk", "ru", "en"] {
+        write(
+            dir.path(),
+            &format!("agencies/old-police/{lang}.md"),
+            "+++\nname = \"Old police\"\nsummary = \"s\"\n+++\n",
+        );
+    }
+    let found = errors(dir.path());
+    let rules: Vec<&str> = found.iter().map(|e| e.rule).collect();
+    assert_eq!(rules, ["reorganisation-loop", "reorganisation-loop"], "{found:#?}");
+}
+
+#[test]
+fn a_service_of_a_former_body_must_name_the_body_now_responsible() {
+    let dir = fixture_with_a_former_body(MERGED);
+    let meta = "pages/identity-card/meta.toml";
+    let text = fs::read_to_string(dir.path().join(meta)).unwrap();
+    write(dir.path(), meta, &text.replace("ministry-of-internal-affairs", "police-ministry"));
+    let shown = assert_one_error(dir.path(), meta, 3, "former-body");
+    assert!(shown.contains("police-ministry was merged into ministry-of-internal-affairs on 2024-02-01"), "{shown}");
+}

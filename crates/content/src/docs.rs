@@ -168,7 +168,46 @@ schema! {
 
     /// `{lang}/agencies.json`: the directory of state bodies, grouped by kind.
     pub struct AgenciesDoc {
+        /// The bodies that exist today.
         pub groups: Vec<AgencyGroup>,
+        /// Bodies merged, renamed, split or abolished, newest change first:
+        /// after the current ones, so a reader finds today's body first.
+        #[serde(default)]
+        pub former: Vec<FormerAgency>,
+    }
+
+    pub struct FormerAgency {
+        pub slug: String,
+        pub name: String,
+        pub reorganised: Reorganisation,
+    }
+
+    /// How a body stopped existing as it was.
+    #[derive(Copy, Eq, Hash)]
+    #[serde(rename_all = "kebab-case")]
+    pub enum ReorganisationKind {
+        MergedInto,
+        RenamedTo,
+        SplitInto,
+        Abolished,
+    }
+
+    /// What became of a former body: its page stays as a historical record
+    /// with this notice naming the bodies that took its work on.
+    pub struct Reorganisation {
+        pub kind: ReorganisationKind,
+        /// The day of the act that reorganised it, `YYYY-MM-DD`.
+        pub date: String,
+        /// The bodies that took its work on (none when abolished outright).
+        pub successors: Vec<Ref>,
+    }
+
+    /// A former body whose work this body took on.
+    pub struct Predecessor {
+        pub body: Ref,
+        pub kind: ReorganisationKind,
+        /// `YYYY-MM-DD`.
+        pub date: String,
     }
 
     pub struct AgencyGroup {
@@ -190,6 +229,12 @@ schema! {
         pub short_name: Option<String>,
         pub kind: AgencyKind,
         pub summary: String,
+        /// Set when the body no longer exists as it was: the page is its record.
+        #[serde(default)]
+        pub reorganised: Option<Reorganisation>,
+        /// The former bodies whose work this one took on, newest first.
+        #[serde(default)]
+        pub predecessors: Vec<Predecessor>,
         pub body: Vec<Block>,
         pub contacts: Contacts,
         pub parent: Option<Ref>,

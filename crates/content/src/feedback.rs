@@ -60,16 +60,23 @@ pub struct Answerable {
     pub agency: Option<Ref>,
     #[serde(default)]
     pub akimat: Option<Ref>,
+    #[serde(default)]
+    pub reorganised: Option<crate::Reorganisation>,
 }
 
 /// The body responsible for the page at `route`, from its API document: a
-/// body's own page is its own, a region's page its akimat's, an item's
+/// body's own page is its own (a former body's, its first successor's), a region's page its akimat's, an item's
 /// (page, news, document, draft act) its `agency`. `None` for pages no
 /// single body owns (the home page, topics, lists): those are the portal
 /// editors'.
 pub fn responsible_body(route: &Route, document: &Answerable) -> Option<Ref> {
     match route {
-        Route::Agency(_) => Some(Ref { slug: document.slug.clone()?, name: document.name.clone()? }),
+        // A former body's page is answered for by the first body that took
+        // its work on (none when it was abolished: the portal's editors).
+        Route::Agency(_) => match &document.reorganised {
+            Some(r) => r.successors.first().cloned(),
+            None => Some(Ref { slug: document.slug.clone()?, name: document.name.clone()? }),
+        },
         Route::Region(_) => document.akimat.clone(),
         _ => document.agency.clone(),
     }

@@ -84,7 +84,8 @@ pub fn journey_links(doc: &JourneyDoc) -> Vec<Route> {
 }
 
 pub fn agencies_links(doc: &AgenciesDoc) -> Vec<Route> {
-    doc.groups.iter().flat_map(|g| g.agencies.iter()).map(|a| Route::Agency(a.slug.clone())).collect()
+    let current = doc.groups.iter().flat_map(|g| g.agencies.iter()).map(|a| &a.slug);
+    current.chain(doc.former.iter().map(|f| &f.slug)).map(|slug| Route::Agency(slug.clone())).collect()
 }
 
 pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
@@ -92,6 +93,8 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
     links.extend(agency.parent.iter().map(|p| Route::Agency(p.slug.clone())));
     links.extend(agency.children.iter().map(|c| Route::Agency(c.slug.clone())));
     links.extend(agency.region.iter().map(|r| Route::Region(r.slug.clone())));
+    let successors = agency.reorganised.iter().flat_map(|r| &r.successors);
+    links.extend(successors.chain(agency.predecessors.iter().map(|p| &p.body)).map(|b| Route::Agency(b.slug.clone())));
     links.extend(agency.pages.iter().map(|p| Route::Page(p.slug.clone())));
     links.extend(agency.news.iter().map(|n| Route::NewsItem(n.slug.clone())));
     links.extend(agency.documents.iter().map(|d| Route::Document(d.slug.clone())));

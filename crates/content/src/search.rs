@@ -43,6 +43,10 @@ pub const FILTER_DOCTYPE: &str = "doctype";
 pub const FILTER_CATEGORY: &str = "category";
 /// The kind of item, one of [`KINDS`].
 pub const FILTER_KIND: &str = "kind";
+/// A former state body's record carries this filter, set to [`FORMER_YES`]:
+/// the app lists such records after every current one (search-runtime.js).
+pub const FILTER_FORMER: &str = "former";
+pub const FORMER_YES: &str = "yes";
 
 /// Values of [`FILTER_KIND`].
 pub const KIND_SERVICE: &str = "service";
