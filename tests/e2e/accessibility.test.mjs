@@ -18,6 +18,9 @@ const PAGE_KINDS = {
   page: '/pages/passport',
   directory: '/agencies',
   body: '/agencies/state-revenue-committee',
+  // Split in 2022: its notice, and the history on a body that took its work on.
+  'former body': '/agencies/ministry-of-education-and-science',
+  'body with a history': '/agencies/ministry-of-science-and-higher-education',
   regions: '/regions',
   region: '/regions/astana',
   'not found': '/pages/no-such-page',

@@ -230,5 +230,7 @@ export function everyKindOfPage(lang) {
     `/${lang}/news`, `/${lang}/news/archive/${news.months[0].period}`, `/${lang}/news/${news.latest[0].slug}`,
     `/${lang}/documents`, `/${lang}/documents/types/${documents.types[0].doc_type}`, `/${lang}/documents/${documents.latest.find((d) => !d.title_lang).slug}`,
     `/${lang}/accessibility`, `/${lang}/quality`, `/${lang}/drafts`, `/${lang}/life`, `/${lang}/life/${apiDocument(`${lang}/life.json`).journeys[0].slug}`,
+    // A former body's page with its notice, and the page of a body that took its work on.
+    ...agencies.former.slice(0, 1).flatMap((f) => [`/${lang}/agencies/${f.slug}`, `/${lang}/agencies/${f.reorganised.successors[0].slug}`]),
   ];
 }
