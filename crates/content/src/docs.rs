@@ -19,16 +19,50 @@ macro_rules! schema {
 }
 pub(crate) use schema;
 
-schema! {
-    /// An item (topic, page, state body, region) in one language. Items are
-    /// written for every language; where the item has no text in that
-    /// language the document says which languages it exists in.
-    #[serde(tag = "status", rename_all = "snake_case")]
-    pub enum Item<T> {
-        Available(T),
-        Unavailable(Unavailable),
-        Moved(Moved),
+/// An item (topic, page, state body, region) in one language. Items are
+/// written for every language; where the item has no text in that
+/// language the document says which languages it exists in.
+///
+/// Written with its `status` first (serde's tagged form), and read that
+/// way too ([`crate::tag_first`]): serde's own reading of a tagged enum
+/// buffers the whole document before it knows the variant, code the
+/// browser app would carry once per kind of document.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(tag = "status", rename_all = "snake_case")]
+pub enum Item<T> {
+    Available(T),
+    Unavailable(Unavailable),
+    Moved(Moved),
+}
+
+impl<T> crate::tag_first::TagFirst for Item<T>
+where
+    T: for<'de> Deserialize<'de>,
+{
+    const TAG: &'static str = "status";
+    const VARIANTS: &'static [&'static str] = &["available", "unavailable", "moved"];
+
+    fn variant<'de, D: serde::Deserializer<'de>>(name: &str, rest: D) -> Result<Option<Self>, D::Error> {
+        Ok(Some(match name {
+            "available" => Item::Available(T::deserialize(rest)?),
+            "unavailable" => Item::Unavailable(Unavailable::deserialize(rest)?),
+            "moved" => Item::Moved(Moved::deserialize(rest)?),
+            _ => return Ok(None),
+        }))
     }
+}
+
+impl<'de, T> Deserialize<'de> for Item<T>
+where
+    T: for<'a> Deserialize<'a>,
+{
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::tag_first::deserialize(d)
+    }
+}
+
+schema! {
 
     /// The item was removed, and its address now leads to another page.
     pub struct Moved {

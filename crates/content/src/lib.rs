@@ -18,6 +18,7 @@ pub mod nav;
 pub mod publications;
 pub mod route;
 pub mod search;
+pub mod tag_first;
 
 pub use blocks::{blocks_text, Block, CalloutTone, Inline};
 pub use docs::*;
