@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use portal_content::{Item, Lang, Route};
 use serde::de::DeserializeOwned;
 use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 
 /// Where a failure is shown.
 #[derive(Clone)]
@@ -21,6 +23,16 @@ pub enum Placement {
     Part { title: String },
 }
 
+/// An answer as a loader shows it: the caller's view of its typed value,
+/// made when shown. The loader works with this alone, so it is compiled
+/// once and not once for every kind of answer (it was a tenth of the app's
+/// WebAssembly).
+#[derive(Clone)]
+struct Shown(Arc<dyn Fn() -> AnyView + Send + Sync>);
+
+type Answer = Result<Shown, ApiError>;
+type Pending = Pin<Box<dyn Future<Output = Answer>>>;
+
 /// Shows `ready()` at once when it has an answer, else loads with `load`.
 /// `load` gets a [`Leave`] that stops its request when the reader moves on
 /// (another page, language, query or attempt).
@@ -31,20 +43,40 @@ pub fn loaded<T, Fut, V>(
     show: impl Fn(T) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: Clone + 'static,
+    T: Clone + Send + Sync + 'static,
     Fut: Future<Output = Result<T, ApiError>> + 'static,
     V: IntoView + 'static,
 {
+    let shown = move |value: T| {
+        let show = show.clone();
+        Shown(Arc::new(move || show(value.clone()).into_any()))
+    };
+    let ready = {
+        let shown = shown.clone();
+        move || ready().map(|result| result.map(&shown))
+    };
+    let load = move |leave: Leave| -> Pending {
+        let (load, shown) = (load.clone(), shown.clone());
+        Box::pin(async move { load(leave).await.map(shown) })
+    };
+    loader(placement, Box::new(ready), Arc::new(load))
+}
+
+fn loader(
+    placement: Placement,
+    ready: Box<dyn Fn() -> Option<Answer> + Send + Sync>,
+    load: Arc<dyn Fn(Leave) -> Pending + Send + Sync>,
+) -> impl IntoView {
     let announcer = expect_context::<super::Announcer>();
     let attempt = RwSignal::new(0u32);
     move || {
         attempt.track();
         let answer = {
-            let (show, placement) = (show.clone(), placement.clone());
-            move |result: Result<T, ApiError>| match (result, &placement) {
+            let placement = placement.clone();
+            move |result: Answer| match (result, &placement) {
                 // Untracked: the view is made again when what it loads changes,
                 // not when a string it read is set to the same value.
-                (Ok(value), _) => untrack(|| show(value).into_any()),
+                (Ok(shown), _) => untrack(|| (shown.0)()),
                 (Err(ApiError::NotFound), Placement::Page(lang)) => view! { <NotFound lang=*lang /> }.into_any(),
                 (Err(error), placement) => {
                     let retry = Callback::new(move |()| {
@@ -80,7 +112,7 @@ where
 /// One API document, shown as the page with `render`.
 pub fn fetched<T, V>(route: Route, lang: Lang, render: impl Fn(T) -> V + Clone + Send + Sync + 'static) -> impl IntoView
 where
-    T: DeserializeOwned + Clone + 'static,
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let client = expect_context::<ApiClient>();
@@ -104,7 +136,7 @@ pub fn item_page<T, V>(
     render: impl Fn(T, Lang) -> V + Clone + Send + Sync + 'static,
 ) -> impl IntoView
 where
-    T: DeserializeOwned + Clone + 'static,
+    T: DeserializeOwned + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
     let (lang, slug) = (crate::app::use_lang(), crate::routes::use_slug());
