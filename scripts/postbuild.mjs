@@ -4,13 +4,17 @@
 //     and puts public/paint-first.js (on a prerendered page, the app is
 //     requested after the first paint) and public/preload.js (the page's
 //     document is fetched while the WebAssembly downloads) before it.
-//  2. Writes the service worker with this build's id and app-shell files,
+//  2. Minifies the app's JavaScript (wasm-bindgen's glue and its snippets,
+//     which Trunk leaves as written) with esbuild, and updates their
+//     integrity hashes in index.html.
+//  3. Writes the service worker with this build's id and app-shell files,
 //     so a new deployment is noticed and an old one is never served forever.
 // Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
 
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { transformSync } from 'esbuild';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('no staging folder: run as a Trunk hook or pass the folder');
@@ -33,14 +37,9 @@ if (match) {
   writeFileSync(join(dir, name), loader);
   const publicUrl = process.env.TRUNK_PUBLIC_URL ?? '/';
   html = html.replace(inline, `<script type="module" src="${publicUrl}${name}"></script>`);
-  writeFileSync(indexPath, html);
 } else if (!/<script type="module" src="[^"]*boot-/.test(html)) {
   throw new Error('index.html has no module loader: has Trunk changed its output?');
 }
-
-// Plain static hosts answer unknown paths with 404.html: there it is the
-// app, which shows the page the address names (or its own not-found page).
-writeFileSync(join(dir, '404.html'), html);
 
 // The app shell: index.html and every hashed asset Trunk wrote.
 const assets = readdirSync(dir).filter((f) => /-[0-9a-f]{8,16}(_bg)?\.(js|wasm|css|svg)$/.test(f)).sort();
@@ -55,9 +54,29 @@ const walk = (rel) => {
   }
 };
 if (existsSync(join(dir, 'snippets'))) walk('snippets');
+
+// The glue is the one script every reader downloads before the app starts:
+// minified, it is about half its size. Names of properties and exports are
+// kept, so the WebAssembly's imports still find their functions.
+const glue = assets.filter((f) => /^portal-[0-9a-f]+\.js$/.test(f));
+if (glue.length !== 1) throw new Error(`expected one wasm-bindgen glue file, found: ${glue.join(', ') || 'none'}`);
+for (const file of [...glue, ...snippets]) {
+  const path = join(dir, file);
+  const code = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' }).code;
+  writeFileSync(path, code);
+  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
+  const link = new RegExp(`(href="[^"]*/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`);
+  if (!link.test(html)) throw new Error(`index.html names no integrity for ${file}: has Trunk changed its output?`);
+  html = html.replace(link, `$1${integrity}$2`);
+}
+writeFileSync(indexPath, html);
+// Plain static hosts answer unknown paths with 404.html: there it is the
+// app, which shows the page the address names (or its own not-found page).
+writeFileSync(join(dir, '404.html'), html);
+
 // Relative to the service worker, which lives at the portal's root (sub-path or not).
 const shell = ['index.html', ...assets, ...snippets.sort()];
 const build = hash(shell.join('\n') + html);
 const template = readFileSync(new URL('../public/sw.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), template.replace("'__BUILD_ID__'", JSON.stringify(build)).replace("'__SHELL__'", JSON.stringify(shell)));
-console.log(`postbuild: loader moved to a file, service worker for build ${build} (${shell.length} shell files)`);
+console.log(`postbuild: loader moved to a file, ${1 + snippets.length} scripts minified, service worker for build ${build} (${shell.length} shell files)`);
