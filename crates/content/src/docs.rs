@@ -21,12 +21,11 @@ pub(crate) use schema;
 
 /// An item (topic, page, state body, region) in one language. Items are
 /// written for every language; where the item has no text in that
-/// language the document says which languages it exists in.
-///
-/// Written with its `status` first (serde's tagged form), and read that
-/// way too ([`crate::tag_first`]): serde's own reading of a tagged enum
-/// buffers the whole document before it knows the variant, code the
-/// browser app would carry once per kind of document.
+/// language the document says which languages it exists in. `status` is
+/// always the object's first key.
+// Read status first ([`crate::tag_first`]): serde's own reading of a tagged
+// enum buffers the whole document before it knows the variant, code the
+// browser app would carry once per kind of document.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "status", rename_all = "snake_case")]
