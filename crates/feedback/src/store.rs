@@ -85,9 +85,18 @@ impl Store {
             // Readers (exports) do not block writers; the setting stays with the file.
             pool.execute("PRAGMA journal_mode = WAL").await.map_err(|e| format!("{url}: {e}"))?;
         }
-        for statement in SCHEMA {
-            pool.execute(statement).await.map_err(|e| format!("{url}: creating the tables: {e}"))?;
+        let creating = |e: sqlx::Error| format!("{url}: creating the tables: {e}");
+        let mut tx = pool.begin().await.map_err(creating)?;
+        if !sqlite {
+            // Instances starting together would race in PostgreSQL's own
+            // catalogue ("CREATE TABLE IF NOT EXISTS" is not safe run twice
+            // at once): one creates while the others wait, then find the tables.
+            tx.execute("SELECT pg_advisory_xact_lock(7242024001)").await.map_err(creating)?;
         }
+        for statement in SCHEMA {
+            tx.execute(statement).await.map_err(creating)?;
+        }
+        tx.commit().await.map_err(creating)?;
         Ok(Store { pool })
     }
 

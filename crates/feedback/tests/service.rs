@@ -414,3 +414,22 @@ async fn a_bodys_editors_read_their_reports_with_their_token_only() {
     })
     .await;
 }
+
+/// Several instances of the service starting at once against one database
+/// (docs/deploy.md suggests PostgreSQL for that) all start: the tables are
+/// created once, not raced for.
+#[tokio::test]
+async fn instances_starting_together_on_one_database_all_start() {
+    let dir = tempfile::tempdir().unwrap();
+    for url in databases(dir.path()).await {
+        let starting: Vec<_> = (0..8)
+            .map(|_| {
+                let url = url.clone();
+                tokio::spawn(async move { Store::open(&url).await })
+            })
+            .collect();
+        for started in starting {
+            started.await.unwrap().unwrap_or_else(|e| panic!("{e}"));
+        }
+    }
+}
