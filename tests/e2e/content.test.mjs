@@ -30,6 +30,8 @@ test('the directory lists every kind of state body, grouped and labelled', async
     'State corporations',
     'Akimats of regions and cities of republican significance',
     'District and city akimats',
+    // Merged, renamed, split or abolished: after every current body.
+    'Former state bodies',
   ]);
   const count = (group) => page.locator('#directory-groups .card-group', { has: page.locator('h2', { hasText: group }) }).locator('li.card').count();
   assert.ok((await count('Ministries')) >= 20, 'every ministry');
