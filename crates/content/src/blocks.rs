@@ -2,11 +2,14 @@
 //! app renders them as views. The browser never parses Markdown or HTML.
 
 use crate::route::Route;
+use crate::tag_first::TagFirst;
+use serde::de::{Deserializer, IgnoredAny};
 use serde::{Deserialize, Serialize};
 
 /// A block of rich text. Unknown block types from a newer API version
-/// deserialize as [`Block::Unknown`] and are skipped by the app.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// deserialize as [`Block::Unknown`] and are skipped by the app. `type` is
+/// always the object's first key.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Block {
@@ -56,7 +59,8 @@ pub enum CalloutTone {
 }
 
 /// Inline text. Unknown inline types deserialize as [`Inline::Unknown`].
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// `type` is always the object's first key.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Inline {
@@ -90,6 +94,81 @@ pub enum Inline {
     },
     #[serde(other)]
     Unknown,
+}
+
+// Blocks and inline text are read type first (crate::tag_first), each
+// variant's fields into a struct of their own: serde's reading of a tagged
+// enum buffers every object first, and these are most of every document.
+// The fields are named again here; a field added to, removed from or
+// retyped in a variant and not here stops the compile.
+macro_rules! fields {
+    ($rest:expr, $variant:path { $($field:ident: $ty:ty),* }) => {{
+        #[derive(Deserialize)]
+        struct Fields { $($field: $ty),* }
+        let Fields { $($field),* } = Fields::deserialize($rest)?;
+        $variant { $($field),* }
+    }};
+}
+
+impl TagFirst for Block {
+    const TAG: &'static str = "type";
+    const VARIANTS: &'static [&'static str] = &["heading", "paragraph", "list", "table", "callout", "image"];
+
+    fn variant<'de, D: Deserializer<'de>>(name: &str, rest: D) -> Result<Option<Self>, D::Error> {
+        Ok(Some(match name {
+            "heading" => fields!(rest, Block::Heading { level: u8, id: String, text: Vec<Inline> }),
+            "paragraph" => fields!(rest, Block::Paragraph { text: Vec<Inline> }),
+            "list" => fields!(rest, Block::List { ordered: bool, items: Vec<Vec<Block>> }),
+            "table" => fields!(rest, Block::Table { head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>> }),
+            "callout" => fields!(rest, Block::Callout { tone: CalloutTone, body: Vec<Block> }),
+            "image" => {
+                fields!(rest, Block::Image { src: String, alt: String, width: Option<u32>, height: Option<u32> })
+            }
+            _ => {
+                IgnoredAny::deserialize(rest)?;
+                Block::Unknown
+            }
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Block {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::tag_first::deserialize(d)
+    }
+}
+
+impl TagFirst for Inline {
+    const TAG: &'static str = "type";
+    const VARIANTS: &'static [&'static str] =
+        &["text", "strong", "emphasis", "code", "foreign", "line_break", "link", "external_link"];
+
+    fn variant<'de, D: Deserializer<'de>>(name: &str, rest: D) -> Result<Option<Self>, D::Error> {
+        Ok(Some(match name {
+            "text" => fields!(rest, Inline::Text { text: String }),
+            "strong" => fields!(rest, Inline::Strong { content: Vec<Inline> }),
+            "emphasis" => fields!(rest, Inline::Emphasis { content: Vec<Inline> }),
+            "code" => fields!(rest, Inline::Code { text: String }),
+            "foreign" => fields!(rest, Inline::Foreign { lang: crate::Lang, content: Vec<Inline> }),
+            "link" => fields!(rest, Inline::Link { to: Route, content: Vec<Inline> }),
+            "external_link" => fields!(rest, Inline::ExternalLink { href: String, content: Vec<Inline> }),
+            _ => {
+                // A line break has no fields; an unknown kind's are skipped.
+                IgnoredAny::deserialize(rest)?;
+                if name == "line_break" {
+                    Inline::LineBreak
+                } else {
+                    Inline::Unknown
+                }
+            }
+        }))
+    }
+}
+
+impl<'de> Deserialize<'de> for Inline {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        crate::tag_first::deserialize(d)
+    }
 }
 
 impl Inline {

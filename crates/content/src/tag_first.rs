@@ -57,6 +57,33 @@ mod tests {
     }
 
     #[test]
+    fn blocks_and_inline_text_read_back_as_written_and_unknown_kinds_are_skipped() {
+        use crate::blocks::{Block, CalloutTone, Inline};
+        let blocks = vec![
+            Block::Heading { level: 2, id: "who".into(), text: vec![Inline::text("Who")] },
+            Block::List {
+                ordered: true,
+                items: vec![vec![Block::Paragraph {
+                    text: vec![
+                        Inline::Strong { content: vec![Inline::text("bold")] },
+                        Inline::LineBreak,
+                        Inline::Link { to: crate::Route::Page("passport".into()), content: vec![Inline::text("p")] },
+                    ],
+                }]],
+            },
+            Block::Callout { tone: CalloutTone::Warning, body: vec![] },
+            Block::Image { src: "a.png".into(), alt: "A chart".into(), width: Some(300), height: None },
+        ];
+        let json = serde_json::to_string(&blocks).unwrap();
+        assert_eq!(serde_json::from_str::<Vec<Block>>(&json).unwrap(), blocks, "{json}");
+        // A newer API's kinds, with fields of their own, are read past.
+        let newer = r#"[{"type": "video", "src": {"hls": "v.m3u8"}, "captions": [1, 2]},
+            {"type": "paragraph", "text": [{"type": "emoji", "name": "x"}, {"type": "text", "text": "t"}]}]"#;
+        let read: Vec<Block> = serde_json::from_str(newer).unwrap();
+        assert_eq!(read, [Block::Unknown, Block::Paragraph { text: vec![Inline::Unknown, Inline::text("t")] }]);
+    }
+
+    #[test]
     fn a_document_without_its_tag_first_or_with_an_unknown_one_says_so() {
         let late = r#"{"to": "/pages/passport", "status": "moved"}"#;
         let error = serde_json::from_str::<Item<Card>>(late).unwrap_err().to_string();
