@@ -135,6 +135,8 @@ struct Owned {
     documents: Vec<usize>,
     drafts: Vec<usize>,
     children: Vec<usize>,
+    /// Former bodies whose work this body took on.
+    predecessors: Vec<usize>,
 }
 
 /// Compiles the content, every file in memory; on any error returns every
@@ -351,8 +353,8 @@ pub fn compile_into(options: &Options, files: output::Sink) -> Result<Compiled, 
 /// [`Owned`] for every body that publishes anything or has bodies under it.
 fn owned(c: &Content) -> BTreeMap<String, Owned> {
     let mut owned: BTreeMap<String, Owned> = BTreeMap::new();
-    let mut add = |body: &String, list: fn(&mut Owned) -> &mut Vec<usize>, i: usize| {
-        list(owned.entry(body.clone()).or_default()).push(i);
+    let mut add = |body: &str, list: fn(&mut Owned) -> &mut Vec<usize>, i: usize| {
+        list(owned.entry(body.to_owned()).or_default()).push(i);
     };
     c.pages.iter().enumerate().for_each(|(i, p)| add(p.meta.agency.get_ref(), |o| &mut o.pages, i));
     c.news.iter().enumerate().for_each(|(i, n)| add(n.meta.agency.get_ref(), |o| &mut o.news, i));
@@ -361,6 +363,9 @@ fn owned(c: &Content) -> BTreeMap<String, Owned> {
     for (i, a) in c.agencies.iter().enumerate() {
         if let Some(parent) = &a.meta.parent {
             add(parent.get_ref(), |o| &mut o.children, i);
+        }
+        for successor in reorganisation::of(a).map(|(_, _, to)| to).unwrap_or_default() {
+            add(successor, |o| &mut o.predecessors, i);
         }
     }
     owned
@@ -449,6 +454,7 @@ impl Content {
             documents: Vec::new(),
             drafts: Vec::new(),
             children: Vec::new(),
+            predecessors: Vec::new(),
         };
         self.owned.get(slug).unwrap_or(&NOTHING)
     }
@@ -472,6 +478,11 @@ impl Content {
     /// The bodies whose parent is `body`.
     fn children_of(&self, body: &str) -> impl Iterator<Item = &Agency> {
         self.owned(body).children.iter().map(|&i| &self.agencies[i])
+    }
+
+    /// The former bodies whose work `body` took on.
+    fn predecessors_of(&self, body: &str) -> impl Iterator<Item = &Agency> {
+        self.owned(body).predecessors.iter().map(|&i| &self.agencies[i])
     }
 
     /// Leaves out the pages, news and documents scheduled after `today`

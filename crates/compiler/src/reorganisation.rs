@@ -28,13 +28,9 @@ pub(crate) fn notice(c: &Content, lang: Lang, a: &Agency) -> Option<Reorganisati
 /// The former bodies whose work `slug` took on, newest first.
 pub(crate) fn predecessors(c: &Content, lang: Lang, slug: &str) -> Vec<Predecessor> {
     let mut found: Vec<Predecessor> = c
-        .agencies
-        .iter()
+        .predecessors_of(slug)
         .filter_map(|a| {
-            let (kind, date, to) = of(a)?;
-            if !to.contains(&slug) {
-                return None;
-            }
+            let (kind, date, _) = of(a)?;
             Some(Predecessor { body: agency_ref(c, lang, &a.slug)?, kind, date: date.to_owned() })
         })
         .collect();
