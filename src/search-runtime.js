@@ -43,7 +43,11 @@ async function instance(base, deltaBase, changesUrl, lang) {
     const open = async (path) => (await import(`${path}pagefind.js${retry}`)).createInstance({ basePath: path, ...OPTIONS });
     const pending = Promise.all([open(base), changes(changesUrl, lang)]).then(async ([full, published]) => {
       const delta = published.indexed ? await open(deltaBase) : null;
-      return { full, delta, hidden: new Set(published.hidden ?? []), uncounted: published.uncounted ?? {} };
+      // The indexes that hold former bodies, asked once: a filter an index
+      // does not hold would not narrow its results (see currentFirst).
+      const holding = [];
+      for (const index of delta ? [full, delta] : [full]) if ((await index.filters()).former) holding.push(index);
+      return { full, delta, holding, hidden: new Set(published.hidden ?? []), uncounted: published.uncounted ?? {} };
     });
     // A failed download is forgotten, so "Try again" really tries again.
     pending.catch(() => {
@@ -63,7 +67,7 @@ const FORMER = { former: ['yes'] };
 const AFTER_EVERY_LETTER = '\u04ff';
 
 export async function searchIndex(base, deltaBase, changesUrl, lang, term, filtersJson, sortKey, limit) {
-  const { full, delta, hidden } = await instance(base, deltaBase, changesUrl, lang);
+  const { full, delta, holding, hidden } = await instance(base, deltaBase, changesUrl, lang);
   const indexes = delta ? [full, delta] : [full];
   // The last word is also matched as a prefix ("куалик" finds "куәлікті"
   // through its folded form "куаликти"). The runtime (1.6.0) loads only the
@@ -80,7 +84,7 @@ export async function searchIndex(base, deltaBase, changesUrl, lang, term, filte
   // What was published since replaces what the full index holds of it.
   const kept = found.results.filter((result) => !hidden.has(result.id));
   const both = published ? await merged(kept, published.results, sortKey, limit) : kept;
-  const results = sortKey ? both : await currentFirst(indexes, words, options, both);
+  const results = sortKey ? both : await currentFirst(holding, words, options, both);
   const page = await Promise.all(results.slice(0, limit).map((r) => r.data()));
   return JSON.stringify({
     total: results.length,
@@ -107,12 +111,8 @@ async function merged(full, published, sortKey, limit) {
 // who types a ministry's old name finds the ministry that does its work now
 // first. The same search, limited to former bodies, names them (the chunks
 // it needs are already loaded).
-async function currentFirst(indexes, words, options, results) {
+async function currentFirst(holding, words, options, results) {
   const formerOnly = { ...options, filters: { ...options.filters, ...FORMER } };
-  // An index with no former body is not asked: a filter it does not hold
-  // would not narrow its results.
-  const holding = [];
-  for (const index of indexes) if ((await index.filters()).former) holding.push(index);
   const found = await Promise.all(holding.map((index) => index.search(words, formerOnly)));
   const former = new Set(found.flatMap((f) => f.results.map((r) => r.id)));
   if (former.size === 0) return results;
