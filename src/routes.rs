@@ -30,6 +30,7 @@ pub fn AppRoutes() -> impl IntoView {
                 <Route path=path!("/documents/types/:slug") view=pages::documents::DocumentTypePage />
                 <Route path=path!("/documents/:slug") view=pages::documents::DocumentPage />
                 <Route path=path!("/drafts") view=pages::drafts::DraftsPage />
+                <Route path=path!("/drafts/archive/:slug") view=pages::drafts::DraftsYearPage />
                 <Route path=path!("/drafts/:slug") view=pages::drafts::DraftPage />
                 <Route path=path!("/life") view=pages::life::JourneysPage />
                 <Route path=path!("/life/:slug") view=pages::life::JourneyPage />

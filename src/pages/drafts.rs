@@ -1,5 +1,6 @@
 //! Draft acts for public discussion: the list with its status filter
-//! (`/{lang}/drafts?status=open`) and a draft's page (`/{lang}/drafts/{slug}`).
+//! (`/{lang}/drafts?status=open`), the archive by year
+//! (`/{lang}/drafts/archive/{YYYY}`) and a draft's page (`/{lang}/drafts/{slug}`).
 
 use crate::app::use_lang;
 use crate::components::blocks::ExternalLink;
@@ -8,9 +9,9 @@ use crate::components::publications::{doc_type_label, FileItem};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
-use crate::routes::{query_string, AppUrl};
+use crate::routes::{query_string, use_slug, AppUrl};
 use leptos::prelude::*;
-use portal_content::{DiscussionStatus, DraftCard, DraftDoc, DraftFileRole, DraftsDoc, Lang, Route};
+use portal_content::{DiscussionStatus, DraftCard, DraftDoc, DraftFileRole, DraftsDoc, DraftsYearDoc, Lang, Route};
 
 /// The query parameter of the status filter.
 const STATUS: &str = "status";
@@ -38,6 +39,9 @@ pub fn DraftsPage() -> impl IntoView {
         fetched(Route::Drafts, lang, move |doc: DraftsDoc| {
             let generated = format::date(&doc.generated, lang);
             let drafts = doc.drafts;
+            // Some ended drafts are only in the archive: say so where they would be.
+            let archived = doc.years.iter().map(|y| y.count as usize).sum::<usize>() > drafts.len();
+            let years = doc.years;
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, drafts_title).to_string() />
@@ -76,6 +80,42 @@ pub fn DraftsPage() -> impl IntoView {
                         }
                     })
                 }}
+                {archived.then(|| view! { <p>{t!(i18n, drafts_latest_note)}</p> })}
+                <section aria-labelledby="drafts-archive-heading">
+                    <h2 id="drafts-archive-heading">{t!(i18n, drafts_archive_heading)}</h2>
+                    <p>{t!(i18n, drafts_archive_intro)}</p>
+                    <ul class="archive-list">
+                        {years
+                            .into_iter()
+                            .map(|y| {
+                                view! {
+                                    <li>
+                                        <a href=Route::DraftsYear(y.period.clone())
+                                            .url(lang)>{format!("{} ({})", y.period, y.count)}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
+        })
+    }
+}
+
+/// `/{lang}/drafts/archive/{YYYY}`: every draft whose discussion opened in one year.
+#[component]
+pub fn DraftsYearPage() -> impl IntoView {
+    let (lang, i18n, year) = (use_lang(), use_i18n(), use_slug());
+    move || {
+        let (lang, year) = (lang.get(), year.get());
+        fetched(Route::DraftsYear(year), lang, move |doc: DraftsYearDoc| {
+            let generated = format::date(&doc.generated, lang);
+            view! {
+                <Breadcrumbs lang trail=vec![(t_string!(i18n, drafts_title).to_string(), Route::Drafts)] />
+                <PageHeading text=t_string!(i18n, drafts_year_title, year = doc.year).to_string() />
+                <p>{t!(i18n, drafts_as_of, date = generated)}</p>
+                <DraftList lang drafts=doc.drafts />
             }
         })
     }

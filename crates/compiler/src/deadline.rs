@@ -15,33 +15,48 @@ pub const SECTION_WORKING_DAYS: u32 = 3;
 /// Which days are working days.
 #[derive(Debug, Default)]
 pub struct Calendar {
-    /// (month, day, whether a weekend holiday gives the next working day off).
-    holidays: Vec<(u32, u32, bool)>,
+    holidays: Vec<YearlyHoliday>,
+    /// Days off of one year only: dated ones and those moved by the yearly act.
     moved_off: BTreeSet<Date>,
     moved_working: BTreeSet<Date>,
+}
+
+/// A holiday on the same day every year, in the years the law makes it one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct YearlyHoliday {
+    month: u32,
+    day: u32,
+    /// Whether one on a weekend gives the next working day off.
+    moves: bool,
+    years: (i64, i64),
 }
 
 impl Calendar {
     pub fn new(meta: Option<&CalendarMeta>) -> Calendar {
         let Some(meta) = meta else { return Calendar::default() };
         let dates = |list: &[crate::source::Date]| list.iter().filter_map(|d| Date::parse(&d.0)).collect();
-        let mut holidays: Vec<(u32, u32, bool)> = meta
+        let mut holidays: Vec<YearlyHoliday> = meta
             .holiday
             .iter()
             .filter_map(|h| {
                 let (m, d) = h.date.split_once('-')?;
-                Some((m.parse().ok()?, d.parse().ok()?, h.moves))
+                let years = (h.from.unwrap_or(i64::MIN), h.until.unwrap_or(i64::MAX));
+                Some(YearlyHoliday { month: m.parse().ok()?, day: d.parse().ok()?, moves: h.moves, years })
             })
             .collect();
         holidays.sort_unstable();
-        Calendar { holidays, moved_off: dates(&meta.moved_off), moved_working: dates(&meta.moved_working) }
+        let mut moved_off: BTreeSet<Date> = dates(&meta.moved_off);
+        moved_off.extend(meta.dated.iter().filter_map(|d| Date::parse(&d.date.0)));
+        Calendar { holidays, moved_off, moved_working: dates(&meta.moved_working) }
     }
 
     /// The days off in `year` beyond weekends: the holidays, and for each
     /// that falls on a weekend (and moves), the next working day.
     fn days_off(&self, year: i64) -> BTreeSet<Date> {
-        let mut off: BTreeSet<Date> = self.holidays.iter().map(|&(month, day, _)| Date { year, month, day }).collect();
-        for &(month, day, moves) in &self.holidays {
+        let of_year: Vec<&YearlyHoliday> =
+            self.holidays.iter().filter(|h| (h.years.0..=h.years.1).contains(&year)).collect();
+        let mut off: BTreeSet<Date> = of_year.iter().map(|h| Date { year, month: h.month, day: h.day }).collect();
+        for &&YearlyHoliday { month, day, moves, .. } in &of_year {
             let holiday = Date { year, month, day };
             if moves && holiday.is_weekend() {
                 let mut next = holiday.next();
@@ -104,6 +119,17 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
                 format!("holiday {:?} has date {:?}: write the month and day as MM-DD", h.name, h.date),
             );
         }
+        for h in spanned.get_ref().holiday.iter().filter(|h| matches!((h.from, h.until), (Some(f), Some(u)) if f > u)) {
+            diags.error(
+                &c.site.meta_file,
+                c.site.meta_line(spanned),
+                "calendar",
+                format!(
+                    "holiday {:?} is a day off from {:?} until {:?}: the first year is after the last",
+                    h.name, h.from, h.until
+                ),
+            );
+        }
     }
     let calendar = Calendar::new(calendar_meta.map(|m| m.get_ref()));
     let today = Date::parse(&options.today);
@@ -152,8 +178,17 @@ mod tests {
 
     /// Test data: two holidays as the calendar in content writes them.
     fn calendar() -> Calendar {
+        let every_year = |month, day, moves| YearlyHoliday { month, day, moves, years: (i64::MIN, i64::MAX) };
         Calendar {
-            holidays: vec![(3, 21, true), (3, 22, true), (3, 23, true), (12, 16, true), (1, 7, false)],
+            holidays: vec![
+                every_year(3, 21, true),
+                every_year(3, 22, true),
+                every_year(3, 23, true),
+                every_year(12, 16, true),
+                every_year(1, 7, false),
+                YearlyHoliday { month: 8, day: 30, moves: true, years: (i64::MIN, 2025) },
+                YearlyHoliday { month: 3, day: 15, moves: true, years: (2027, i64::MAX) },
+            ],
             moved_off: [d("2026-01-02")].into(),
             moved_working: [d("2026-01-03")].into(),
         }
@@ -184,6 +219,18 @@ mod tests {
         assert!(c.is_working_day(d("2024-01-08")));
         // 16 December 2028 is a Saturday: Monday 18 December is off.
         assert!(!c.is_working_day(d("2028-12-18")));
+    }
+
+    #[test]
+    fn a_holiday_the_law_moved_counts_only_in_its_years() {
+        let c = calendar();
+        // 30 August 2025 was a Saturday: Monday 1 September was off.
+        assert!(!c.is_working_day(d("2025-09-01")));
+        // 30 August 2026 is a Sunday, no longer a holiday: Monday 31 August is a working day.
+        assert!(c.is_working_day(d("2026-08-31")));
+        // 15 March is one from 2027: Monday 15 March 2027 is off, Monday 15 March 2026 was not.
+        assert!(!c.is_working_day(d("2027-03-15")));
+        assert!(c.is_working_day(d("2026-03-16")) && d("2026-03-15").is_weekend());
     }
 
     #[test]

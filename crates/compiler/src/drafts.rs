@@ -8,6 +8,9 @@ use crate::model::DraftFileEntry;
 use crate::profile::{check_source, fact_source};
 use crate::publications::{attachment, card_of_document, check_file};
 
+/// How many closed and adopted drafts the list shows before the archive.
+pub const LATEST_ENDED_DRAFTS: usize = 20;
+
 /// A draft's files, read once for the build, by draft.
 pub(crate) type DraftFiles = BTreeMap<String, Vec<(DraftFileRole, Attachment, Vec<u8>)>>;
 
@@ -24,6 +27,10 @@ pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
             diags.error(file, d.meta_line(&m.comments_url), "bad-link", message);
         }
         check_source(diags, file, d.meta_line(&m.source), "a draft act", Some(m.source.get_ref()), &options.today);
+        if d.slug == route::RESERVED_DRAFT_SLUG {
+            let message = format!("{:?} names the drafts archive; choose another slug", d.slug);
+            diags.error(file.parent().unwrap_or(file), 0, "slug", message);
+        }
         let folder = file.parent().unwrap_or(file);
         let mut seen = BTreeSet::new();
         for entry in &m.files {
@@ -109,9 +116,51 @@ pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&
     cards
 }
 
+/// The year a draft is archived under: the one its discussion opened in.
+fn year(card: &DraftCard) -> &str {
+    &card.opens[..4]
+}
+
+/// The years with drafts, `YYYY`, in any language.
+pub(crate) fn years(c: &Content) -> BTreeSet<&str> {
+    c.drafts.iter().map(|d| &d.meta.opens.get_ref().0[..4]).collect()
+}
+
 pub(crate) fn build(c: &Content, lang: Lang, options: &Options, files: &DraftFiles, docs: &mut Docs) {
-    let list = DraftsDoc { generated: options.today.clone(), drafts: cards(c, lang, options, None) };
-    docs.emit(lang, Route::Drafts, json(&list), Some(nav::drafts_links(&list)), &c.site.meta_file);
+    let site_file = &c.site.meta_file;
+    let all = cards(c, lang, options, None);
+    // The list keeps every draft a reader can still comment on, and the
+    // latest that ended; the rest wait in the archive by year, so the list
+    // stays short however many bodies publish.
+    let mut ended = 0;
+    let current: Vec<DraftCard> = all
+        .iter()
+        .filter(|d| match d.discussion {
+            DiscussionStatus::Open | DiscussionStatus::Upcoming => true,
+            DiscussionStatus::Closed | DiscussionStatus::Adopted => {
+                ended += 1;
+                ended <= LATEST_ENDED_DRAFTS
+            }
+        })
+        .cloned()
+        .collect();
+    let list = DraftsDoc {
+        generated: options.today.clone(),
+        drafts: current,
+        years: crate::publications::periods(all.iter().map(year), 4),
+    };
+    docs.emit(lang, Route::Drafts, json(&list), Some(nav::drafts_links(&list)), site_file);
+    // Every year with drafts in any language has its document in every
+    // language, so a link to it never breaks.
+    for y in years(c) {
+        let doc = DraftsYearDoc {
+            year: y.to_owned(),
+            generated: options.today.clone(),
+            drafts: all.iter().filter(|d| year(d) == y).cloned().collect(),
+        };
+        let links = (!doc.drafts.is_empty()).then(|| nav::drafts_year_links(&doc));
+        docs.emit(lang, Route::DraftsYear(y.to_owned()), json(&doc), links, site_file);
+    }
     for d in &c.drafts {
         let route = Route::Draft(d.slug.clone());
         let Some(text) = d.texts.get(&lang) else {

@@ -23,8 +23,13 @@ pub struct CalendarMeta {
     pub checked: Option<Date>,
     #[serde(default)]
     pub holiday: Vec<Holiday>,
-    /// Days off moved by the government's yearly resolution, and the
-    /// weekend days made working days in exchange.
+    /// Days off that fall on another date every year (the first day of
+    /// Kurban Ait), each year's as announced.
+    #[serde(default)]
+    pub dated: Vec<DatedDayOff>,
+    /// Days off moved by the yearly act (a Government resolution until
+    /// 2023, the labour minister's order since), and the weekend days made
+    /// working days in exchange.
     #[serde(default)]
     pub moved_off: Vec<Date>,
     #[serde(default)]
@@ -41,6 +46,17 @@ pub struct Holiday {
     /// day off (the religious holidays do not).
     #[serde(default = "yes")]
     pub moves: bool,
+    /// The first and last year it is a day off, where the law changed it.
+    pub from: Option<i64>,
+    pub until: Option<i64>,
+}
+
+/// A day off on a date of one year only.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DatedDayOff {
+    pub date: Date,
+    pub name: String,
 }
 
 fn yes() -> bool {

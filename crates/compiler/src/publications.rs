@@ -341,7 +341,7 @@ fn by_name(refs: impl Iterator<Item = Ref>) -> Vec<Ref> {
 }
 
 /// Counts by period (the first `len` characters of a date), newest first.
-fn periods<'a>(dates: impl Iterator<Item = &'a str>, len: usize) -> Vec<PeriodCount> {
+pub(crate) fn periods<'a>(dates: impl Iterator<Item = &'a str>, len: usize) -> Vec<PeriodCount> {
     let mut counts: BTreeMap<&str, u32> = BTreeMap::new();
     for date in dates {
         *counts.entry(&date[..len.min(date.len())]).or_default() += 1;

@@ -41,6 +41,9 @@ pub(crate) fn sitemap_entries(c: &Content, sitemap: &mut output::Sitemap) {
     sitemap.add(&Route::Documents, &Lang::ALL, None);
     sitemap.add(&Route::Journeys, &Lang::ALL, None);
     sitemap.add(&Route::Drafts, &Lang::ALL, None);
+    for year in crate::drafts::years(c) {
+        sitemap.add(&Route::DraftsYear(year.to_owned()), &Lang::ALL, None);
+    }
     for d in &c.drafts {
         sitemap.add(
             &Route::Draft(d.slug.clone()),

@@ -1297,6 +1297,57 @@ fn draft_acts_take_their_status_from_their_dates_and_reach_their_list_body_and_f
 }
 
 #[test]
+fn the_drafts_list_keeps_the_latest_that_ended_and_every_draft_is_in_its_years_archive() {
+    let dir = fixture_with_drafts();
+    let root = dir.path();
+    // Test data: 22 more drafts whose discussion ended in 2025, one a month apart from its neighbours.
+    for i in 0..22u32 {
+        let slug = format!("closed-{i:02}");
+        let (month, day) = (1 + i / 2, 1 + (i % 2) * 14);
+        write(
+            root,
+            &format!("drafts/{slug}/meta.toml"),
+            &format!(
+                "type = \"order\"\nagency = \"ministry-of-internal-affairs\"\nopens = 2025-{month:02}-{day:02}\ncloses = 2025-{month:02}-{:02}\ncomments_url = \"https://legalacts.example/{slug}\"\nsource = {{ url = \"https://legalacts.example/drafts\", checked = 2026-11-20 }}\n",
+                day + 10
+            ),
+        );
+        write(
+            root,
+            &format!("drafts/{slug}/ru.md"),
+            &format!("+++\ntitle = \"Проект {slug}\"\nsummary = \"s\"\n+++\nText.\n"),
+        );
+    }
+    let c = compile_ok(root);
+    let list = json(&c, "api/v1/en/drafts.json");
+    let slugs: Vec<&str> = list["drafts"].as_array().unwrap().iter().map(|d| d["slug"].as_str().unwrap()).collect();
+    assert_eq!(slugs.len(), 2 + 20, "the open and upcoming ones, and the 20 that ended latest: {slugs:?}");
+    assert_eq!(&slugs[..3], ["fees-order", "queue-rules", "closed-21"]);
+    assert!(!slugs.contains(&"closed-00") && !slugs.contains(&"decree-draft"), "the oldest wait in the archive");
+    assert_eq!(
+        list["years"],
+        serde_json::json!([
+            {"period": "2026", "count": 2},
+            {"period": "2025", "count": 22},
+            {"period": "2024", "count": 1}
+        ])
+    );
+    // Each year's archive holds every draft opened in it, in every language (listed under a title it has).
+    let year = json(&c, "api/v1/kk/drafts/archive/2025.json");
+    assert_eq!(year["drafts"].as_array().unwrap().len(), 22);
+    assert_eq!(year["drafts"][0]["title"], "Проект closed-21");
+    assert_eq!(json(&c, "api/v1/en/drafts/archive/2024.json")["drafts"][0]["slug"], "decree-draft");
+    let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
+    assert!(sitemap.contains("https://portal.example/en/drafts/archive/2024</loc>"), "{sitemap}");
+    // The archive is a slug no draft may take.
+    fs::rename(root.join("drafts/closed-00"), root.join("drafts/archive")).unwrap();
+    let found = errors(root);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!((found[0].file.as_path(), found[0].rule), (root.join("drafts/archive").as_path(), "slug"));
+    assert!(found[0].to_string().contains("names the drafts archive"), "{}", found[0]);
+}
+
+#[test]
 fn draft_act_rules_name_file_line_and_rule() {
     let cases: [(&str, &str, usize, &str); 5] = [
         ("closes = 2026-12-04", "closes = 2026-11-01", 4, "date"),

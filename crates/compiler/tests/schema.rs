@@ -90,6 +90,7 @@ fn reads_back(kind: &str, bytes: &[u8]) -> Result<(), String> {
         "document-type" => again::<DocumentTypeDoc>(bytes),
         "document" => again::<DocumentItem>(bytes),
         "drafts" => again::<DraftsDoc>(bytes),
+        "drafts-year" => again::<DraftsYearDoc>(bytes),
         "draft" => again::<DraftItem>(bytes),
         "life" => again::<JourneysDoc>(bytes),
         "journey" => again::<JourneyItem>(bytes),

@@ -1,12 +1,13 @@
 //! Draft acts open for public discussion (Law 401-V, Article 16): the API
-//! documents `{lang}/drafts.json` ([`DraftsDoc`]) and
+//! documents `{lang}/drafts.json` ([`DraftsDoc`]), the archive by year
+//! `{lang}/drafts/archive/{YYYY}.json` ([`DraftsYearDoc`]) and
 //! `{lang}/drafts/{slug}.json` ([`DraftDoc`]), and the drafts a state
 //! body's page lists.
 
 use crate::blocks::Block;
 use crate::docs::{schema, FactSource, Ref};
 use crate::lang::Lang;
-use crate::publications::{Attachment, DocumentCard, DocumentType};
+use crate::publications::{Attachment, DocumentCard, DocumentType, PeriodCount};
 use serde::{Deserialize, Serialize};
 
 schema! {
@@ -49,11 +50,26 @@ schema! {
         pub discussion: DiscussionStatus,
     }
 
-    /// `{lang}/drafts.json`: every draft act, open ones first.
+    /// `{lang}/drafts.json`: every draft open or coming up for discussion,
+    /// the latest closed and adopted ones, and the archive by year.
     pub struct DraftsDoc {
         /// The day the statuses were worked out, `YYYY-MM-DD`.
         pub generated: String,
-        /// Open (closing soonest first), upcoming, closed, adopted (latest first).
+        /// Open (closing soonest first), upcoming, then the latest closed
+        /// and adopted (latest first); older ones are in the archive.
+        pub drafts: Vec<DraftCard>,
+        /// Every year a discussion opened in, newest first, with how many
+        /// drafts it has: each is a [`DraftsYearDoc`].
+        #[serde(default)]
+        pub years: Vec<PeriodCount>,
+    }
+
+    /// `{lang}/drafts/archive/{YYYY}.json`: every draft whose discussion
+    /// opened in one year, in the list's order.
+    pub struct DraftsYearDoc {
+        pub year: String,
+        /// The day the statuses were worked out, `YYYY-MM-DD`.
+        pub generated: String,
         pub drafts: Vec<DraftCard>,
     }
 

@@ -104,8 +104,18 @@ pub fn agency_links(agency: &AgencyDoc) -> Vec<Route> {
 
 /// Every draft act is listed on one page (an archive by year, as the
 /// register has, is not there yet).
+/// The drafts page: the current and latest drafts and every year of the
+/// archive, so any draft is at most two clicks from it.
 pub fn drafts_links(doc: &DraftsDoc) -> Vec<Route> {
-    doc.drafts.iter().map(|d| Route::Draft(d.slug.clone())).collect()
+    let mut links: Vec<Route> = doc.drafts.iter().map(|d| Route::Draft(d.slug.clone())).collect();
+    links.extend(doc.years.iter().map(|y| Route::DraftsYear(y.period.clone())));
+    links
+}
+
+pub fn drafts_year_links(doc: &DraftsYearDoc) -> Vec<Route> {
+    let mut links = vec![Route::Drafts];
+    links.extend(doc.drafts.iter().map(|d| Route::Draft(d.slug.clone())));
+    links
 }
 
 pub fn draft_links(doc: &DraftDoc) -> Vec<Route> {

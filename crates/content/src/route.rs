@@ -33,6 +33,8 @@ pub enum Route {
     Document(String),
     /// Draft acts open for public discussion, and those that were.
     Drafts,
+    /// The draft acts whose discussion opened in one year, `YYYY`.
+    DraftsYear(String),
     Draft(String),
     /// Every life situation.
     Journeys,
@@ -67,6 +69,7 @@ impl Route {
             Route::DocumentType(t) => format!("/documents/types/{t}"),
             Route::Document(s) => format!("/documents/{s}"),
             Route::Drafts => "/drafts".to_owned(),
+            Route::DraftsYear(y) => format!("/drafts/archive/{y}"),
             Route::Draft(s) => format!("/drafts/{s}"),
             Route::Journeys => "/life".to_owned(),
             Route::Journey(s) => format!("/life/{s}"),
@@ -94,6 +97,7 @@ impl Route {
             Route::DocumentType(t) => format!("{l}/documents/types/{t}.json"),
             Route::Document(s) => format!("{l}/documents/{s}.json"),
             Route::Drafts => format!("{l}/drafts.json"),
+            Route::DraftsYear(y) => format!("{l}/drafts/archive/{y}.json"),
             Route::Draft(s) => format!("{l}/drafts/{s}.json"),
             Route::Journeys => format!("{l}/life.json"),
             Route::Journey(s) => format!("{l}/life/{s}.json"),
@@ -124,7 +128,8 @@ impl Route {
             ["documents", "types", t] => Route::DocumentType(slug(t)?),
             ["documents", s] if *s != RESERVED_DOCUMENT_SLUG => Route::Document(slug(s)?),
             ["drafts"] => Route::Drafts,
-            ["drafts", s] => Route::Draft(slug(s)?),
+            ["drafts", "archive", y] if is_year(y) => Route::DraftsYear((*y).to_owned()),
+            ["drafts", s] if *s != RESERVED_DRAFT_SLUG => Route::Draft(slug(s)?),
             ["life"] => Route::Journeys,
             ["life", s] => Route::Journey(slug(s)?),
             _ => return None,
@@ -132,9 +137,15 @@ impl Route {
     }
 }
 
-/// Slugs a news item or a document cannot have: they name the archives.
+/// Slugs a news item, a document or a draft cannot have: they name the archives.
 pub const RESERVED_NEWS_SLUG: &str = "archive";
 pub const RESERVED_DOCUMENT_SLUG: &str = "types";
+pub const RESERVED_DRAFT_SLUG: &str = "archive";
+
+/// Whether `s` is a year as the drafts archive names it: `YYYY`.
+pub fn is_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|c| c.is_ascii_digit())
+}
 
 /// Whether `s` is a month as the news archive names it: `YYYY-MM`.
 pub fn is_month(s: &str) -> bool {
@@ -167,6 +178,7 @@ mod tests {
             Route::DocumentType("law".into()),
             Route::Document("law-on-public-services".into()),
             Route::Drafts,
+            Route::DraftsYear("2025".into()),
             Route::Draft("tax-code-amendments".into()),
             Route::Journeys,
             Route::Journey("birth-of-a-child".into()),
@@ -197,6 +209,8 @@ mod tests {
             "/kk/pages/x",
             "/news/archive/2026-13",
             "/news/archive/26-11",
+            "/drafts/archive/25",
+            "/drafts/archive",
             "/documents/types",
             "/news/a/b",
             "/life/a/b",
