@@ -11,7 +11,9 @@ use crate::format;
 use crate::i18n::*;
 use crate::routes::{query_string, use_slug, AppUrl};
 use leptos::prelude::*;
-use portal_content::{DiscussionStatus, DraftCard, DraftDoc, DraftFileRole, DraftsDoc, DraftsYearDoc, Lang, Route};
+use portal_content::{
+    DiscussionStatus, DraftCard, DraftDoc, DraftFileRole, DraftsDoc, DraftsYearDoc, Lang, PeriodCount, Route,
+};
 
 /// The query parameter of the status filter.
 const STATUS: &str = "status";
@@ -25,6 +27,16 @@ pub fn status_label(status: DiscussionStatus) -> String {
         DiscussionStatus::Adopted => t_string!(i18n, draft_status_adopted),
     }
     .to_string()
+}
+
+/// When the discussion runs, or until when where its first day is not known.
+fn discussion_dates(opens: Option<&str>, closes: &str, lang: Lang) -> String {
+    let i18n = use_i18n();
+    let closes = format::date(closes, lang);
+    match opens {
+        Some(opens) => t_string!(i18n, draft_dates, opens = format::date(opens, lang), closes = closes).to_string(),
+        None => t_string!(i18n, draft_dates_until, closes = closes).to_string(),
+    }
 }
 
 /// Every draft act, open ones first; the filter shows one status. The
@@ -81,26 +93,37 @@ pub fn DraftsPage() -> impl IntoView {
                     })
                 }}
                 {archived.then(|| view! { <p>{t!(i18n, drafts_latest_note)}</p> })}
-                <section aria-labelledby="drafts-archive-heading">
-                    <h2 id="drafts-archive-heading">{t!(i18n, drafts_archive_heading)}</h2>
-                    <p>{t!(i18n, drafts_archive_intro)}</p>
-                    <ul class="archive-list">
-                        {years
-                            .into_iter()
-                            .map(|y| {
-                                view! {
-                                    <li>
-                                        <a href=Route::DraftsYear(y.period.clone())
-                                            .url(lang)>{format!("{} ({})", y.period, y.count)}</a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
-                </section>
+                <YearArchive lang years />
             }
         })
     }
+}
+
+/// Every year a discussion opened in, newest first: each a link to its archive.
+#[component]
+fn YearArchive(lang: Lang, years: Vec<PeriodCount>) -> impl IntoView {
+    let i18n = use_i18n();
+    (!years.is_empty()).then(|| {
+        view! {
+            <section aria-labelledby="drafts-archive-heading">
+                <h2 id="drafts-archive-heading">{t!(i18n, drafts_archive_heading)}</h2>
+                <p>{t!(i18n, drafts_archive_intro)}</p>
+                <ul class="archive-list">
+                    {years
+                        .into_iter()
+                        .map(|y| {
+                            view! {
+                                <li>
+                                    <a href=Route::DraftsYear(y.period.clone())
+                                        .url(lang)>{format!("{} ({})", y.period, y.count)}</a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// `/{lang}/drafts/archive/{YYYY}`: every draft whose discussion opened in one year.
@@ -155,16 +178,12 @@ fn StatusFilter(lang: Lang, drafts: Vec<DraftCard>, chosen: Option<DiscussionSta
 /// Draft acts with their body, type, the dates of their discussion and its status.
 #[component]
 pub fn DraftList(lang: Lang, drafts: Vec<DraftCard>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <ul class="card-list publication-list">
             {drafts
                 .into_iter()
                 .map(|d| {
-                    let dates = t_string!(
-                        i18n, draft_dates, opens = format::date(&d.opens, lang), closes = format::date(&d.closes, lang)
-                    )
-                        .to_string();
+                    let dates = discussion_dates(d.opens.as_deref(), &d.closes, lang);
                     view! {
                         <li class="card">
                             <a class="card-link" href=Route::Draft(d.slug.clone()).url(lang)>
@@ -188,9 +207,7 @@ pub fn DraftList(lang: Lang, drafts: Vec<DraftCard>) -> impl IntoView {
 pub fn DraftPage() -> impl IntoView {
     let i18n = use_i18n();
     item_page(Route::Draft, move |d: DraftDoc, lang| {
-        let dates =
-            t_string!(i18n, draft_dates, opens = format::date(&d.opens, lang), closes = format::date(&d.closes, lang))
-                .to_string();
+        let dates = discussion_dates(d.opens.as_deref(), &d.closes, lang);
         let as_of = t_string!(i18n, drafts_as_of, date = format::date(&d.generated, lang)).to_string();
         let open = d.discussion == DiscussionStatus::Open;
         let files = d

@@ -40,7 +40,7 @@ test('the list of draft acts shows each status under its heading, and its filter
     ['All (4)', 'Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
   );
   assert.deepEqual(
-    await page.locator('main h2:not(#page-feedback-heading)').allTextContents(),
+    await page.locator('main h2:not(#page-feedback-heading, #drafts-archive-heading)').allTextContents(),
     ['Open for comments (1)', 'Not yet open (1)', 'Discussion closed (1)', 'Adopted (1)'],
   );
   const open = page.getByRole('region', { name: 'Open for comments (1)' });
@@ -48,14 +48,14 @@ test('the list of draft acts shows each status under its heading, and its filter
 
   await filter.getByRole('link', { name: 'Open for comments (1)' }).click();
   await page.waitForURL(/\/en\/drafts\?status=open$/);
-  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading)').length === 1);
-  assert.deepEqual(await page.locator('main h2:not(#page-feedback-heading)').allTextContents(), ['Open for comments (1)']);
+  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading, #drafts-archive-heading)').length === 1);
+  assert.deepEqual(await page.locator('main h2:not(#page-feedback-heading, #drafts-archive-heading)').allTextContents(), ['Open for comments (1)']);
   assert.equal(await filter.getByRole('link', { name: 'Open for comments (1)' }).getAttribute('aria-current'), 'page');
   const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   // All of them again.
   await filter.getByRole('link', { name: 'All (4)' }).click();
-  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading)').length === 4);
+  await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading, #drafts-archive-heading)').length === 4);
   assertNoPageErrors(page);
   await page.context().close();
 });
@@ -103,4 +103,32 @@ test('the list is in every footer, and says so when a status has no draft', asyn
   assert.equal(await page.locator('.status-filter a').first().textContent(), `Все (${listed})`);
   assertNoPageErrors(page);
   await page.context().close();
+});
+
+test('every draft is in the archive by the year its discussion opened, reached from the list', async () => {
+  const list = apiDocument('en/drafts.json');
+  assert.ok(list.years.length >= 2, 'the bundled drafts span several years');
+  const page = await portal.open('/en/drafts');
+  assertNoPageErrors(page);
+  await heading(page);
+  const archive = page.getByRole('region', { name: 'Archive by year' });
+  assert.deepEqual(await archive.getByRole('link').allTextContents(), list.years.map((y) => `${y.period} (${y.count})`));
+  const year = list.years[list.years.length - 1];
+  await archive.getByRole('link', { name: `${year.period} (${year.count})` }).click();
+  assert.equal(await heading(page), `Draft acts: ${year.period}`);
+  const expected = apiDocument(`en/drafts/archive/${year.period}.json`).drafts;
+  assert.equal(expected.length, year.count);
+  assert.deepEqual(await page.locator('main .publication-list .card-link').allTextContents(), expected.map((d) => d.title));
+  // Each card says its dates and status; the breadcrumb leads back to the list.
+  assert.match(await page.locator('main .publication-list .card-meta').first().textContent(), /Discussion: .* to .*·/);
+  await page.getByRole('navigation', { name: 'Breadcrumbs' }).getByRole('link', { name: 'Draft acts for public discussion' }).click();
+  assert.equal(await heading(page), 'Draft acts for public discussion');
+  // A year's page as the build rendered it, in Kazakh.
+  const served = await portal.open(`/kk/drafts/archive/${year.period}`);
+  assertNoPageErrors(served);
+  assert.equal(await heading(served), `Актілердің жобалары: ${year.period}`);
+  const axe = await new AxeBuilder({ page: served }).withTags(WCAG_22_AA).analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
+  await page.context().close();
+  await served.context().close();
 });

@@ -224,6 +224,9 @@ export function everyKindOfPage(lang) {
   const documents = apiDocument(`${lang}/documents.json`);
   const agencies = apiDocument(`${lang}/agencies.json`);
   const regions = apiDocument(`${lang}/regions.json`);
+  const drafts = apiDocument(`${lang}/drafts.json`);
+  const appointment = news.months.map((m) => apiDocument(`${lang}/news/archive/${m.period}.json`).items)
+    .flat().find((n) => n.category === 'appointment');
   return [
     `/${lang}/`, `/${lang}/topics/documents`, `/${lang}/pages/passport`, `/${lang}/agencies`,
     `/${lang}/agencies/${agencies.groups[0].agencies[0].slug}`, `/${lang}/regions`, `/${lang}/regions/${regions.groups[0].regions[0].slug}`,
@@ -232,5 +235,8 @@ export function everyKindOfPage(lang) {
     `/${lang}/accessibility`, `/${lang}/quality`, `/${lang}/drafts`, `/${lang}/life`, `/${lang}/life/${apiDocument(`${lang}/life.json`).journeys[0].slug}`,
     // A former body's page with its notice, and the page of a body that took its work on.
     ...agencies.former.slice(0, 1).flatMap((f) => [`/${lang}/agencies/${f.slug}`, `/${lang}/agencies/${f.reorganised.successors[0].slug}`]),
+    // A draft act, a year of the drafts archive, and an appointment.
+    `/${lang}/drafts/${drafts.drafts[0].slug}`, `/${lang}/drafts/archive/${drafts.years[0].period}`,
+    `/${lang}/news/${appointment.slug}`,
   ];
 }

@@ -90,3 +90,36 @@ test('the quality report names each body that lacks what the law requires it to 
   assert.match(await item.textContent(), new RegExp(first.file.replace(/[.]/g, '[.]')));
   await page.context().close();
 });
+
+test("an appointment is found from its body's page and with the news page's Type filter", async () => {
+  const slug = 'ministry-of-defence';
+  const news = api('en/news.json');
+  const all = news.months.flatMap((m) => api(`en/news/archive/${m.period}.json`).items);
+  const appointments = all.filter((n) => n.category === 'appointment');
+  const ofBody = appointments.filter((n) => n.agency.slug === slug);
+  assert.ok(ofBody.length >= 2 && appointments.length >= 10, `${ofBody.length} of the body, ${appointments.length} in all`);
+  const body = api(`en/agencies/${slug}.json`);
+  const page = await portal.open(`/en/agencies/${slug}`);
+  assertNoPageErrors(page);
+  assert.equal(await heading(page), body.name);
+  await page.getByRole('link', { name: "This body's appointments and dismissals" }).click();
+  await page.waitForURL((u) => u.pathname === '/en/news' && u.searchParams.get('category') === 'appointment');
+  await page.locator('.search-count').waitFor();
+  assert.deepEqual(await page.locator('.search-hit-title').allTextContents(), ofBody.map((n) => n.title), 'its appointments, newest first');
+  // The filter form shows the choice; taking the body away lists every body's appointments.
+  assert.equal(await page.getByLabel('Type').inputValue(), 'appointment');
+  await page.getByLabel('State body').selectOption('');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await page.waitForURL((u) => u.searchParams.get('category') === 'appointment' && !u.searchParams.has('body'));
+  await page.locator('.search-count').waitFor();
+  await page.waitForFunction((n) => document.querySelectorAll('.search-hit').length === n, appointments.length);
+  // An item says what it is, and keeps where its facts were read for editors, not readers.
+  const first = ofBody[0];
+  await page.getByRole('link', { name: first.title }).click();
+  assert.equal(await heading(page), first.title);
+  assert.match(await page.locator('main .page-meta').textContent(), /Type\s*Appointments and dismissals/);
+  const item = api(`en/news/${first.slug}.json`);
+  assert.match(item.source.url, /^https:\/\//);
+  assert.equal(await page.locator(`main a[href="${item.source.url}"]`).count(), 0);
+  await page.context().close();
+});

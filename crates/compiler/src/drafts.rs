@@ -18,9 +18,19 @@ pub(crate) type DraftFiles = BTreeMap<String, Vec<(DraftFileRole, Attachment, Ve
 pub(crate) fn check(c: &Content, options: &Options, diags: &mut Diagnostics) {
     for d in &c.drafts {
         let (file, m) = (&d.meta_file, &d.meta);
-        if m.closes.get_ref() < m.opens.get_ref() {
-            let message = format!("closes {} is before opens {}", m.closes.get_ref().0, m.opens.get_ref().0);
-            diags.error(file, d.meta_line(&m.closes), "date", message);
+        match &m.opens {
+            Some(opens) if m.closes.get_ref() < opens.get_ref() => {
+                let message = format!("closes {} is before opens {}", m.closes.get_ref().0, opens.get_ref().0);
+                diags.error(file, d.meta_line(&m.closes), "date", message);
+            }
+            Some(_) => {}
+            None => diags.warning_about(
+                file,
+                d.meta_line(&m.closes),
+                "incomplete",
+                "opens",
+                "the day the discussion opened is not given: add opens = YYYY-MM-DD from where the draft was published",
+            ),
         }
         if !m.comments_url.get_ref().starts_with("https://") {
             let message = "comments_url must be the https:// address where comments are submitted";
@@ -78,7 +88,7 @@ pub(crate) fn files(c: &Content) -> DraftFiles {
 fn status(d: &Draft, options: &Options) -> DiscussionStatus {
     DiscussionStatus::on(
         &options.today,
-        &d.meta.opens.get_ref().0,
+        d.meta.opens.as_ref().map(|o| o.get_ref().0.as_str()),
         &d.meta.closes.get_ref().0,
         d.meta.adopted.is_some(),
     )
@@ -99,7 +109,7 @@ pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&
                 title: d.text_or_any(lang)?.front.title.clone(),
                 agency: agency_ref(c, lang, d.meta.agency.get_ref())?,
                 doc_type: d.meta.doc_type,
-                opens: d.meta.opens.get_ref().0.clone(),
+                opens: d.meta.opens.as_ref().map(|o| o.get_ref().0.clone()),
                 closes: d.meta.closes.get_ref().0.clone(),
                 discussion: status(d, options),
             })
@@ -116,14 +126,20 @@ pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&
     cards
 }
 
-/// The year a draft is archived under: the one its discussion opened in.
+/// The year a draft is archived under: the one its discussion opened in,
+/// or closed in where the first day is not known.
 fn year(card: &DraftCard) -> &str {
-    &card.opens[..4]
+    &card.opens.as_deref().unwrap_or(&card.closes)[..4]
+}
+
+/// The day whose year files a draft in the archive ([`year`]), `YYYY-MM-DD`.
+pub(crate) fn year_day(d: &Draft) -> &str {
+    &d.meta.opens.as_ref().unwrap_or(&d.meta.closes).get_ref().0
 }
 
 /// The years with drafts, `YYYY`, in any language.
 pub(crate) fn years(c: &Content) -> BTreeSet<&str> {
-    c.drafts.iter().map(|d| &d.meta.opens.get_ref().0[..4]).collect()
+    c.drafts.iter().map(|d| &year_day(d)[..4]).collect()
 }
 
 pub(crate) fn build(c: &Content, lang: Lang, options: &Options, files: &DraftFiles, docs: &mut Docs) {
@@ -176,7 +192,7 @@ pub(crate) fn build(c: &Content, lang: Lang, options: &Options, files: &DraftFil
             body: text.body.blocks.clone(),
             agency: agency_ref(c, lang, m.agency.get_ref()).expect("checked"),
             doc_type: m.doc_type,
-            opens: m.opens.get_ref().0.clone(),
+            opens: m.opens.as_ref().map(|o| o.get_ref().0.clone()),
             closes: m.closes.get_ref().0.clone(),
             discussion: status(d, options),
             generated: options.today.clone(),

@@ -520,7 +520,7 @@ impl Content {
             Route::Journey(s) => k.journeys.contains(s),
             Route::Draft(s) => k.drafts.contains(s),
             // Rare in links (the drafts page's own), so looked up as asked.
-            Route::DraftsYear(y) => self.drafts.iter().any(|d| d.meta.opens.get_ref().0.starts_with(y.as_str())),
+            Route::DraftsYear(y) => self.drafts.iter().any(|d| crate::drafts::year_day(d).starts_with(y.as_str())),
         }
     }
 

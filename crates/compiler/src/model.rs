@@ -193,8 +193,9 @@ pub struct DraftMeta {
     #[serde(rename = "type")]
     pub doc_type: DocumentType,
     pub agency: Spanned<String>,
-    /// The first and the last day of the public discussion.
-    pub opens: Spanned<Date>,
+    /// The first and the last day of the public discussion. The first may
+    /// be left out where the source gives only the deadline.
+    pub opens: Option<Spanned<Date>>,
     pub closes: Spanned<Date>,
     /// Where comments are submitted (an https address).
     pub comments_url: Spanned<String>,

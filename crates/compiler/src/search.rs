@@ -172,7 +172,7 @@ fn records(c: &Content, lang: Lang) -> Vec<Record> {
             title_lang: None,
             text: format!("{}\n{}", t.front.summary, blocks_text(&t.body.blocks)),
             body: body.clone(),
-            date: Some(d.meta.opens.get_ref().0.clone()),
+            date: Some(crate::drafts::year_day(d).to_owned()),
             filters: BTreeMap::from([
                 (FILTER_KIND, vec![KIND_DRAFT.to_owned()]),
                 (FILTER_BODY, body.into_iter().collect()),

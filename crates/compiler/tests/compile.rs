@@ -1300,15 +1300,17 @@ fn draft_acts_take_their_status_from_their_dates_and_reach_their_list_body_and_f
 fn the_drafts_list_keeps_the_latest_that_ended_and_every_draft_is_in_its_years_archive() {
     let dir = fixture_with_drafts();
     let root = dir.path();
-    // Test data: 22 more drafts whose discussion ended in 2025, one a month apart from its neighbours.
+    // Test data: 22 more drafts whose discussion ended in 2025, half a month apart; the
+    // first's source gave only its deadline.
     for i in 0..22u32 {
         let slug = format!("closed-{i:02}");
         let (month, day) = (1 + i / 2, 1 + (i % 2) * 14);
+        let opens = if i == 0 { String::new() } else { format!("opens = 2025-{month:02}-{day:02}\n") };
         write(
             root,
             &format!("drafts/{slug}/meta.toml"),
             &format!(
-                "type = \"order\"\nagency = \"ministry-of-internal-affairs\"\nopens = 2025-{month:02}-{day:02}\ncloses = 2025-{month:02}-{:02}\ncomments_url = \"https://legalacts.example/{slug}\"\nsource = {{ url = \"https://legalacts.example/drafts\", checked = 2026-11-20 }}\n",
+                "type = \"order\"\nagency = \"ministry-of-internal-affairs\"\n{opens}closes = 2025-{month:02}-{:02}\ncomments_url = \"https://legalacts.example/{slug}\"\nsource = {{ url = \"https://legalacts.example/drafts\", checked = 2026-11-20 }}\n",
                 day + 10
             ),
         );
@@ -1337,6 +1339,15 @@ fn the_drafts_list_keeps_the_latest_that_ended_and_every_draft_is_in_its_years_a
     assert_eq!(year["drafts"].as_array().unwrap().len(), 22);
     assert_eq!(year["drafts"][0]["title"], "Проект closed-21");
     assert_eq!(json(&c, "api/v1/en/drafts/archive/2024.json")["drafts"][0]["slug"], "decree-draft");
+    // Without its first day, a draft is filed by the year it closed, and the report says what is missing.
+    let undated = json(&c, "api/v1/ru/drafts/closed-00.json");
+    assert_eq!(
+        (&undated["opens"], &undated["closes"], &undated["discussion"]),
+        (&serde_json::Value::Null, &"2025-01-11".into(), &"closed".into())
+    );
+    assert_eq!(year["drafts"].as_array().unwrap().last().unwrap()["slug"], "closed-00");
+    let warned = c.report.problems.iter().find(|p| p.file.ends_with("drafts/closed-00/meta.toml")).expect("a warning");
+    assert_eq!((warned.kind, warned.line, warned.detail.as_str()), (ProblemKind::Incomplete, 3, "opens"), "{warned:?}");
     let sitemap = String::from_utf8(c.files["sitemap.xml"].clone()).unwrap();
     assert!(sitemap.contains("https://portal.example/en/drafts/archive/2024</loc>"), "{sitemap}");
     // The archive is a slug no draft may take.

@@ -44,8 +44,10 @@ schema! {
         pub title: String,
         pub agency: Ref,
         pub doc_type: DocumentType,
-        /// The days the discussion opens and closes, `YYYY-MM-DD`.
-        pub opens: String,
+        /// The days the discussion opens and closes, `YYYY-MM-DD`; the
+        /// first is not known for some drafts carried over from the bodies'
+        /// former sites, which kept only the deadline.
+        pub opens: Option<String>,
         pub closes: String,
         pub discussion: DiscussionStatus,
     }
@@ -86,7 +88,8 @@ schema! {
         pub body: Vec<Block>,
         pub agency: Ref,
         pub doc_type: DocumentType,
-        pub opens: String,
+        /// As in [`DraftCard`]: the first day may not be known.
+        pub opens: Option<String>,
         pub closes: String,
         /// Where the discussion stands. (Not `status`: that names an item's availability.)
         pub discussion: DiscussionStatus,
@@ -112,12 +115,12 @@ impl DiscussionStatus {
     pub const ALL: [DiscussionStatus; 4] =
         [DiscussionStatus::Open, DiscussionStatus::Upcoming, DiscussionStatus::Closed, DiscussionStatus::Adopted];
 
-    /// The status of a discussion open from `opens` to `closes` (inclusive)
-    /// on `today`, all `YYYY-MM-DD`.
-    pub fn on(today: &str, opens: &str, closes: &str, adopted: bool) -> DiscussionStatus {
+    /// The status of a discussion open from `opens` (where known) to
+    /// `closes` (inclusive) on `today`, all `YYYY-MM-DD`.
+    pub fn on(today: &str, opens: Option<&str>, closes: &str, adopted: bool) -> DiscussionStatus {
         match () {
             _ if adopted => DiscussionStatus::Adopted,
-            _ if today < opens => DiscussionStatus::Upcoming,
+            _ if opens.is_some_and(|opens| today < opens) => DiscussionStatus::Upcoming,
             _ if today <= closes => DiscussionStatus::Open,
             _ => DiscussionStatus::Closed,
         }
@@ -144,12 +147,18 @@ mod tests {
 
     #[test]
     fn the_status_follows_the_dates() {
-        let on = |today| DiscussionStatus::on(today, "2026-11-20", "2026-12-04", false);
+        let on = |today| DiscussionStatus::on(today, Some("2026-11-20"), "2026-12-04", false);
         assert_eq!(on("2026-11-19"), DiscussionStatus::Upcoming);
         assert_eq!(on("2026-11-20"), DiscussionStatus::Open, "open from its first day");
         assert_eq!(on("2026-12-04"), DiscussionStatus::Open, "and on its last");
         assert_eq!(on("2026-12-05"), DiscussionStatus::Closed);
-        assert_eq!(DiscussionStatus::on("2026-11-25", "2026-11-20", "2026-12-04", true), DiscussionStatus::Adopted);
+        assert_eq!(
+            DiscussionStatus::on("2026-11-25", Some("2026-11-20"), "2026-12-04", true),
+            DiscussionStatus::Adopted
+        );
+        // Only the deadline known: open until it, never upcoming.
+        let until = |today| DiscussionStatus::on(today, None, "2026-12-04", false);
+        assert_eq!((until("2026-01-01"), until("2026-12-05")), (DiscussionStatus::Open, DiscussionStatus::Closed));
         for s in DiscussionStatus::ALL {
             assert_eq!(serde_json::to_string(&s).unwrap(), format!("\"{}\"", s.code()));
             assert_eq!(DiscussionStatus::from_code(s.code()), Some(s));
