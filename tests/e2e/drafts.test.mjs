@@ -1,10 +1,11 @@
 // Draft acts for public discussion as a reader finds them: the list with
-// its status filter, a draft's page, the footer's link. The bundled content
-// has no draft act yet: none could be confirmed from where drafts are
-// published, so none is written. The API documents are therefore given
-// drafts here: a test double for what the bodies' editors would publish,
-// served by the browser's request routing. The pages, their navigation and
-// their accessibility are the real build.
+// its status filter, a draft's page, the archive by year, the footer's
+// link. The bundled drafts are real and all ended (their discussions ran
+// in 2023-2025), so for the statuses a reader meets today (open, not yet
+// open) and for a draft with files the first two tests give the API
+// documents drafts: a test double for what the bodies' editors would
+// publish, served by the browser's request routing. The pages, their
+// navigation and their accessibility are the real build.
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
