@@ -37,7 +37,7 @@ fn route_of(path: &str, lang: Lang) -> Option<Route> {
 
 #[component]
 fn FeedbackFor(lang: Lang, route: Route) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::locale_of(lang);
     let content = match feedback::service() {
         Some(service) => view! {
             <UsefulQuestion lang route=route.clone() service />
@@ -49,7 +49,7 @@ fn FeedbackFor(lang: Lang, route: Route) -> impl IntoView {
     view! {
         <section class="page-feedback" aria-labelledby="page-feedback-heading">
             <h2 id="page-feedback-heading" class="visually-hidden">
-                {t!(i18n, feedback_heading)}
+                {td!(locale, feedback_heading)}
             </h2>
             {content}
         </section>
@@ -80,7 +80,7 @@ enum State {
 
 #[component]
 fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::locale_of(lang);
     let state = RwSignal::new(State::Asking);
     let neutral = route.neutral_path();
     let answer = {
@@ -101,11 +101,14 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
     // Yes and No: the same button, with its value and words.
     let button = move |useful: bool| {
         let answer = answer.clone();
-        // The words as reactive parts (t!), so a change of language redraws
-        // only them, never the buttons, and hydration keeps the served ones.
+        // The words in this part's language, not following the locale: the
+        // part is made again for every page and language, and a text
+        // following the locale would leave an entry in the locale's list of
+        // subscribers behind each time (the library never clears them for a
+        // signal that does not change), a leak on every navigation.
         let (value, shown, hidden) = match useful {
-            true => ("yes", t!(i18n, feedback_yes).into_any(), t!(i18n, feedback_yes_hidden).into_any()),
-            false => ("no", t!(i18n, feedback_no).into_any(), t!(i18n, feedback_no_hidden).into_any()),
+            true => ("yes", td!(locale, feedback_yes).into_any(), td!(locale, feedback_yes_hidden).into_any()),
+            false => ("no", td!(locale, feedback_no).into_any(), td!(locale, feedback_no_hidden).into_any()),
         };
         view! {
             <button
@@ -122,18 +125,20 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
     };
     let answered = answered(state);
     move || match answered.get() {
-        Some(Outcome::Stored) => view! { <Done text=t_string!(i18n, feedback_thanks).to_string() /> }.into_any(),
-        Some(Outcome::Kept) => view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any(),
-        Some(Outcome::Unsent) => view! { <Done text=t_string!(i18n, feedback_unsent).to_string() /> }.into_any(),
+        Some(Outcome::Stored) => view! { <Done text=td_string!(locale, feedback_thanks).to_string() /> }.into_any(),
+        Some(Outcome::Kept) => {
+            view! { <Done text=td_string!(locale, feedback_kept).to_string() kept=true /> }.into_any()
+        }
+        Some(Outcome::Unsent) => view! { <Done text=td_string!(locale, feedback_unsent).to_string() /> }.into_any(),
         Some(Outcome::Refused(reason)) => {
-            view! { <Done text=format!("{} {reason}", t_string!(i18n, feedback_refused)) /> }.into_any()
+            view! { <Done text=format!("{} {reason}", td_string!(locale, feedback_refused)) /> }.into_any()
         }
         None => view! {
             <form class="feedback-useful" method="post" action=format!("{service}useful")>
                 <input type="hidden" name="route" value=neutral.clone() />
                 <input type="hidden" name="lang" value=lang.code() />
                 <p class="feedback-question" id="feedback-useful-question">
-                    {t!(i18n, feedback_useful_question)}
+                    {td!(locale, feedback_useful_question)}
                 </p>
                 <div class="button-row" role="group" aria-labelledby="feedback-useful-question">
                     {button.clone()(true)}
@@ -147,7 +152,7 @@ fn UsefulQuestion(lang: Lang, route: Route, service: &'static str) -> impl IntoV
 
 #[component]
 fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::locale_of(lang);
     let state = RwSignal::new(State::Asking);
     // "Choose what went wrong", or the service's reason for refusing.
     let error = RwSignal::new(None::<String>);
@@ -173,17 +178,17 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
         }
     };
     let goes_to = move || match document.get() {
-        None => t_string!(i18n, feedback_goes_to).to_string(),
+        None => td_string!(locale, feedback_goes_to).to_string(),
         Some(doc) => match portal_content::feedback::responsible_body(&route, &doc) {
-            Some(body) => t_string!(i18n, feedback_goes_to_body, body = body.name).to_string(),
-            None => t_string!(i18n, feedback_goes_to_portal).to_string(),
+            Some(body) => td_string!(locale, feedback_goes_to_body, body = body.name).to_string(),
+            None => td_string!(locale, feedback_goes_to_portal).to_string(),
         },
     };
 
     let on_input = move |ev: leptos::ev::Event| {
         let n = TEXT_LIMIT.saturating_sub(event_target_value(&ev).chars().count());
         left.set(n);
-        let say = move || spoken_left.set(t_string!(i18n, feedback_count, n = n).to_string());
+        let say = move || spoken_left.set(td_string!(locale, feedback_count, n = n).to_string());
         pause.set_value(Some(gloo_timers::callback::Timeout::new(1000, say)));
     };
     let on_submit = {
@@ -194,7 +199,7 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
             let field = |name: &str| data.get(name).as_string().unwrap_or_default();
             let reason = field("reason");
             if reason.is_empty() {
-                error.set(Some(t_string!(i18n, feedback_choose_reason).to_string()));
+                error.set(Some(td_string!(locale, feedback_choose_reason).to_string()));
                 focus_error(error_box);
                 return;
             }
@@ -211,8 +216,8 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
             leptos::task::spawn_local(async move {
                 // Refused or unsent, the form stays as the reader filled it in, with the reason.
                 let problem = match feedback::send(Outgoing { endpoint: Endpoint::Report, fields }).await {
-                    Outcome::Refused(reason) => format!("{} {reason}", t_string!(i18n, feedback_refused)),
-                    Outcome::Unsent => t_string!(i18n, feedback_unsent).to_string(),
+                    Outcome::Refused(reason) => format!("{} {reason}", td_string!(locale, feedback_refused)),
+                    Outcome::Unsent => td_string!(locale, feedback_unsent).to_string(),
                     outcome => return state.set(State::Answered(outcome)),
                 };
                 error.set(Some(problem));
@@ -227,10 +232,10 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
             .map(|&code| {
                 let id = format!("feedback-reason-{code}");
                 let label = match code {
-                    "broken" => t_string!(i18n, feedback_reason_broken),
-                    "spelling" => t_string!(i18n, feedback_reason_spelling),
-                    "outdated" => t_string!(i18n, feedback_reason_outdated),
-                    _ => t_string!(i18n, feedback_reason_other),
+                    "broken" => td_string!(locale, feedback_reason_broken),
+                    "spelling" => td_string!(locale, feedback_reason_spelling),
+                    "outdated" => td_string!(locale, feedback_reason_outdated),
+                    _ => td_string!(locale, feedback_reason_other),
                 };
                 view! {
                     <div class="choice">
@@ -244,7 +249,7 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
     let the_form = move || {
         view! {
             <details class="feedback-report" open=move || error.get().is_some() on:toggle=on_toggle.clone()>
-                <summary>{t!(i18n, feedback_report_open)}</summary>
+                <summary>{td!(locale, feedback_report_open)}</summary>
                 <form
                     class="feedback-report-form"
                     method="post"
@@ -259,14 +264,14 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
                     <input type="hidden" name="route" value=neutral.clone() />
                     <input type="hidden" name="lang" value=lang.code() />
                     <fieldset class="choice-group">
-                        <legend>{t!(i18n, feedback_reason_legend)}</legend>
+                        <legend>{td!(locale, feedback_reason_legend)}</legend>
                         {reasons}
                     </fieldset>
                     <label class="feedback-text-label" for="feedback-text">
-                        {t!(i18n, feedback_text_label)}
+                        {td!(locale, feedback_text_label)}
                     </label>
                     <span class="hint" id="feedback-text-hint">
-                        {t!(i18n, feedback_text_hint)}
+                        {td!(locale, feedback_text_hint)}
                     </span>
                     <textarea
                         id="feedback-text"
@@ -277,22 +282,22 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
                         on:input=on_input
                     ></textarea>
                     <span class="hint" id="feedback-text-count">
-                        {move || t_string!(i18n, feedback_count, n = left.get()).to_string()}
+                        {move || td_string!(locale, feedback_count, n = left.get()).to_string()}
                     </span>
                     <span class="visually-hidden" aria-live="polite">
                         {move || spoken_left.get()}
                     </span>
                     // Hidden from people; bots fill it in, and the service refuses what they send.
                     <div class="feedback-trap" aria-hidden="true">
-                        <label for="feedback-website">{t!(i18n, feedback_trap_label)}</label>
+                        <label for="feedback-website">{td!(locale, feedback_trap_label)}</label>
                         <input id="feedback-website" name="website" type="text" tabindex="-1" autocomplete="off" />
                     </div>
                     <p class="hint">
-                        {goes_to.clone()} " " {t!(i18n, feedback_appeal_before)}
-                        <a href=APPEALS>{t!(i18n, feedback_appeal_link)}</a> {t!(i18n, feedback_appeal_after)}
+                        {goes_to.clone()} " " {td!(locale, feedback_appeal_before)}
+                        <a href=APPEALS>{td!(locale, feedback_appeal_link)}</a> {td!(locale, feedback_appeal_after)}
                     </p>
                     <button type="submit" class="button">
-                        {t!(i18n, feedback_send)}
+                        {td!(locale, feedback_send)}
                     </button>
                 </form>
             </details>
@@ -300,8 +305,10 @@ fn ProblemReport(lang: Lang, route: Route, service: &'static str) -> impl IntoVi
     };
     let answered = answered(state);
     move || match answered.get() {
-        Some(Outcome::Stored) => view! { <Done text=t_string!(i18n, feedback_report_sent).to_string() /> }.into_any(),
-        Some(_) => view! { <Done text=t_string!(i18n, feedback_kept).to_string() kept=true /> }.into_any(),
+        Some(Outcome::Stored) => {
+            view! { <Done text=td_string!(locale, feedback_report_sent).to_string() /> }.into_any()
+        }
+        Some(_) => view! { <Done text=td_string!(locale, feedback_kept).to_string() kept=true /> }.into_any(),
         None => the_form().into_any(),
     }
 }
@@ -327,7 +334,7 @@ fn focus_error(error_box: NodeRef<leptos::html::Div>) {
 /// Without a feedback service: whom to tell, and where their contacts are.
 #[component]
 fn Contacts(lang: Lang, route: Route) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::locale_of(lang);
     let client = expect_context::<crate::api::ApiClient>();
     // The page's document: at once where the page was rendered from it (and
     // at build time), else when the page has loaded it.
@@ -347,7 +354,7 @@ fn Contacts(lang: Lang, route: Route) -> impl IntoView {
             view! { <a href=format!("{}#contacts-heading", Route::Agency(body.slug).url(lang))>{body.name}</a> }
                 .into_any()
         }
-        None => view! { <a href=Route::Agencies.url(lang)>{t!(i18n, feedback_contacts_list)}</a> }.into_any(),
+        None => view! { <a href=Route::Agencies.url(lang)>{td!(locale, feedback_contacts_list)}</a> }.into_any(),
     };
-    view! { <p class="feedback-contacts">{t!(i18n, feedback_contacts)} " " {link}</p> }
+    view! { <p class="feedback-contacts">{td!(locale, feedback_contacts)} " " {link}</p> }
 }
