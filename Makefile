@@ -24,7 +24,7 @@ FEEDBACK_PORT ?= 8090
 RENDER = cargo run --quiet -p portal-render --
 RENDER_FAST = cargo run --quiet --profile native -p portal-render --
 
-.PHONY: feedback-service bench-feedback publish publish-full format lint e2e-variant bench bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
+.PHONY: feedback-service bench-feedback publish publish-full format lint e2e-variant bench bench-navigation bench-scale bench-search check-content test-scale serve dist dist-subpath preview content watch test test-native test-wasm test-e2e schema clean tools
 
 tools:
 	@scripts/bootstrap.sh rust npm
@@ -78,6 +78,11 @@ bench: dist
 	@scripts/bootstrap.sh browser nginx
 	node scripts/bench.mjs
 	$(MAKE) bench-feedback
+
+## Only client-side navigation and memory growth (about a minute), after a change to the app.
+bench-navigation: dist
+	@scripts/bootstrap.sh browser nginx
+	node scripts/bench.mjs --navigation
 
 ## The feedback service: reports a second it stores, answer times, memory (SQLite and PostgreSQL).
 bench-feedback: dist

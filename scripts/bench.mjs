@@ -220,6 +220,18 @@ async function navigation(base) {
 
 // ---- Run ------------------------------------------------------------------------
 const portal = await startNginx();
+// `--navigation` measures only client-side navigation and memory: the quick
+// check after a change to the app's reactive code (a leak shows as wasm growth).
+if (process.argv.includes('--navigation')) {
+  try {
+    const n = await navigation(portal.base);
+    console.log(`client-side navigation: median ${n.medianMs.toFixed(1)} ms, 90th percentile ${n.p90Ms.toFixed(1)} ms`);
+    console.log(`growth over 1,000 navigations: JS heap ${n.heapGrowth} bytes, wasm memory ${n.wasmGrowth} bytes`);
+  } finally {
+    await portal.stop();
+  }
+  process.exit(0);
+}
 const anchorRoot = buildAnchor();
 const anchor = await startNginx({ root: anchorRoot });
 try {

@@ -2,6 +2,7 @@
 //! step this page is, the steps either side, and the way back to all steps.
 
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{JourneyPart, Lang, Route, StepRef};
@@ -22,11 +23,11 @@ pub fn PartOfJourneys(lang: Lang, parts: Vec<JourneyPart>) -> impl IntoView {
             view! {
                 <aside class="part-of" aria-labelledby=heading>
                     <h2 class="part-of-heading" id=heading.clone()>
-                        <span class="part-of-label">{t!(i18n, part_of)}</span>
+                        <span class="part-of-label">{td!(locale_of(lang), part_of)}</span>
                         " "
                         <a href=journey.clone()>{part.journey.name.clone()}</a>
                     </h2>
-                    <p class="part-of-step">{t!(i18n, part_of_this_step)} " " <strong>{step}</strong></p>
+                    <p class="part-of-step">{td!(locale_of(lang), part_of_this_step)} " " <strong>{step}</strong></p>
                     <ul class="part-of-steps">
                         {either_side
                             .into_iter()
@@ -35,7 +36,7 @@ pub fn PartOfJourneys(lang: Lang, parts: Vec<JourneyPart>) -> impl IntoView {
                     </ul>
                     <p>
                         <a href=journey>
-                            {t!(i18n, part_of_all_steps)}
+                            {td!(locale_of(lang), part_of_all_steps)}
                             <span class="visually-hidden">{format!(" ({})", part.journey.name)}</span>
                         </a>
                     </p>

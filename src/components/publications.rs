@@ -7,6 +7,7 @@ use crate::components::search_results::Results;
 use crate::components::{loaded, Announcer, Placement};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use crate::search::{search, Found, Query};
 use leptos::prelude::*;
@@ -210,7 +211,7 @@ pub fn FileItem(file: portal_content::Attachment, lang: Lang, label: Option<Stri
                 {text}
             </a>
             <details class="checksum">
-                <summary>{t!(i18n, doc_checksum)}</summary>
+                <summary>{td!(locale_of(lang), doc_checksum)}</summary>
                 <code>{file.sha256}</code>
             </details>
         </li>

@@ -5,6 +5,7 @@
 use crate::components::links::agency_link;
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{Lang, Predecessor, Reorganisation, ReorganisationKind};
 
@@ -23,7 +24,7 @@ pub fn ReorganisedNotice(reorganised: Option<Reorganisation>, lang: Lang) -> imp
         };
         let successors = (!r.successors.is_empty()).then(|| {
             view! {
-                <p>{t!(i18n, reorganised_successors)}</p>
+                <p>{td!(locale_of(lang), reorganised_successors)}</p>
                 <ul>{r.successors.iter().map(|s| view! { <li>{agency_link(s, lang)}</li> }).collect_view()}</ul>
             }
         });
@@ -31,7 +32,7 @@ pub fn ReorganisedNotice(reorganised: Option<Reorganisation>, lang: Lang) -> imp
             <section class="reorganised" aria-labelledby="reorganised-title">
                 <h2 id="reorganised-title">{title}</h2>
                 {successors}
-                <p>{t!(i18n, reorganised_record)}</p>
+                <p>{td!(locale_of(lang), reorganised_record)}</p>
             </section>
         }
     })
@@ -44,7 +45,7 @@ pub fn Predecessors(predecessors: Vec<Predecessor>, lang: Lang) -> impl IntoView
     (!predecessors.is_empty()).then(|| {
         view! {
             <section aria-labelledby="predecessors-heading">
-                <h2 id="predecessors-heading">{t!(i18n, predecessors_heading)}</h2>
+                <h2 id="predecessors-heading">{td!(locale_of(lang), predecessors_heading)}</h2>
                 <ul>
                     {predecessors
                         .into_iter()

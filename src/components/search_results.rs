@@ -3,6 +3,7 @@
 
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::search::Found;
 use leptos::prelude::*;
 use portal_content::search::*;
@@ -26,7 +27,7 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
         <p class="search-count" id="search-count">
             {summary}
         </p>
-        {(shown < count).then(|| view! { <p>{t!(i18n, search_first_shown, shown = shown)}</p> })}
+        {(shown < count).then(|| view! { <p>{td!(locale_of(lang), search_first_shown, shown = shown)}</p> })}
         <ol class="search-hits" aria-labelledby="search-count">
             {found
                 .hits
@@ -57,7 +58,7 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
                                                 .map(|b| {
                                                     view! {
                                                         <div>
-                                                            <dt>{t!(i18n, responsible_body)}</dt>
+                                                            <dt>{td!(locale_of(lang), responsible_body)}</dt>
                                                             <dd>{b}</dd>
                                                         </div>
                                                     }

@@ -2,13 +2,14 @@ use crate::app::use_lang;
 use crate::components::{fetched, Blocks, Breadcrumbs, PageHeading};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{Route, TextDoc};
 
 /// The accessibility statement: what is supported, how it was tested, how to report a problem.
 #[component]
 pub fn AccessibilityPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Accessibility, lang, move |doc: TextDoc| {
@@ -20,7 +21,7 @@ pub fn AccessibilityPage() -> impl IntoView {
                     <Blocks blocks=doc.body lang />
                     <dl class="page-meta">
                         <div>
-                            <dt>{t!(i18n, last_updated)}</dt>
+                            <dt>{td!(locale_of(lang), last_updated)}</dt>
                             <dd>
                                 <time datetime=doc.updated.clone()>{format::date(&doc.updated, lang)}</time>
                             </dd>

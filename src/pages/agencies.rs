@@ -2,6 +2,7 @@ use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, CardGroup, GroupedCards, PageHeading};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{AgenciesDoc, AgencyKind, Card, FormerAgency, Lang, Route};
 
@@ -31,7 +32,7 @@ pub fn AgenciesPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, agencies_title).to_string() />
-                <p class="lead">{t!(i18n, agencies_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), agencies_summary)}</p>
                 <GroupedCards
                     lang
                     id="directory"

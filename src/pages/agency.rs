@@ -7,6 +7,7 @@ use crate::components::{
 };
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::search::{FILTER_BODY, FILTER_CATEGORY};
@@ -43,7 +44,7 @@ pub fn AgencyPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <section aria-labelledby="regulation-heading">
-                            <h2 id="regulation-heading">{t!(i18n, regulation_heading)}</h2>
+                            <h2 id="regulation-heading">{td!(locale_of(lang), regulation_heading)}</h2>
                             <DocumentList lang documents=a.regulation />
                         </section>
                     }
@@ -52,7 +53,7 @@ pub fn AgencyPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <section aria-labelledby="body-drafts-heading">
-                            <h2 id="body-drafts-heading">{t!(i18n, body_drafts_heading)}</h2>
+                            <h2 id="body-drafts-heading">{td!(locale_of(lang), body_drafts_heading)}</h2>
                             <crate::pages::drafts::DraftList lang drafts=a.drafts />
                         </section>
                     }
@@ -71,14 +72,14 @@ pub fn AgencyPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <section aria-labelledby="body-news-heading">
-                            <h2 id="body-news-heading">{t!(i18n, body_news_heading)}</h2>
+                            <h2 id="body-news-heading">{td!(locale_of(lang), body_news_heading)}</h2>
                             <NewsList lang items=news />
                             <p>
                                 <a href=filtered(
                                     Route::News,
                                     &[(FILTER_BODY, &name)],
                                     lang,
-                                )>{t!(i18n, body_news_all)}</a>
+                                )>{td!(locale_of(lang), body_news_all)}</a>
                             </p>
                             {(appointments > 0)
                                 .then(|| {
@@ -90,7 +91,7 @@ pub fn AgencyPage() -> impl IntoView {
                                     );
                                     view! {
                                         <p>
-                                            <a href=href>{t!(i18n, body_appointments)}</a>
+                                            <a href=href>{td!(locale_of(lang), body_appointments)}</a>
                                         </p>
                                     }
                                 })}
@@ -101,14 +102,14 @@ pub fn AgencyPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <section aria-labelledby="body-documents-heading">
-                            <h2 id="body-documents-heading">{t!(i18n, body_documents_heading)}</h2>
+                            <h2 id="body-documents-heading">{td!(locale_of(lang), body_documents_heading)}</h2>
                             <DocumentList lang documents />
                             <p>
                                 <a href=filtered(
                                     Route::Documents,
                                     &[(FILTER_BODY, &name)],
                                     lang,
-                                )>{t!(i18n, body_documents_all)}</a>
+                                )>{td!(locale_of(lang), body_documents_all)}</a>
                             </p>
                         </section>
                     }
@@ -134,11 +135,10 @@ fn filtered(route: Route, filters: &[(&str, &str)], lang: Lang) -> String {
 /// The head, the deputies and the executive secretary, each with what they oversee.
 #[component]
 fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     (!leaders.is_empty()).then(|| {
         view! {
             <section aria-labelledby="leadership-heading" class="leadership">
-                <h2 id="leadership-heading">{t!(i18n, leadership_heading)}</h2>
+                <h2 id="leadership-heading">{td!(locale_of(lang), leadership_heading)}</h2>
                 <ul class="leader-list">
                     {leaders
                         .into_iter()
@@ -152,7 +152,7 @@ fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
                                             .areas
                                             .map(|v| {
                                                 view! {
-                                                    <dt>{t!(i18n, leader_oversees)}</dt>
+                                                    <dt>{td!(locale_of(lang), leader_oversees)}</dt>
                                                     <dd>{v}</dd>
                                                 }
                                             })}
@@ -160,7 +160,7 @@ fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
                                             .appointed
                                             .map(|d| {
                                                 view! {
-                                                    <dt>{t!(i18n, leader_appointed)}</dt>
+                                                    <dt>{td!(locale_of(lang), leader_appointed)}</dt>
                                                     <dd>
                                                         <time datetime=d.clone()>{format::date(&d, lang)}</time>
                                                     </dd>
@@ -170,7 +170,7 @@ fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
                                             .career
                                             .map(|v| {
                                                 view! {
-                                                    <dt>{t!(i18n, leader_career)}</dt>
+                                                    <dt>{td!(locale_of(lang), leader_career)}</dt>
                                                     <dd>{v}</dd>
                                                 }
                                             })}
@@ -188,15 +188,14 @@ fn Leadership(leaders: Vec<Leader>, lang: Lang) -> impl IntoView {
 /// Departments of the central office and the bodies that report to this one.
 #[component]
 fn Structure(departments: Vec<Department>, children: Vec<Ref>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     (!departments.is_empty() || !children.is_empty()).then(|| {
         view! {
             <section aria-labelledby="structure-heading">
-                <h2 id="structure-heading">{t!(i18n, structure_heading)}</h2>
+                <h2 id="structure-heading">{td!(locale_of(lang), structure_heading)}</h2>
                 {(!departments.is_empty())
                     .then(|| {
                         view! {
-                            <h3>{t!(i18n, departments_heading)}</h3>
+                            <h3>{td!(locale_of(lang), departments_heading)}</h3>
                             <ul class="list list-bullet">
                                 {departments
                                     .into_iter()
@@ -215,7 +214,7 @@ fn Structure(departments: Vec<Department>, children: Vec<Ref>, lang: Lang) -> im
                 {(!children.is_empty())
                     .then(|| {
                         view! {
-                            <h3>{t!(i18n, subordinate_bodies)}</h3>
+                            <h3>{td!(locale_of(lang), subordinate_bodies)}</h3>
                             <ul class="list list-bullet">
                                 {children.iter().map(|r| view! { <li>{agency_link(r, lang)}</li> }).collect_view()}
                             </ul>
@@ -248,13 +247,13 @@ fn ContactsAndReception(
     };
     view! {
         <section aria-labelledby="contacts-heading" class="contacts">
-            <h2 id="contacts-heading">{t!(i18n, contacts_heading)}</h2>
+            <h2 id="contacts-heading">{td!(locale_of(lang), contacts_heading)}</h2>
             <dl>
                 {c
                     .address
                     .map(|v| {
                         view! {
-                            <dt>{t!(i18n, address)}</dt>
+                            <dt>{td!(locale_of(lang), address)}</dt>
                             <dd>{v.clone()} <MapLinks address=v /></dd>
                         }
                     })} {c.phone.map(|v| phone(t_string!(i18n, phone).to_string(), v))}
@@ -264,7 +263,7 @@ fn ContactsAndReception(
                     .email
                     .map(|v| {
                         view! {
-                            <dt>{t!(i18n, email)}</dt>
+                            <dt>{td!(locale_of(lang), email)}</dt>
                             <dd>
                                 <a href=format!("mailto:{v}")>{v.clone()}</a>
                             </dd>
@@ -274,7 +273,7 @@ fn ContactsAndReception(
                     .hours
                     .map(|v| {
                         view! {
-                            <dt>{t!(i18n, hours)}</dt>
+                            <dt>{td!(locale_of(lang), hours)}</dt>
                             <dd>{v}</dd>
                         }
                     })}
@@ -282,7 +281,7 @@ fn ContactsAndReception(
                     .website
                     .map(|v| {
                         view! {
-                            <dt>{t!(i18n, website)}</dt>
+                            <dt>{td!(locale_of(lang), website)}</dt>
                             <dd>
                                 <ExternalLink href=v.clone()>{v.clone()}</ExternalLink>
                             </dd>
@@ -291,14 +290,14 @@ fn ContactsAndReception(
                 {parent
                     .map(|p| {
                         view! {
-                            <dt>{t!(i18n, parent_body)}</dt>
+                            <dt>{td!(locale_of(lang), parent_body)}</dt>
                             <dd>{agency_link(&p, lang)}</dd>
                         }
                     })}
                 {region
                     .map(|r| {
                         view! {
-                            <dt>{t!(i18n, located_in)}</dt>
+                            <dt>{td!(locale_of(lang), located_in)}</dt>
                             <dd>
                                 <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
                             </dd>
@@ -308,9 +307,9 @@ fn ContactsAndReception(
             {reception
                 .map(|r| {
                     view! {
-                        <h3>{t!(i18n, reception_heading)}</h3>
+                        <h3>{td!(locale_of(lang), reception_heading)}</h3>
                         <p class="reception-schedule">{r.schedule}</p>
-                        <h4>{t!(i18n, reception_sign_up)}</h4>
+                        <h4>{td!(locale_of(lang), reception_sign_up)}</h4>
                         <p>{r.sign_up}</p>
                     }
                 })}

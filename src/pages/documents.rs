@@ -6,6 +6,7 @@ use crate::components::publications::{
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated, WithdrawnNotice};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::{use_slug, AppUrl};
 use leptos::prelude::*;
 use portal_content::search::{FILTER_BODY, FILTER_DOCTYPE, FILTER_YEAR, KIND_DOCUMENT};
@@ -49,9 +50,9 @@ pub fn DocumentsPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, documents_title).to_string() />
-                <p class="lead">{t!(i18n, documents_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), documents_summary)}</p>
                 <section aria-labelledby="types-heading">
-                    <h2 id="types-heading">{t!(i18n, documents_types_heading)}</h2>
+                    <h2 id="types-heading">{td!(locale_of(lang), documents_types_heading)}</h2>
                     <ul class="archive-list">
                         {types
                             .into_iter()
@@ -75,7 +76,7 @@ pub fn DocumentsPage() -> impl IntoView {
                     if chosen.is_empty() {
                         view! {
                             <section aria-labelledby="latest-heading">
-                                <h2 id="latest-heading">{t!(i18n, documents_latest_heading)}</h2>
+                                <h2 id="latest-heading">{td!(locale_of(lang), documents_latest_heading)}</h2>
                                 <DocumentList lang documents=latest.clone() />
                             </section>
                         }
@@ -136,10 +137,10 @@ pub fn DocumentPage() -> impl IntoView {
                 <WithdrawnNotice withdrawn=d.withdrawn lang />
                 <p class="lead">{d.summary}</p>
                 <section aria-labelledby="requisites-heading">
-                    <h2 id="requisites-heading">{t!(i18n, doc_requisites_heading)}</h2>
+                    <h2 id="requisites-heading">{td!(locale_of(lang), doc_requisites_heading)}</h2>
                     <dl class="requisites">
                         <div>
-                            <dt>{t!(i18n, doc_type)}</dt>
+                            <dt>{td!(locale_of(lang), doc_type)}</dt>
                             <dd>{doc_type_label(d.doc_type)}</dd>
                         </div>
                         {d
@@ -147,23 +148,23 @@ pub fn DocumentPage() -> impl IntoView {
                             .map(|n| {
                                 view! {
                                     <div>
-                                        <dt>{t!(i18n, doc_number)}</dt>
+                                        <dt>{td!(locale_of(lang), doc_number)}</dt>
                                         <dd>{n}</dd>
                                     </div>
                                 }
                             })}
                         <div>
-                            <dt>{t!(i18n, doc_adopted)}</dt>
+                            <dt>{td!(locale_of(lang), doc_adopted)}</dt>
                             <dd>
                                 <time datetime=d.adopted.clone()>{format::date(&d.adopted, lang)}</time>
                             </dd>
                         </div>
                         <div>
-                            <dt>{t!(i18n, doc_status)}</dt>
+                            <dt>{td!(locale_of(lang), doc_status)}</dt>
                             <dd>{status_label(d.validity)}</dd>
                         </div>
                         <div>
-                            <dt>{t!(i18n, doc_issued_by)}</dt>
+                            <dt>{td!(locale_of(lang), doc_issued_by)}</dt>
                             <dd>
                                 <a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a>
                             </dd>
@@ -172,7 +173,7 @@ pub fn DocumentPage() -> impl IntoView {
                             .then(|| {
                                 view! {
                                     <div>
-                                        <dt>{t!(i18n, doc_signed_by)}</dt>
+                                        <dt>{td!(locale_of(lang), doc_signed_by)}</dt>
                                         <dd>{d.signed_by.join("; ")}</dd>
                                     </div>
                                 }
@@ -181,9 +182,9 @@ pub fn DocumentPage() -> impl IntoView {
                     </dl>
                 </section>
                 <section aria-labelledby="files-heading">
-                    <h2 id="files-heading">{t!(i18n, doc_files_heading)}</h2>
+                    <h2 id="files-heading">{td!(locale_of(lang), doc_files_heading)}</h2>
                     {if d.files.is_empty() {
-                        view! { <p>{t!(i18n, doc_no_files)}</p> }.into_any()
+                        view! { <p>{td!(locale_of(lang), doc_no_files)}</p> }.into_any()
                     } else {
                         view! {
                             <ul class="files">
@@ -201,10 +202,14 @@ pub fn DocumentPage() -> impl IntoView {
                     .then(|| {
                         view! {
                             <section aria-labelledby="text-heading" class="document-text">
-                                <h2 id="text-heading">{t!(i18n, doc_text_heading)}</h2>
+                                <h2 id="text-heading">{td!(locale_of(lang), doc_text_heading)}</h2>
                                 {(d.text == TextVersion::Extract)
                                     .then(|| {
-                                        view! { <p class="callout callout-note">{t!(i18n, doc_extract_notice)}</p> }
+                                        view! {
+                                            <p class="callout callout-note">
+                                                {td!(locale_of(lang), doc_extract_notice)}
+                                            </p>
+                                        }
                                     })}
                                 <Blocks blocks=shift_headings(d.body) lang />
                             </section>
@@ -215,7 +220,7 @@ pub fn DocumentPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <aside class="related" aria-labelledby="related-heading">
-                            <h2 id="related-heading">{t!(i18n, doc_related_heading)}</h2>
+                            <h2 id="related-heading">{td!(locale_of(lang), doc_related_heading)}</h2>
                             <DocumentList lang documents=related />
                         </aside>
                     }

@@ -9,6 +9,7 @@ use crate::components::publications::{doc_type_label, FileItem};
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::{query_string, use_slug, AppUrl};
 use leptos::prelude::*;
 use portal_content::{
@@ -57,8 +58,8 @@ pub fn DraftsPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, drafts_title).to_string() />
-                <p class="lead">{t!(i18n, drafts_summary)}</p>
-                <p>{t!(i18n, drafts_as_of, date = generated)}</p>
+                <p class="lead">{td!(locale_of(lang), drafts_summary)}</p>
+                <p>{td!(locale_of(lang), drafts_as_of, date = generated)}</p>
                 {move || {
                     let status = chosen.get().get(STATUS).and_then(|s| DiscussionStatus::from_code(s));
                     let drafts = drafts.clone();
@@ -81,7 +82,7 @@ pub fn DraftsPage() -> impl IntoView {
                                         <section aria-labelledby=id.clone()>
                                             <h2 id=id.clone()>{status_label(s)} " (" {of_status.len()} ")"</h2>
                                             {if of_status.is_empty() {
-                                                view! { <p>{t!(i18n, drafts_none)}</p> }.into_any()
+                                                view! { <p>{td!(locale_of(lang), drafts_none)}</p> }.into_any()
                                             } else {
                                                 view! { <DraftList lang drafts=of_status /> }.into_any()
                                             }}
@@ -92,7 +93,7 @@ pub fn DraftsPage() -> impl IntoView {
                         }
                     })
                 }}
-                {archived.then(|| view! { <p>{t!(i18n, drafts_latest_note)}</p> })}
+                {archived.then(|| view! { <p>{td!(locale_of(lang), drafts_latest_note)}</p> })}
                 <YearArchive lang years />
             }
         })
@@ -102,12 +103,11 @@ pub fn DraftsPage() -> impl IntoView {
 /// Every year a discussion opened in, newest first: each a link to its archive.
 #[component]
 fn YearArchive(lang: Lang, years: Vec<PeriodCount>) -> impl IntoView {
-    let i18n = use_i18n();
     (!years.is_empty()).then(|| {
         view! {
             <section aria-labelledby="drafts-archive-heading">
-                <h2 id="drafts-archive-heading">{t!(i18n, drafts_archive_heading)}</h2>
-                <p>{t!(i18n, drafts_archive_intro)}</p>
+                <h2 id="drafts-archive-heading">{td!(locale_of(lang), drafts_archive_heading)}</h2>
+                <p>{td!(locale_of(lang), drafts_archive_intro)}</p>
                 <ul class="archive-list">
                     {years
                         .into_iter()
@@ -137,7 +137,7 @@ pub fn DraftsYearPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![(t_string!(i18n, drafts_title).to_string(), Route::Drafts)] />
                 <PageHeading text=t_string!(i18n, drafts_year_title, year = doc.year).to_string() />
-                <p>{t!(i18n, drafts_as_of, date = generated)}</p>
+                <p>{td!(locale_of(lang), drafts_as_of, date = generated)}</p>
                 <DraftList lang drafts=doc.drafts />
             }
         })
@@ -229,21 +229,21 @@ pub fn DraftPage() -> impl IntoView {
                 <p class="lead">{d.summary}</p>
                 <dl class="at-a-glance">
                     <div>
-                        <dt>{t!(i18n, draft_status)}</dt>
+                        <dt>{td!(locale_of(lang), draft_status)}</dt>
                         <dd>{status_label(d.discussion)} " " <small>"(" {as_of} ")"</small></dd>
                     </div>
                     <div>
-                        <dt>{t!(i18n, draft_discussion)}</dt>
+                        <dt>{td!(locale_of(lang), draft_discussion)}</dt>
                         <dd>{dates}</dd>
                     </div>
                     <div>
-                        <dt>{t!(i18n, responsible_body)}</dt>
+                        <dt>{td!(locale_of(lang), responsible_body)}</dt>
                         <dd>
                             <a href=Route::Agency(d.agency.slug.clone()).url(lang)>{d.agency.name}</a>
                         </dd>
                     </div>
                     <div>
-                        <dt>{t!(i18n, draft_type)}</dt>
+                        <dt>{td!(locale_of(lang), draft_type)}</dt>
                         <dd>{doc_type_label(d.doc_type)}</dd>
                     </div>
                 </dl>
@@ -251,9 +251,9 @@ pub fn DraftPage() -> impl IntoView {
                     <ExternalLink href=d
                         .comments_url>
                         {if open {
-                            t!(i18n, draft_comment).into_any()
+                            td!(locale_of(lang), draft_comment).into_any()
                         } else {
-                            t!(i18n, draft_comments_page).into_any()
+                            td!(locale_of(lang), draft_comments_page).into_any()
                         }}
                     </ExternalLink>
                 </p>
@@ -262,13 +262,13 @@ pub fn DraftPage() -> impl IntoView {
                     .map(|a| {
                         view! {
                             <p>
-                                {t!(i18n, draft_adopted_as)} " "
+                                {td!(locale_of(lang), draft_adopted_as)} " "
                                 <a href=Route::Document(a.slug.clone()).url(lang)>{a.title}</a>
                             </p>
                         }
                     })}
                 <section aria-labelledby="files-heading">
-                    <h2 id="files-heading">{t!(i18n, doc_files_heading)}</h2>
+                    <h2 id="files-heading">{td!(locale_of(lang), doc_files_heading)}</h2>
                     <ul class="files">{files}</ul>
                 </section>
                 <Blocks blocks=d.body lang />

@@ -1,6 +1,7 @@
 use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, PageHeading};
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{Route, SiteDoc};
@@ -17,8 +18,8 @@ pub fn FeedbackSentPage() -> impl IntoView {
                 <Breadcrumbs lang trail=vec![] />
                 <div class="feedback-sent-page">
                     <PageHeading text=t_string!(i18n, feedback_sent_title).to_string() />
-                    <p>{t!(i18n, feedback_sent_text)}</p>
-                    <p>{t!(i18n, feedback_sent_back)}</p>
+                    <p>{td!(locale_of(lang), feedback_sent_text)}</p>
+                    <p>{td!(locale_of(lang), feedback_sent_back)}</p>
                     <p>
                         <a href=Route::Home.url(lang)>{site.name}</a>
                     </p>

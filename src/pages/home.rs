@@ -1,6 +1,7 @@
 use crate::app::use_lang;
 use crate::components::{fetched, Blocks, CardList, PageHeading};
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{Route, SiteDoc};
@@ -10,7 +11,6 @@ use portal_content::{Route, SiteDoc};
 #[component]
 pub fn HomePage() -> impl IntoView {
     let lang = use_lang();
-    let i18n = use_i18n();
     move || {
         let lang = lang.get();
         fetched(Route::Home, lang, move |site: SiteDoc| {
@@ -22,28 +22,28 @@ pub fn HomePage() -> impl IntoView {
                     <p class="lead">{site.tagline}</p>
                     <Blocks blocks=site.intro lang />
                     <section aria-labelledby="topics-heading">
-                        <h2 id="topics-heading">{t!(i18n, topics_heading)}</h2>
+                        <h2 id="topics-heading">{td!(locale_of(lang), topics_heading)}</h2>
                         <CardList lang cards=topics />
                     </section>
                     <section aria-labelledby="life-heading">
-                        <h2 id="life-heading">{t!(i18n, life_title)}</h2>
-                        <p>{t!(i18n, life_summary)}</p>
+                        <h2 id="life-heading">{td!(locale_of(lang), life_title)}</h2>
+                        <p>{td!(locale_of(lang), life_summary)}</p>
                         <CardList lang cards=journeys />
                     </section>
                     <section aria-labelledby="directory-heading">
-                        <h2 id="directory-heading">{t!(i18n, directory_heading)}</h2>
+                        <h2 id="directory-heading">{td!(locale_of(lang), directory_heading)}</h2>
                         <ul class="card-list">
                             <li class="card">
                                 <a class="card-link" href=Route::Agencies.url(lang)>
-                                    {t!(i18n, directory_link_text)}
+                                    {td!(locale_of(lang), directory_link_text)}
                                 </a>
-                                <p class="card-summary">{t!(i18n, directory_link_hint)}</p>
+                                <p class="card-summary">{td!(locale_of(lang), directory_link_hint)}</p>
                             </li>
                             <li class="card">
                                 <a class="card-link" href=Route::Regions.url(lang)>
-                                    {t!(i18n, regions_link_text)}
+                                    {td!(locale_of(lang), regions_link_text)}
                                 </a>
-                                <p class="card-summary">{t!(i18n, regions_link_hint)}</p>
+                                <p class="card-summary">{td!(locale_of(lang), regions_link_hint)}</p>
                             </li>
                         </ul>
                     </section>

@@ -14,6 +14,7 @@ use crate::app::use_lang;
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, CardList, PageHeading, PostedAndUpdated};
 use crate::format::journey_figure;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{JourneyDoc, JourneyStep, JourneysDoc, Lang, Route, StepJoin};
@@ -29,7 +30,7 @@ pub fn JourneysPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, life_title).to_string() />
-                <p class="lead">{t!(i18n, life_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), life_summary)}</p>
                 <CardList lang cards />
             }
         })
@@ -76,8 +77,8 @@ pub fn JourneyPage() -> impl IntoView {
                         aria-expanded=move || all_open.get().to_string()
                         on:click=toggle_all
                     >
-                        <span class="when-closed">{t!(i18n, steps_show_all)}</span>
-                        <span class="when-open">{t!(i18n, steps_hide_all)}</span>
+                        <span class="when-closed">{td!(locale_of(lang), steps_show_all)}</span>
+                        <span class="when-open">{td!(locale_of(lang), steps_hide_all)}</span>
                     </button>
                 </div>
                 <ol class="steps" id="steps">
@@ -141,7 +142,7 @@ fn Step(index: usize, step: JourneyStep, open: RwSignal<bool>, lang: Lang) -> im
             <div class="step-header">
                 <h2 class="step-heading">
                     <span class="step-number">
-                        <span class="visually-hidden">{t!(i18n, step_label)} " "</span>
+                        <span class="visually-hidden">{td!(locale_of(lang), step_label)} " "</span>
                         {step.number}
                     </span>
                     " "
@@ -154,8 +155,8 @@ fn Step(index: usize, step: JourneyStep, open: RwSignal<bool>, lang: Lang) -> im
                     aria-expanded=move || open.get().to_string()
                     on:click=move |_| open.update(|o| *o = !*o)
                 >
-                    <span class="when-closed">{t!(i18n, step_show)}</span>
-                    <span class="when-open">{t!(i18n, step_hide)}</span>
+                    <span class="when-closed">{td!(locale_of(lang), step_show)}</span>
+                    <span class="when-open">{td!(locale_of(lang), step_hide)}</span>
                     <span class="visually-hidden">{format!(" ({})", step.title)}</span>
                 </button>
             </div>
@@ -169,15 +170,14 @@ fn Step(index: usize, step: JourneyStep, open: RwSignal<bool>, lang: Lang) -> im
 
 /// The journey's cost and time summed over its steps, where they give them.
 fn journey_glance(doc: &JourneyDoc, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <dl class="at-a-glance">
             <div>
-                <dt>{t!(i18n, life_cost)}</dt>
+                <dt>{td!(locale_of(lang), life_cost)}</dt>
                 <dd>{journey_figure(&doc.cost, lang, true)}</dd>
             </div>
             <div>
-                <dt>{t!(i18n, life_timing)}</dt>
+                <dt>{td!(locale_of(lang), life_timing)}</dt>
                 <dd>{journey_figure(&doc.timing, lang, false)}</dd>
             </div>
         </dl>

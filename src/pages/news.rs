@@ -4,6 +4,7 @@ use crate::components::publications::{category_label, FeedLink, FilteredList, Ne
 use crate::components::{fetched, item_page, Blocks, Breadcrumbs, PageHeading, PostedAndUpdated, WithdrawnNotice};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::{use_slug, AppUrl};
 use leptos::prelude::*;
 use portal_content::search::{FILTER_BODY, FILTER_CATEGORY, FILTER_PERIOD, FILTER_REGION, KIND_NEWS};
@@ -46,7 +47,7 @@ pub fn NewsPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, news_title).to_string() />
-                <p class="lead">{t!(i18n, news_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), news_summary)}</p>
                 {move || {
                     let chosen = chosen.get();
                     view! { <FilterForm id="news-filter" filters=filters.clone() chosen=chosen.clone() /> }
@@ -58,7 +59,7 @@ pub fn NewsPage() -> impl IntoView {
                         if chosen.is_empty() {
                             view! {
                                 <section aria-labelledby="latest-heading">
-                                    <h2 id="latest-heading">{t!(i18n, news_latest_heading)}</h2>
+                                    <h2 id="latest-heading">{td!(locale_of(lang), news_latest_heading)}</h2>
                                     <NewsList lang items=latest.clone() />
                                 </section>
                             }
@@ -70,7 +71,7 @@ pub fn NewsPage() -> impl IntoView {
                 }
                 <FeedLink path=feed text=t_string!(i18n, feed_news).to_string() />
                 <section aria-labelledby="archive-heading">
-                    <h2 id="archive-heading">{t!(i18n, news_archive_heading)}</h2>
+                    <h2 id="archive-heading">{td!(locale_of(lang), news_archive_heading)}</h2>
                     <MonthArchive lang months />
                 </section>
             }
@@ -145,13 +146,13 @@ pub fn NewsItemPage() -> impl IntoView {
                 <WithdrawnNotice withdrawn=n.withdrawn lang />
                 <dl class="page-meta">
                     <div>
-                        <dt>{t!(i18n, published)}</dt>
+                        <dt>{td!(locale_of(lang), published)}</dt>
                         <dd>
                             <time datetime=n.published.clone()>{format::date(&n.published, lang)}</time>
                         </dd>
                     </div>
                     <div>
-                        <dt>{t!(i18n, filter_body)}</dt>
+                        <dt>{td!(locale_of(lang), filter_body)}</dt>
                         <dd>
                             <a href=Route::Agency(n.agency.slug.clone()).url(lang)>{n.agency.name}</a>
                         </dd>
@@ -161,7 +162,7 @@ pub fn NewsItemPage() -> impl IntoView {
                         .map(|r| {
                             view! {
                                 <div>
-                                    <dt>{t!(i18n, filter_region)}</dt>
+                                    <dt>{td!(locale_of(lang), filter_region)}</dt>
                                     <dd>
                                         <a href=Route::Region(r.slug.clone()).url(lang)>{r.name}</a>
                                     </dd>
@@ -173,7 +174,7 @@ pub fn NewsItemPage() -> impl IntoView {
                         .map(|k| {
                             view! {
                                 <div>
-                                    <dt>{t!(i18n, filter_category)}</dt>
+                                    <dt>{td!(locale_of(lang), filter_category)}</dt>
                                     <dd>{category_label(k)}</dd>
                                 </div>
                             }

@@ -2,6 +2,7 @@ use crate::components::{
     item_page, Blocks, Breadcrumbs, CardList, PageHeading, PartOfJourneys, PostedAndUpdated, WithdrawnNotice,
 };
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{PageDoc, Route};
@@ -9,7 +10,6 @@ use portal_content::{PageDoc, Route};
 /// A service or information page.
 #[component]
 pub fn ContentPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Page, move |page: PageDoc, lang| {
         let topic = (page.topic.name.clone(), Route::Topic(page.topic.slug.clone()));
         let related: Vec<_> = page.related.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
@@ -30,7 +30,7 @@ pub fn ContentPage() -> impl IntoView {
                                     .map(|cost| {
                                         view! {
                                             <div>
-                                                <dt>{t!(i18n, cost)}</dt>
+                                                <dt>{td!(locale_of(lang), cost)}</dt>
                                                 <dd>{cost}</dd>
                                             </div>
                                         }
@@ -40,7 +40,7 @@ pub fn ContentPage() -> impl IntoView {
                                     .map(|timing| {
                                         view! {
                                             <div>
-                                                <dt>{t!(i18n, timing)}</dt>
+                                                <dt>{td!(locale_of(lang), timing)}</dt>
                                                 <dd>{timing}</dd>
                                             </div>
                                         }
@@ -51,7 +51,7 @@ pub fn ContentPage() -> impl IntoView {
                 <Blocks blocks=page.body lang />
                 <dl class="page-meta">
                     <div>
-                        <dt>{t!(i18n, responsible_body)}</dt>
+                        <dt>{td!(locale_of(lang), responsible_body)}</dt>
                         <dd>
                             <a href=Route::Agency(page.agency.slug.clone()).url(lang)>{page.agency.name}</a>
                         </dd>
@@ -63,7 +63,7 @@ pub fn ContentPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <aside class="related" aria-labelledby="related-heading">
-                            <h2 id="related-heading">{t!(i18n, related_heading)}</h2>
+                            <h2 id="related-heading">{td!(locale_of(lang), related_heading)}</h2>
                             <CardList lang cards=related />
                         </aside>
                     }

@@ -2,6 +2,7 @@ use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, PageHeading};
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{AgencyQuality, Lang, Problem, ProblemKind, QualityDoc, Route};
@@ -22,20 +23,20 @@ pub fn QualityPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, quality_title).to_string() />
-                <p class="lead">{t!(i18n, quality_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), quality_summary)}</p>
                 <dl class="page-meta">
                     <div>
-                        <dt>{t!(i18n, quality_checked)}</dt>
+                        <dt>{td!(locale_of(lang), quality_checked)}</dt>
                         <dd>
                             <time datetime=doc.generated.clone()>{format::date(&doc.generated, lang)}</time>
                         </dd>
                     </div>
                     <div>
-                        <dt>{t!(i18n, quality_items_checked)}</dt>
+                        <dt>{td!(locale_of(lang), quality_items_checked)}</dt>
                         <dd>{doc.items_checked}</dd>
                     </div>
                 </dl>
-                <h2>{t!(i18n, quality_totals_heading)}</h2>
+                <h2>{td!(locale_of(lang), quality_totals_heading)}</h2>
                 <ul class="quality-totals">
                     {doc
                         .totals
@@ -51,7 +52,7 @@ pub fn QualityPage() -> impl IntoView {
                         })
                         .collect_view()}
                 </ul>
-                <p>{t!(i18n, quality_clean_bodies, count = clean_count)}</p>
+                <p>{td!(locale_of(lang), quality_clean_bodies, count = clean_count)}</p>
                 {(!with_problems.is_empty())
                     .then(|| {
                         view! {
@@ -141,14 +142,14 @@ fn ReadersTable(
         view! {
             <div class="table-wrap" role="region" aria-labelledby="quality-readers-caption" tabindex="0">
                 <table class="readers-table">
-                    <caption id="quality-readers-caption">{t!(i18n, quality_readers_caption)}</caption>
+                    <caption id="quality-readers-caption">{td!(locale_of(lang), quality_readers_caption)}</caption>
                     <thead>
                         <tr>
-                            <th scope="col">{t!(i18n, quality_readers_page)}</th>
-                            <th scope="col">{t!(i18n, quality_body)}</th>
-                            <th scope="col">{t!(i18n, quality_readers_reports)}</th>
-                            <th scope="col">{t!(i18n, quality_readers_yes)}</th>
-                            <th scope="col">{t!(i18n, quality_readers_no)}</th>
+                            <th scope="col">{td!(locale_of(lang), quality_readers_page)}</th>
+                            <th scope="col">{td!(locale_of(lang), quality_body)}</th>
+                            <th scope="col">{td!(locale_of(lang), quality_readers_reports)}</th>
+                            <th scope="col">{td!(locale_of(lang), quality_readers_yes)}</th>
+                            <th scope="col">{td!(locale_of(lang), quality_readers_no)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -180,13 +181,14 @@ fn ReadersTable(
         }
     });
     view! {
-        <h2>{t!(i18n, quality_readers_heading)}</h2>
+        <h2>{td!(locale_of(lang), quality_readers_heading)}</h2>
         <p>
-            {t!(i18n, quality_readers_counted)} " " <time datetime=counted.clone()>{format::date(&counted, lang)}</time>
+            {td!(locale_of(lang), quality_readers_counted)} " "
+            <time datetime=counted.clone()>{format::date(&counted, lang)}</time>
         </p>
         {match table {
             Some(table) => table.into_any(),
-            None => view! { <p>{t!(i18n, quality_readers_none)}</p> }.into_any(),
+            None => view! { <p>{td!(locale_of(lang), quality_readers_none)}</p> }.into_any(),
         }}
     }
 }
@@ -236,8 +238,8 @@ fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>)
     let i18n = use_i18n();
     if problems.is_empty() {
         return view! {
-            <h2>{t!(i18n, quality_list_heading)}</h2>
-            <p>{t!(i18n, quality_none)}</p>
+            <h2>{td!(locale_of(lang), quality_list_heading)}</h2>
+            <p>{td!(locale_of(lang), quality_none)}</p>
         }
         .into_any();
     }
@@ -251,7 +253,7 @@ fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>)
         }
     }
     view! {
-        <h2>{t!(i18n, quality_list_heading)}</h2>
+        <h2>{td!(locale_of(lang), quality_list_heading)}</h2>
         {groups
             .into_iter()
             .filter(|(_, list)| !list.is_empty())
@@ -289,7 +291,7 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
                                 {problem_label(i18n, p.kind)}
                                 {(!p.detail.is_empty()).then(|| format!(": {}", detail_text(p.kind, &p.detail)))}
                                 <span class="problem-file">
-                                    " ("{t!(i18n, quality_where)}": "<code>{location}</code>")"
+                                    " ("{td!(locale_of(lang), quality_where)}": " <code>{location}</code>")"
                                 </span>
                             </li>
                         }

@@ -1,6 +1,7 @@
 use crate::components::links::agency_link;
 use crate::components::{item_page, Breadcrumbs, PageHeading};
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{RegionDoc, Route};
 
@@ -19,7 +20,7 @@ pub fn RegionPage() -> impl IntoView {
                 .map(|a| {
                     view! {
                         <section aria-labelledby="akimat-heading">
-                            <h2 id="akimat-heading">{t!(i18n, akimat_heading)}</h2>
+                            <h2 id="akimat-heading">{td!(locale_of(lang), akimat_heading)}</h2>
                             <p>{agency_link(&a, lang)}</p>
                         </section>
                     }
@@ -28,7 +29,7 @@ pub fn RegionPage() -> impl IntoView {
                 .then(|| {
                     view! {
                         <section aria-labelledby="others-heading">
-                            <h2 id="others-heading">{t!(i18n, other_bodies_heading)}</h2>
+                            <h2 id="others-heading">{td!(locale_of(lang), other_bodies_heading)}</h2>
                             <ul class="list list-bullet">
                                 {others.iter().map(|a| view! { <li>{agency_link(a, lang)}</li> }).collect_view()}
                             </ul>

@@ -1,6 +1,7 @@
 use crate::app::use_lang;
 use crate::components::{fetched, Breadcrumbs, CardList, PageHeading};
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{RegionKind, RegionsDoc, Route};
 
@@ -14,7 +15,7 @@ pub fn RegionsPage() -> impl IntoView {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <PageHeading text=t_string!(i18n, regions_title).to_string() />
-                <p class="lead">{t!(i18n, regions_summary)}</p>
+                <p class="lead">{td!(locale_of(lang), regions_summary)}</p>
                 {doc
                     .groups
                     .into_iter()

@@ -4,6 +4,7 @@ use crate::components::filters::{Filter, FilterForm, WORDS};
 use crate::components::search_results::Results;
 use crate::components::{loaded, Breadcrumbs, CardList, PageHeading, Placement};
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use crate::search::{filter_options, search, Found, Query};
 use leptos::prelude::*;
@@ -60,7 +61,7 @@ pub fn SearchPage() -> impl IntoView {
     let results = move || {
         let (lang, query) = (lang.get(), query.get());
         if query.words.trim().is_empty() && query.filters.is_empty() {
-            return view! { <p>{t!(i18n, search_prompt)}</p> }.into_any();
+            return view! { <p>{td!(locale_of(lang), search_prompt)}</p> }.into_any();
         }
         let (client, words) = (client.clone(), query.words.clone());
         let load = move |_| {
@@ -144,11 +145,11 @@ fn NoResults(lang: Lang, words: String) -> impl IntoView {
         <div class="no-results">
             <p class="search-count">{title}</p>
             <ul class="list list-bullet">
-                <li>{t!(i18n, search_tip_spelling)}</li>
-                <li>{t!(i18n, search_tip_fewer)}</li>
-                <li>{t!(i18n, search_tip_filters)}</li>
+                <li>{td!(locale_of(lang), search_tip_spelling)}</li>
+                <li>{td!(locale_of(lang), search_tip_fewer)}</li>
+                <li>{td!(locale_of(lang), search_tip_filters)}</li>
             </ul>
-            <h2>{t!(i18n, topics_heading)}</h2>
+            <h2>{td!(locale_of(lang), topics_heading)}</h2>
             {crate::components::fetched(
                 Route::Home,
                 lang,
@@ -158,7 +159,7 @@ fn NoResults(lang: Lang, words: String) -> impl IntoView {
                 },
             )}
             <p>
-                <a href=Route::Agencies.url(lang)>{t!(i18n, directory_link_text)}</a>
+                <a href=Route::Agencies.url(lang)>{td!(locale_of(lang), directory_link_text)}</a>
             </p>
         </div>
     }
