@@ -55,6 +55,15 @@ pub fn AgencyPage() -> impl IntoView {
                         <section aria-labelledby="body-drafts-heading">
                             <h2 id="body-drafts-heading">{td!(locale_of(lang), body_drafts_heading)}</h2>
                             <crate::pages::drafts::DraftList lang drafts=a.drafts />
+                            {(a.drafts_archived > 0)
+                                .then(|| {
+                                    let href = format!("{}#drafts-archive-heading", Route::Drafts.url(lang));
+                                    view! {
+                                        <p>
+                                            <a href=href>{td!(locale_of(lang), body_drafts_archived)}</a>
+                                        </p>
+                                    }
+                                })}
                         </section>
                     }
                 })}

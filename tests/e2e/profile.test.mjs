@@ -32,6 +32,9 @@ function withProfile(lang, slug) {
     departments: [{ name: 'Budget Department', tasks: 'Plans the budget.', source }],
     reception: { schedule: 'The minister: the first Tuesday of the month', sign_up: 'Through e-Otinish', source },
     regulation: [register.latest[0]],
+    // A body with more ended drafts than its page lists: the rest are counted.
+    drafts: api(`${lang}/drafts.json`).drafts.slice(0, 2),
+    drafts_archived: 7,
   });
   Object.assign(item.contacts, { address: '8 Mangilik El Avenue, Astana', hours: 'Monday to Friday, 9:00 to 18:30', press_phone: '+7 7172 00 00 01' });
   return { item, document: register.latest[0] };
@@ -69,8 +72,16 @@ test('a body shows its leadership, structure, contacts, reception and regulation
   const regulation = page.getByRole('region', { name: "Acts that set the body's powers" });
   assert.equal(await regulation.getByRole('link').first().textContent(), document.title);
 
+  const lawMaking = page.getByRole('region', { name: 'Law-making: draft acts' });
+  assert.equal(await lawMaking.locator('li.card').count(), item.drafts.length);
   const audit = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
   assert.deepEqual(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
+
+  // The drafts the page does not list are a link away, in the archive by year.
+  await lawMaking.getByRole('link', { name: 'Earlier draft acts of this body are in the archive by year' }).click();
+  await page.waitForURL(/\/en\/drafts#drafts-archive-heading$/);
+  assert.equal(await heading(page), 'Draft acts for public discussion');
+  assert.equal(await page.getByRole('heading', { name: 'Archive by year', level: 2 }).isVisible(), true);
   await page.context().close();
 });
 

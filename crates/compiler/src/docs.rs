@@ -218,6 +218,10 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
         children.sort_by_key(|r| r.name.to_lowercase());
         let (news, documents) = publications::of_agency(c, lang, &a.slug);
         let profile = crate::profile::of(c, a, lang);
+        let (drafts, drafts_archived) = crate::drafts::current(
+            &crate::drafts::cards(c, lang, options, Some(&a.slug)),
+            crate::drafts::LATEST_ENDED_ON_BODY_PAGE,
+        );
         let doc = AgencyDoc {
             slug: a.slug.clone(),
             name: text.front.name.clone(),
@@ -248,7 +252,8 @@ pub(crate) fn build_docs(c: &Content, lang: Lang, options: &Options) -> Docs {
             departments: profile.departments,
             reception: profile.reception,
             regulation: profile.regulation,
-            drafts: crate::drafts::cards(c, lang, options, Some(&a.slug)),
+            drafts,
+            drafts_archived: drafts_archived as u32,
             appointments: c
                 .news_of(&a.slug)
                 .filter(|n| n.meta.category.is_some() && n.texts.contains_key(&lang))

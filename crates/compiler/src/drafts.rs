@@ -11,6 +11,9 @@ use crate::publications::{attachment, card_of_document, check_file};
 /// How many closed and adopted drafts the list shows before the archive.
 pub const LATEST_ENDED_DRAFTS: usize = 20;
 
+/// How many closed and adopted drafts a body's page shows before the archive.
+pub const LATEST_ENDED_ON_BODY_PAGE: usize = 5;
+
 /// A draft's files, read once for the build, by draft.
 pub(crate) type DraftFiles = BTreeMap<String, Vec<(DraftFileRole, Attachment, Vec<u8>)>>;
 
@@ -126,6 +129,26 @@ pub(crate) fn cards(c: &Content, lang: Lang, options: &Options, agency: Option<&
     cards
 }
 
+/// The drafts a list shows, from `all` in list order: every one a reader can
+/// still comment on and the latest `ended` that ended; and how many more
+/// ended ones are only in the archive by year. Lists stay short however
+/// many drafts a body puts out.
+pub(crate) fn current(all: &[DraftCard], ended: usize) -> (Vec<DraftCard>, usize) {
+    let (mut shown, mut seen) = (Vec::new(), 0);
+    for d in all {
+        match d.discussion {
+            DiscussionStatus::Open | DiscussionStatus::Upcoming => shown.push(d.clone()),
+            DiscussionStatus::Closed | DiscussionStatus::Adopted => {
+                seen += 1;
+                if seen <= ended {
+                    shown.push(d.clone());
+                }
+            }
+        }
+    }
+    (shown, seen.saturating_sub(ended))
+}
+
 /// The year a draft is archived under: the one its discussion opened in,
 /// or closed in where the first day is not known.
 fn year(card: &DraftCard) -> &str {
@@ -145,24 +168,9 @@ pub(crate) fn years(c: &Content) -> BTreeSet<&str> {
 pub(crate) fn build(c: &Content, lang: Lang, options: &Options, files: &DraftFiles, docs: &mut Docs) {
     let site_file = &c.site.meta_file;
     let all = cards(c, lang, options, None);
-    // The list keeps every draft a reader can still comment on, and the
-    // latest that ended; the rest wait in the archive by year, so the list
-    // stays short however many bodies publish.
-    let mut ended = 0;
-    let current: Vec<DraftCard> = all
-        .iter()
-        .filter(|d| match d.discussion {
-            DiscussionStatus::Open | DiscussionStatus::Upcoming => true,
-            DiscussionStatus::Closed | DiscussionStatus::Adopted => {
-                ended += 1;
-                ended <= LATEST_ENDED_DRAFTS
-            }
-        })
-        .cloned()
-        .collect();
     let list = DraftsDoc {
         generated: options.today.clone(),
-        drafts: current,
+        drafts: current(&all, LATEST_ENDED_DRAFTS).0,
         years: crate::publications::periods(all.iter().map(year), 4),
     };
     docs.emit(lang, Route::Drafts, json(&list), Some(nav::drafts_links(&list)), site_file);

@@ -1326,6 +1326,11 @@ fn the_drafts_list_keeps_the_latest_that_ended_and_every_draft_is_in_its_years_a
     assert_eq!(slugs.len(), 2 + 20, "the open and upcoming ones, and the 20 that ended latest: {slugs:?}");
     assert_eq!(&slugs[..3], ["fees-order", "queue-rules", "closed-21"]);
     assert!(!slugs.contains(&"closed-00") && !slugs.contains(&"decree-draft"), "the oldest wait in the archive");
+    // The body's page keeps fewer that ended, and says how many more are in the archive.
+    let body = json(&c, "api/v1/en/agencies/ministry-of-internal-affairs.json");
+    let on_body: Vec<&str> = body["drafts"].as_array().unwrap().iter().map(|d| d["slug"].as_str().unwrap()).collect();
+    assert_eq!(on_body, ["fees-order", "queue-rules", "closed-21", "closed-20", "closed-19", "closed-18", "closed-17"]);
+    assert_eq!(body["drafts_archived"], 23 - 5, "22 closed and one adopted ended; five are shown");
     assert_eq!(
         list["years"],
         serde_json::json!([

@@ -296,9 +296,14 @@ schema! {
         /// Documents of the register that set the body's powers.
         #[serde(default)]
         pub regulation: Vec<crate::DocumentCard>,
-        /// The body's draft acts, as the list of all drafts orders them.
+        /// The body's draft acts a reader can still comment on and the
+        /// latest that ended, as the list of all drafts orders them.
         #[serde(default)]
         pub drafts: Vec<crate::DraftCard>,
+        /// How many more of the body's drafts ended and are only in the
+        /// drafts archive by year.
+        #[serde(default)]
+        pub drafts_archived: u32,
         /// How many appointment and dismissal items the body has published.
         #[serde(default)]
         pub appointments: u32,
