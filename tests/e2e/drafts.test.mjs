@@ -9,8 +9,7 @@
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, openInApp, heading, assertNoPageErrors, apiDocument, WCAG_22_AA } from './harness.mjs';
+import { startPortal, openInApp, heading, assertNoPageErrors, apiDocument, axeAudit } from './harness.mjs';
 
 let portal;
 before(async () => { portal = await startPortal(); });
@@ -52,7 +51,7 @@ test('the list of draft acts shows each status under its heading, and its filter
   await page.waitForFunction(() => document.querySelectorAll('main h2:not(#page-feedback-heading, #drafts-archive-heading)').length === 1);
   assert.deepEqual(await page.locator('main h2:not(#page-feedback-heading, #drafts-archive-heading)').allTextContents(), ['Open for comments (1)']);
   assert.equal(await filter.getByRole('link', { name: 'Open for comments (1)' }).getAttribute('aria-current'), 'page');
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const axe = await axeAudit(page);
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   // All of them again.
   await filter.getByRole('link', { name: 'All (4)' }).click();
@@ -89,7 +88,7 @@ test('a draft act shows its status, its discussion, where to comment and its fil
   const files = await page.locator('ul.files > li > a').allTextContents();
   assert.deepEqual(files.map((f) => f.trim()), ['Draft: Russian version (PDF, 2 KB)', 'Explanatory note: Kazakh version (DOCX, 1 KB)']);
   assert.equal(await page.getByRole('link', { name: register.latest[0].title }).first().getAttribute('href'), `/en/documents/${register.latest[0].slug}`);
-  const axe = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const axe = await axeAudit(page);
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   assertNoPageErrors(page);
   await page.context().close();
@@ -134,7 +133,7 @@ test('every draft is in the archive by the year its discussion opened, reached f
   const served = await portal.open(`/kk/drafts/archive/${year.period}`);
   assertNoPageErrors(served);
   assert.equal(await heading(served), `Актілердің жобалары: ${year.period}`);
-  const axe = await new AxeBuilder({ page: served }).withTags(WCAG_22_AA).analyze();
+  const axe = await axeAudit(served);
   assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`), []);
   await page.context().close();
   await served.context().close();

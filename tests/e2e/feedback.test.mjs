@@ -5,8 +5,7 @@
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, startFeedback, heading, assertNoPageErrors, apiDocument, openInApp, WCAG_22_AA } from './harness.mjs';
+import { startPortal, startFeedback, heading, assertNoPageErrors, apiDocument, openInApp, axeAudit } from './harness.mjs';
 
 const SCHEMES = ['black-on-white', 'white-on-black', 'dark-blue-on-light-blue', 'brown-on-beige', 'green-on-dark-brown'];
 const PASSPORT_BODY = 'ministry-of-internal-affairs';
@@ -232,7 +231,7 @@ for (const lang of ['kk', 'ru', 'en']) {
       await page.locator('.feedback-report-form button[type=submit]').click();
       await page.locator('.feedback-error:not(:empty)').waitFor();
       const audit = async (what) => {
-        const result = await new AxeBuilder({ page }).include('.page-feedback').withTags(WCAG_22_AA).analyze();
+        const result = await axeAudit(page, { include: '.page-feedback' });
         const found = result.violations.map((v) => `${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`);
         assert.deepEqual(found, [], `${label}, ${what}: axe found violations`);
       };

@@ -12,8 +12,7 @@ import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, openInApp, heading, assertNoPageErrors, WCAG_22_AA } from './harness.mjs';
+import { startPortal, openInApp, heading, assertNoPageErrors, axeAudit } from './harness.mjs';
 
 const SITE = 'target/e2e-lifecycle';
 const CONTENT = 'target/e2e-lifecycle-content';
@@ -85,7 +84,7 @@ test('a withdrawn page stays at its address with the day and the reason, in ever
       assert.match(await notice.textContent(), new RegExp(REASONS[lang].replace('.', '\\.')));
       // Between the title and the text: read before the page.
       assert.equal(await page.evaluate(() => document.querySelector('h1').compareDocumentPosition(document.querySelector('.withdrawn')) & Node.DOCUMENT_POSITION_FOLLOWING), 4);
-      const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      const result = await axeAudit(page);
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${lang} ${JSON.stringify(settings)}`);
       assertNoPageErrors(page);
       await context.close();

@@ -9,8 +9,7 @@
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, openInApp, heading, assertNoPageErrors, WCAG_22_AA } from './harness.mjs';
+import { startPortal, openInApp, heading, assertNoPageErrors, axeAudit } from './harness.mjs';
 
 const api = (path) => JSON.parse(readFileSync(new URL(`../../dist/api/v1/${path}`, import.meta.url), 'utf8'));
 
@@ -74,7 +73,7 @@ test('a body shows its leadership, structure, contacts, reception and regulation
 
   const lawMaking = page.getByRole('region', { name: 'Law-making: draft acts' });
   assert.equal(await lawMaking.locator('li.card').count(), item.drafts.length);
-  const audit = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+  const audit = await axeAudit(page);
   assert.deepEqual(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), []);
 
   // The drafts the page does not list are a link away, in the archive by year.

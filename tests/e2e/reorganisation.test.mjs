@@ -7,8 +7,7 @@
 
 import { before, after, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import { startPortal, openInApp, heading, assertNoPageErrors, apiDocument, WCAG_22_AA } from './harness.mjs';
+import { startPortal, openInApp, heading, assertNoPageErrors, apiDocument, axeAudit } from './harness.mjs';
 
 const FORMER = 'ministry-of-education-and-science';
 const SUCCESSORS = ['ministry-of-education', 'ministry-of-science-and-higher-education'];
@@ -36,7 +35,7 @@ test('a former body\'s page names the bodies that do its work now and keeps its 
       const issued = await documents.locator('a[href*="/documents/order-"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
       assert.ok(issued.includes(`/${lang}/documents/order-595-model-rules-education`), issued.join(' '));
       assert.equal(await page.locator('#contacts-heading').count(), 0);
-      const result = await new AxeBuilder({ page }).withTags(WCAG_22_AA).analyze();
+      const result = await axeAudit(page);
       assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `${lang} ${JSON.stringify(settings)}`);
       assertNoPageErrors(page);
       await page.context().close();
