@@ -127,11 +127,11 @@ fn inline(inline: Inline, lang: Lang) -> AnyView {
 /// A link that leaves the portal, marked so for every reader.
 #[component]
 pub fn ExternalLink(#[prop(into)] href: String, children: Children) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::locale_of(crate::app::use_lang().get_untracked());
     view! {
         <a href=href class="external" rel="external noopener">
             {children()}
-            <span class="visually-hidden">" " {t!(i18n, external_hint)}</span>
+            <span class="visually-hidden">" " {td!(locale, external_hint)}</span>
         </a>
     }
 }

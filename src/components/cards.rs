@@ -2,6 +2,7 @@
 //! keeps long ones usable.
 
 use crate::i18n::*;
+use crate::language::locale_of;
 use crate::routes::AppUrl;
 use leptos::prelude::*;
 use portal_content::{fold, Card, Lang, Route};
@@ -64,7 +65,6 @@ pub fn GroupedCards(
     label: Option<String>,
     #[prop(optional)] hint: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let query = RwSignal::new(String::new());
     let folded = Memo::new(move |_| fold(query.get().trim()));
     let texts: Vec<String> =
@@ -79,9 +79,10 @@ pub fn GroupedCards(
     let filter = (total > FILTER_FROM).then(|| {
         view! {
             <div class="filter" role="search">
-                <label for=input_id.clone()>{label.unwrap_or_else(|| t_string!(i18n, filter_label).to_string())}</label>
+                <label for=input_id
+                    .clone()>{label.unwrap_or_else(|| td_string!(locale_of(lang), filter_label).to_string())}</label>
                 <p class="hint" id=hint_id.clone()>
-                    {hint.unwrap_or_else(|| t_string!(i18n, filter_hint).to_string())}
+                    {hint.unwrap_or_else(|| td_string!(locale_of(lang), filter_hint).to_string())}
                 </p>
                 <input
                     id=input_id
@@ -96,8 +97,8 @@ pub fn GroupedCards(
                     {move || {
                         (!folded.get().is_empty())
                             .then(|| match shown.get() {
-                                0 => t_string!(i18n, filter_none).to_string(),
-                                n => t_string!(i18n, filter_count, count = n, total = total).to_string(),
+                                0 => td_string!(locale_of(lang), filter_none).to_string(),
+                                n => td_string!(locale_of(lang), filter_count, count = n, total = total).to_string(),
                             })
                     }}
                 </p>

@@ -4,8 +4,10 @@
 //! the previous one.
 
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use portal_content::Lang;
 use std::collections::BTreeMap;
 
 /// The URL parameter of the search words.
@@ -22,9 +24,9 @@ pub struct Filter {
 }
 
 impl Filter {
-    /// A filter whose unset choice is "any".
-    pub fn new(name: &'static str, label: String, choices: Vec<(String, String)>) -> Filter {
-        let unset = t_string!(use_i18n(), search_any).to_string();
+    /// A filter whose unset choice is "any", in `lang`.
+    pub fn new(name: &'static str, label: String, choices: Vec<(String, String)>, lang: Lang) -> Filter {
+        let unset = td_string!(locale_of(lang), search_any).to_string();
         Filter { name, label, unset, choices }
     }
 }
@@ -54,7 +56,8 @@ pub fn FilterForm(
     #[prop(optional)] words: Option<String>,
     #[prop(optional)] action: Option<String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    // The page's language, untracked (see `locale_of`): the form is made again for another.
+    let locale = locale_of(crate::app::use_lang().get_untracked());
     let navigate = use_navigate();
     let location = use_location();
     let form = NodeRef::<leptos::html::Form>::new();
@@ -85,16 +88,16 @@ pub fn FilterForm(
             None => location.pathname.get(),
         }
     });
-    let label = words.as_ref().map(|_| t_string!(i18n, search_label).to_string());
+    let label = words.as_ref().map(|_| td_string!(locale, search_label).to_string());
     let words_field = words.map(|words| {
         let field = format!("{id}-{WORDS}");
         view! {
             <div class="search-words">
-                <label for=field.clone()>{t!(i18n, search_label)}</label>
+                <label for=field.clone()>{td!(locale, search_label)}</label>
                 <div class="search-field">
                     <input id=field name=WORDS type="search" autocomplete="off" value=words />
                     <button type="submit" class="search-button">
-                        {t!(i18n, search_button)}
+                        {td!(locale, search_button)}
                     </button>
                 </div>
             </div>
@@ -112,7 +115,7 @@ pub fn FilterForm(
         >
             {words_field}
             <fieldset class="search-filters">
-                <legend>{t!(i18n, search_filters)}</legend>
+                <legend>{td!(locale, search_filters)}</legend>
                 {filters
                     .into_iter()
                     .map(|f| {
@@ -143,13 +146,13 @@ pub fn FilterForm(
                     })
                     .collect_view()}
                 <button type="submit" class="button button-secondary">
-                    {t!(i18n, search_apply)}
+                    {td!(locale, search_apply)}
                 </button>
                 {clear
                     .map(|href| {
                         view! {
                             <a class="filters-clear" href=href>
-                                {t!(i18n, filters_clear)}
+                                {td!(locale, filters_clear)}
                             </a>
                         }
                     })}

@@ -9,7 +9,6 @@ use portal_content::{JourneyPart, Lang, Route, StepRef};
 
 #[component]
 pub fn PartOfJourneys(lang: Lang, parts: Vec<JourneyPart>) -> impl IntoView {
-    let i18n = use_i18n();
     parts
         .into_iter()
         .map(|part| {
@@ -17,8 +16,8 @@ pub fn PartOfJourneys(lang: Lang, parts: Vec<JourneyPart>) -> impl IntoView {
             let heading = format!("part-of-{}", part.journey.slug);
             let step = format!("{}. {}", part.step.number, part.step.title);
             let either_side = [
-                (t_string!(i18n, step_previous).to_string(), part.previous),
-                (t_string!(i18n, step_next).to_string(), part.next),
+                (td_string!(locale_of(lang), step_previous).to_string(), part.previous),
+                (td_string!(locale_of(lang), step_next).to_string(), part.next),
             ];
             view! {
                 <aside class="part-of" aria-labelledby=heading>

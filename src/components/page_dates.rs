@@ -3,13 +3,13 @@
 
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::Lang;
 
 /// Entries of a `page-meta` list: "Posted" and "Last updated", each where known.
 #[component]
 pub fn PostedAndUpdated(posted: Option<String>, updated: Option<String>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     let entry = move |label: String, day: String| {
         view! {
             <div>
@@ -21,7 +21,7 @@ pub fn PostedAndUpdated(posted: Option<String>, updated: Option<String>, lang: L
         }
     };
     view! {
-        {posted.map(|d| entry(t_string!(i18n, posted).to_string(), d))}
-        {updated.map(|d| entry(t_string!(i18n, last_updated).to_string(), d))}
+        {posted.map(|d| entry(td_string!(locale_of(lang), posted).to_string(), d))}
+        {updated.map(|d| entry(td_string!(locale_of(lang), last_updated).to_string(), d))}
     }
 }

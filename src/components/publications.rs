@@ -17,50 +17,46 @@ use std::collections::BTreeMap;
 /// Filtered results shown at once.
 const SHOWN: u32 = 50;
 
-pub fn doc_type_label(t: DocumentType) -> String {
-    let i18n = use_i18n();
+pub fn doc_type_label(t: DocumentType, lang: Lang) -> String {
     match t {
-        DocumentType::Law => t_string!(i18n, doc_type_law),
-        DocumentType::Code => t_string!(i18n, doc_type_code),
-        DocumentType::Decree => t_string!(i18n, doc_type_decree),
-        DocumentType::Resolution => t_string!(i18n, doc_type_resolution),
-        DocumentType::Order => t_string!(i18n, doc_type_order),
-        DocumentType::Report => t_string!(i18n, doc_type_report),
-        DocumentType::Form => t_string!(i18n, doc_type_form),
+        DocumentType::Law => td_string!(locale_of(lang), doc_type_law),
+        DocumentType::Code => td_string!(locale_of(lang), doc_type_code),
+        DocumentType::Decree => td_string!(locale_of(lang), doc_type_decree),
+        DocumentType::Resolution => td_string!(locale_of(lang), doc_type_resolution),
+        DocumentType::Order => td_string!(locale_of(lang), doc_type_order),
+        DocumentType::Report => td_string!(locale_of(lang), doc_type_report),
+        DocumentType::Form => td_string!(locale_of(lang), doc_type_form),
     }
     .to_string()
 }
 
 /// The name of a type's archive: "Laws", "Orders" …
-pub fn doc_types_label(t: DocumentType) -> String {
-    let i18n = use_i18n();
+pub fn doc_types_label(t: DocumentType, lang: Lang) -> String {
     match t {
-        DocumentType::Law => t_string!(i18n, doc_types_law),
-        DocumentType::Code => t_string!(i18n, doc_types_code),
-        DocumentType::Decree => t_string!(i18n, doc_types_decree),
-        DocumentType::Resolution => t_string!(i18n, doc_types_resolution),
-        DocumentType::Order => t_string!(i18n, doc_types_order),
-        DocumentType::Report => t_string!(i18n, doc_types_report),
-        DocumentType::Form => t_string!(i18n, doc_types_form),
+        DocumentType::Law => td_string!(locale_of(lang), doc_types_law),
+        DocumentType::Code => td_string!(locale_of(lang), doc_types_code),
+        DocumentType::Decree => td_string!(locale_of(lang), doc_types_decree),
+        DocumentType::Resolution => td_string!(locale_of(lang), doc_types_resolution),
+        DocumentType::Order => td_string!(locale_of(lang), doc_types_order),
+        DocumentType::Report => td_string!(locale_of(lang), doc_types_report),
+        DocumentType::Form => td_string!(locale_of(lang), doc_types_form),
     }
     .to_string()
 }
 
 /// What a category of news is called in the page's language.
-pub fn category_label(category: NewsCategory) -> String {
-    let i18n = use_i18n();
+pub fn category_label(category: NewsCategory, lang: Lang) -> String {
     match category {
-        NewsCategory::Appointment => t_string!(i18n, news_category_appointment),
+        NewsCategory::Appointment => td_string!(locale_of(lang), news_category_appointment),
     }
     .to_string()
 }
 
-pub fn status_label(s: DocumentStatus) -> String {
-    let i18n = use_i18n();
+pub fn status_label(s: DocumentStatus, lang: Lang) -> String {
     match s {
-        DocumentStatus::InForce => t_string!(i18n, status_in_force),
-        DocumentStatus::Amended => t_string!(i18n, status_amended),
-        DocumentStatus::Repealed => t_string!(i18n, status_repealed),
+        DocumentStatus::InForce => td_string!(locale_of(lang), status_in_force),
+        DocumentStatus::Amended => td_string!(locale_of(lang), status_amended),
+        DocumentStatus::Repealed => td_string!(locale_of(lang), status_repealed),
     }
     .to_string()
 }
@@ -104,7 +100,6 @@ pub fn NewsList(lang: Lang, items: Vec<NewsCard>) -> impl IntoView {
 /// type, number, date and status.
 #[component]
 pub fn DocumentList(lang: Lang, documents: Vec<DocumentCard>) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <ul class="card-list publication-list">
             {documents
@@ -112,7 +107,9 @@ pub fn DocumentList(lang: Lang, documents: Vec<DocumentCard>) -> impl IntoView {
                 .map(|d| {
                     let date = format::date(&d.adopted, lang);
                     let requisites = match d.number.clone() {
-                        Some(number) => t_string!(i18n, doc_card_meta, number = number, date = date.clone()).to_string(),
+                        Some(number) => {
+                            td_string!(locale_of(lang), doc_card_meta, number = number, date = date.clone()).to_string()
+                        }
                         None => date.clone(),
                     };
                     let status_class = if d.validity == DocumentStatus::Repealed {
@@ -130,8 +127,8 @@ pub fn DocumentList(lang: Lang, documents: Vec<DocumentCard>) -> impl IntoView {
                                 {d.title}
                             </a>
                             <p class="card-meta">
-                                {doc_type_label(d.doc_type)} " " {requisites} " · "
-                                <span class=status_class>{status_label(d.validity)}</span>
+                                {doc_type_label(d.doc_type, lang)} " " {requisites} " · "
+                                <span class=status_class>{status_label(d.validity, lang)}</span>
                             </p>
                             <p class="card-summary">{d.agency.name}</p>
                         </li>
@@ -158,7 +155,6 @@ pub fn FeedLink(path: String, text: String) -> impl IntoView {
 /// Items of `kind` matching `filters`, newest first, from the search index.
 #[component]
 pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, String>) -> impl IntoView {
-    let i18n = use_i18n();
     let client = expect_context::<crate::api::ApiClient>();
     let mut all = filters;
     all.insert(portal_content::search::FILTER_KIND.to_owned(), kind.to_owned());
@@ -169,16 +165,16 @@ pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, St
     };
     let show = move |found: Found| {
         if found.total == 0 {
-            let text = t_string!(i18n, filtered_none).to_string();
+            let text = td_string!(locale_of(lang), filtered_none).to_string();
             expect_context::<Announcer>().say(text.clone());
             view! { <p class="search-count">{text}</p> }.into_any()
         } else {
             view! { <Results lang found words=String::new() /> }.into_any()
         }
     };
-    let failed = Placement::Part { title: t_string!(i18n, search_failed_title).to_string() };
+    let failed = Placement::Part { title: td_string!(locale_of(lang), search_failed_title).to_string() };
     view! {
-        <section class="filtered" aria-label=t_string!(i18n, filtered_heading).to_string()>
+        <section class="filtered" aria-label=td_string!(locale_of(lang), filtered_heading).to_string()>
             {loaded(failed, || None, load, show)}
         </section>
     }
@@ -188,17 +184,21 @@ pub fn FilteredList(lang: Lang, kind: &'static str, filters: BTreeMap<String, St
 /// where `label` says), and its checksum for those who verify downloads.
 #[component]
 pub fn FileItem(file: portal_content::Attachment, lang: Lang, label: Option<String>) -> impl IntoView {
-    let i18n = use_i18n();
     let base = expect_context::<crate::api::ApiClient>().base().to_owned();
     let language = match file.lang {
-        Lang::Kk => t_string!(i18n, file_lang_kk),
-        Lang::Ru => t_string!(i18n, file_lang_ru),
-        Lang::En => t_string!(i18n, file_lang_en),
+        Lang::Kk => td_string!(locale_of(lang), file_lang_kk),
+        Lang::Ru => td_string!(locale_of(lang), file_lang_ru),
+        Lang::En => td_string!(locale_of(lang), file_lang_en),
     };
     let size = format::size(file.bytes, lang);
-    let text =
-        t_string!(i18n, doc_file, language = language.to_string(), format = file.format.to_uppercase(), size = size)
-            .to_string();
+    let text = td_string!(
+        locale_of(lang),
+        doc_file,
+        language = language.to_string(),
+        format = file.format.to_uppercase(),
+        size = size
+    )
+    .to_string();
     let text = match label {
         Some(label) => format!("{label}: {text}"),
         None => text,

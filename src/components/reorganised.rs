@@ -13,14 +13,13 @@ use portal_content::{Lang, Predecessor, Reorganisation, ReorganisationKind};
 /// a reader who came from an old link learns first where to go now.
 #[component]
 pub fn ReorganisedNotice(reorganised: Option<Reorganisation>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     reorganised.map(|r| {
         let date = format::date(&r.date, lang);
         let title = match r.kind {
-            ReorganisationKind::MergedInto => t_string!(i18n, reorganised_merged_into, date = date),
-            ReorganisationKind::RenamedTo => t_string!(i18n, reorganised_renamed_to, date = date),
-            ReorganisationKind::SplitInto => t_string!(i18n, reorganised_split_into, date = date),
-            ReorganisationKind::Abolished => t_string!(i18n, reorganised_abolished, date = date),
+            ReorganisationKind::MergedInto => td_string!(locale_of(lang), reorganised_merged_into, date = date),
+            ReorganisationKind::RenamedTo => td_string!(locale_of(lang), reorganised_renamed_to, date = date),
+            ReorganisationKind::SplitInto => td_string!(locale_of(lang), reorganised_split_into, date = date),
+            ReorganisationKind::Abolished => td_string!(locale_of(lang), reorganised_abolished, date = date),
         };
         let successors = (!r.successors.is_empty()).then(|| {
             view! {
@@ -41,7 +40,6 @@ pub fn ReorganisedNotice(reorganised: Option<Reorganisation>, lang: Lang) -> imp
 /// The former bodies whose work this body took on.
 #[component]
 pub fn Predecessors(predecessors: Vec<Predecessor>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     (!predecessors.is_empty()).then(|| {
         view! {
             <section aria-labelledby="predecessors-heading">
@@ -52,10 +50,18 @@ pub fn Predecessors(predecessors: Vec<Predecessor>, lang: Lang) -> impl IntoView
                         .map(|p| {
                             let date = format::date(&p.date, lang);
                             let what = match p.kind {
-                                ReorganisationKind::MergedInto => t_string!(i18n, predecessor_merged_into, date = date),
-                                ReorganisationKind::RenamedTo => t_string!(i18n, predecessor_renamed_to, date = date),
-                                ReorganisationKind::SplitInto => t_string!(i18n, predecessor_split_into, date = date),
-                                ReorganisationKind::Abolished => t_string!(i18n, predecessor_abolished, date = date),
+                                ReorganisationKind::MergedInto => {
+                                    td_string!(locale_of(lang), predecessor_merged_into, date = date)
+                                }
+                                ReorganisationKind::RenamedTo => {
+                                    td_string!(locale_of(lang), predecessor_renamed_to, date = date)
+                                }
+                                ReorganisationKind::SplitInto => {
+                                    td_string!(locale_of(lang), predecessor_split_into, date = date)
+                                }
+                                ReorganisationKind::Abolished => {
+                                    td_string!(locale_of(lang), predecessor_abolished, date = date)
+                                }
                             };
                             view! { <li>{agency_link(&p.body, lang)}": "{what}</li> }
                         })

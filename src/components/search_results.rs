@@ -12,14 +12,13 @@ use portal_content::Lang;
 /// The results: the count (announced), then each hit.
 #[component]
 pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
-    let i18n = use_i18n();
     let count = found.total;
     let shown = found.hits.len();
     let announcer = expect_context::<crate::components::Announcer>();
     let summary = if words.trim().is_empty() {
-        t_string!(i18n, search_count_filtered, count = count).to_string()
+        td_string!(locale_of(lang), search_count_filtered, count = count).to_string()
     } else {
-        t_string!(i18n, search_count, count = count, words = words.trim().to_owned()).to_string()
+        td_string!(locale_of(lang), search_count, count = count, words = words.trim().to_owned()).to_string()
     };
     // The count is what a screen-reader user needs first after searching.
     announcer.say(summary.clone());
@@ -68,7 +67,7 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
                                                 .map(|d| {
                                                     view! {
                                                         <div>
-                                                            <dt>{date_label(hit.kind.as_deref())}</dt>
+                                                            <dt>{date_label(hit.kind.as_deref(), lang)}</dt>
                                                             <dd>
                                                                 <time datetime=d.clone()>{format::date(&d, lang)}</time>
                                                             </dd>
@@ -87,12 +86,11 @@ pub fn Results(lang: Lang, found: Found, words: String) -> impl IntoView {
 }
 
 /// What a result's date is: news are published, documents adopted, pages updated.
-fn date_label(kind: Option<&str>) -> String {
-    let i18n = use_i18n();
+fn date_label(kind: Option<&str>, lang: Lang) -> String {
     match kind {
-        Some(KIND_NEWS) => t_string!(i18n, published),
-        Some(KIND_DOCUMENT) => t_string!(i18n, doc_adopted),
-        _ => t_string!(i18n, last_updated),
+        Some(KIND_NEWS) => td_string!(locale_of(lang), published),
+        Some(KIND_DOCUMENT) => td_string!(locale_of(lang), doc_adopted),
+        _ => td_string!(locale_of(lang), last_updated),
     }
     .to_string()
 }

@@ -10,11 +10,12 @@ use portal_content::{Lang, Route};
 /// An accessible progress indicator: announced once, visible as a bar.
 #[component]
 pub fn Loading() -> impl IntoView {
-    let i18n = use_i18n();
+    // Untracked, like every page body's words (see `locale_of`).
+    let locale = crate::language::locale_of(crate::app::use_lang().get_untracked());
     view! {
         <div class="loading" role="status" aria-live="polite">
             <div class="loading-bar" aria-hidden="true"></div>
-            <p class="loading-text">{t!(i18n, loading)}</p>
+            <p class="loading-text">{td!(locale, loading)}</p>
         </div>
     }
 }

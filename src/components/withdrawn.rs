@@ -3,6 +3,7 @@
 
 use crate::format;
 use crate::i18n::*;
+use crate::language::locale_of;
 use leptos::prelude::*;
 use portal_content::{Lang, Withdrawn};
 
@@ -10,12 +11,11 @@ use portal_content::{Lang, Withdrawn};
 /// finds it, placed before the item's text.
 #[component]
 pub fn WithdrawnNotice(withdrawn: Option<Withdrawn>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     withdrawn.map(|w| {
         let date = format::date(&w.date, lang);
         view! {
             <section class="withdrawn" aria-labelledby="withdrawn-title">
-                <h2 id="withdrawn-title">{t_string!(i18n, withdrawn_title, date = date)}</h2>
+                <h2 id="withdrawn-title">{td_string!(locale_of(lang), withdrawn_title, date = date)}</h2>
                 <p>{w.reason}</p>
             </section>
         }

@@ -10,7 +10,7 @@ use portal_content::{AgenciesDoc, AgencyKind, Card, FormerAgency, Lang, Route};
 /// a list of hundreds stays usable.
 #[component]
 pub fn AgenciesPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Agencies, lang, move |doc: AgenciesDoc| {
@@ -18,7 +18,7 @@ pub fn AgenciesPage() -> impl IntoView {
                 .groups
                 .into_iter()
                 .map(|group| CardGroup {
-                    heading: kind_label(i18n, group.kind),
+                    heading: kind_label(group.kind, lang),
                     cards: group
                         .agencies
                         .into_iter()
@@ -27,19 +27,19 @@ pub fn AgenciesPage() -> impl IntoView {
                         })
                         .collect(),
                 })
-                .chain(former_group(i18n, doc.former, lang))
+                .chain(former_group(doc.former, lang))
                 .collect();
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, agencies_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), agencies_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), agencies_summary)}</p>
                 <GroupedCards
                     lang
                     id="directory"
                     groups
                     level=2
-                    label=t_string!(i18n, directory_filter_label).to_string()
-                    hint=t_string!(i18n, directory_filter_hint).to_string()
+                    label=td_string!(locale_of(lang), directory_filter_label).to_string()
+                    hint=td_string!(locale_of(lang), directory_filter_hint).to_string()
                 />
             }
         })
@@ -48,18 +48,19 @@ pub fn AgenciesPage() -> impl IntoView {
 
 /// Bodies that no longer exist, after every current one, each saying since
 /// when and which bodies do its work now.
-fn former_group(i18n: leptos_i18n::I18nContext<Locale>, former: Vec<FormerAgency>, lang: Lang) -> Option<CardGroup> {
+fn former_group(former: Vec<FormerAgency>, lang: Lang) -> Option<CardGroup> {
     (!former.is_empty()).then(|| CardGroup {
-        heading: t_string!(i18n, former_agencies_heading).to_string(),
+        heading: td_string!(locale_of(lang), former_agencies_heading).to_string(),
         cards: former
             .into_iter()
             .map(|f| {
                 let date = format::date(&f.reorganised.date, lang);
                 let now: Vec<String> = f.reorganised.successors.into_iter().map(|s| s.name).collect();
                 let summary = if now.is_empty() {
-                    t_string!(i18n, former_agency_summary_none, date = date).to_string()
+                    td_string!(locale_of(lang), former_agency_summary_none, date = date).to_string()
                 } else {
-                    t_string!(i18n, former_agency_summary, date = date, successors = now.join("; ")).to_string()
+                    td_string!(locale_of(lang), former_agency_summary, date = date, successors = now.join("; "))
+                        .to_string()
                 };
                 (Route::Agency(f.slug.clone()), Card { slug: f.slug, title: f.name, summary })
             })
@@ -67,14 +68,14 @@ fn former_group(i18n: leptos_i18n::I18nContext<Locale>, former: Vec<FormerAgency
     })
 }
 
-pub fn kind_label(i18n: leptos_i18n::I18nContext<Locale>, kind: AgencyKind) -> String {
+pub fn kind_label(kind: AgencyKind, lang: Lang) -> String {
     match kind {
-        AgencyKind::Ministry => t_string!(i18n, kind_ministry),
-        AgencyKind::CentralAgency => t_string!(i18n, kind_central_agency),
-        AgencyKind::Committee => t_string!(i18n, kind_committee),
-        AgencyKind::StateCorporation => t_string!(i18n, kind_state_corporation),
-        AgencyKind::Akimat => t_string!(i18n, kind_akimat),
-        AgencyKind::DistrictAkimat => t_string!(i18n, kind_district_akimat),
+        AgencyKind::Ministry => td_string!(locale_of(lang), kind_ministry),
+        AgencyKind::CentralAgency => td_string!(locale_of(lang), kind_central_agency),
+        AgencyKind::Committee => td_string!(locale_of(lang), kind_committee),
+        AgencyKind::StateCorporation => td_string!(locale_of(lang), kind_state_corporation),
+        AgencyKind::Akimat => td_string!(locale_of(lang), kind_akimat),
+        AgencyKind::DistrictAkimat => td_string!(locale_of(lang), kind_district_akimat),
     }
     .to_string()
 }

@@ -16,7 +16,6 @@ use portal_content::{AgencyDoc, Contacts, Department, Lang, Leader, NewsCategory
 /// One state body: its role, contacts, place in the structure and its pages.
 #[component]
 pub fn AgencyPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Agency, move |a: AgencyDoc, lang| {
         let c = a.contacts;
         let pages: Vec<_> = a.pages.into_iter().map(|p| (Route::Page(p.slug.clone()), p)).collect();
@@ -26,7 +25,7 @@ pub fn AgencyPage() -> impl IntoView {
         // A former body has no contacts of its own: its notice names who to go to.
         let current = a.reorganised.is_none();
         view! {
-            <Breadcrumbs lang trail=vec![(t_string!(i18n, agencies_title).to_string(), Route::Agencies)] />
+            <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), agencies_title).to_string(), Route::Agencies)] />
             <PageHeading text=a.name />
             <ReorganisedNotice reorganised=a.reorganised lang />
             <p class="lead">{a.summary}</p>
@@ -71,7 +70,7 @@ pub fn AgencyPage() -> impl IntoView {
                 .then(|| {
                     let groups = vec![
                         CardGroup {
-                            heading: t_string!(i18n, body_pages_heading).to_string(),
+                            heading: td_string!(locale_of(lang), body_pages_heading).to_string(),
                             cards: pages,
                         },
                     ];
@@ -123,7 +122,7 @@ pub fn AgencyPage() -> impl IntoView {
                         </section>
                     }
                 })}
-            <FeedLink path=a.feed text=t_string!(i18n, feed_body).to_string() />
+            <FeedLink path=a.feed text=td_string!(locale_of(lang), feed_body).to_string() />
             {(a.posted.is_some() || a.updated.is_some())
                 .then(|| {
                     view! {
@@ -244,7 +243,6 @@ fn ContactsAndReception(
     region: Option<Ref>,
     lang: Lang,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let c = contacts;
     let phone = move |label: String, number: String| {
         view! {
@@ -263,11 +261,11 @@ fn ContactsAndReception(
                     .map(|v| {
                         view! {
                             <dt>{td!(locale_of(lang), address)}</dt>
-                            <dd>{v.clone()} <MapLinks address=v /></dd>
+                            <dd>{v.clone()} <MapLinks address=v lang /></dd>
                         }
-                    })} {c.phone.map(|v| phone(t_string!(i18n, phone).to_string(), v))}
-                {c.press_phone.map(|v| phone(t_string!(i18n, press_phone).to_string(), v))}
-                {c.reception_phone.map(|v| phone(t_string!(i18n, reception_phone).to_string(), v))}
+                    })} {c.phone.map(|v| phone(td_string!(locale_of(lang), phone).to_string(), v))}
+                {c.press_phone.map(|v| phone(td_string!(locale_of(lang), press_phone).to_string(), v))}
+                {c.reception_phone.map(|v| phone(td_string!(locale_of(lang), reception_phone).to_string(), v))}
                 {c
                     .email
                     .map(|v| {
@@ -328,8 +326,7 @@ fn ContactsAndReception(
 
 /// The address as a search in map services, so a reader opens the one they use.
 #[component]
-fn MapLinks(address: String) -> impl IntoView {
-    let i18n = use_i18n();
+fn MapLinks(address: String, lang: Lang) -> impl IntoView {
     let q = crate::routes::query_string([("q", address.as_str())]);
     // Spaces as %20, which both a path and a query read as a space.
     let q = q.trim_start_matches("q=").replace('+', "%20");
@@ -341,7 +338,7 @@ fn MapLinks(address: String) -> impl IntoView {
     ];
     view! {
         <span class="map-links">
-            {t!(i18n, show_on_map)}
+            {td!(locale_of(lang), show_on_map)}
             {services
                 .into_iter()
                 .map(|(name, href)| {

@@ -19,7 +19,7 @@ const FILTERS: [&str; 3] = [FILTER_DOCTYPE, FILTER_BODY, FILTER_YEAR];
 /// year, and the latest documents.
 #[component]
 pub fn DocumentsPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     let chosen = chosen_filters(&FILTERS);
     move || {
         let lang = lang.get();
@@ -29,18 +29,24 @@ pub fn DocumentsPage() -> impl IntoView {
             let filters = vec![
                 Filter::new(
                     FILTER_DOCTYPE,
-                    t_string!(i18n, filter_type).to_string(),
-                    doc.types.iter().map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type))).collect(),
+                    td_string!(locale_of(lang), filter_type).to_string(),
+                    doc.types
+                        .iter()
+                        .map(|t| (t.doc_type.code().to_owned(), doc_types_label(t.doc_type, lang)))
+                        .collect(),
+                    lang,
                 ),
                 Filter::new(
                     FILTER_BODY,
-                    t_string!(i18n, filter_body).to_string(),
+                    td_string!(locale_of(lang), filter_body).to_string(),
                     doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                    lang,
                 ),
                 Filter::new(
                     FILTER_YEAR,
-                    t_string!(i18n, filter_year).to_string(),
+                    td_string!(locale_of(lang), filter_year).to_string(),
                     years.iter().rev().map(|y| (y.clone(), y.clone())).collect(),
+                    lang,
                 ),
             ];
             let form =
@@ -49,7 +55,7 @@ pub fn DocumentsPage() -> impl IntoView {
             let types = doc.types.clone();
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, documents_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), documents_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), documents_summary)}</p>
                 <section aria-labelledby="types-heading">
                     <h2 id="types-heading">{td!(locale_of(lang), documents_types_heading)}</h2>
@@ -57,8 +63,11 @@ pub fn DocumentsPage() -> impl IntoView {
                         {types
                             .into_iter()
                             .map(|t| {
-                                let text = t_string!(
-                                    i18n, documents_count, kind = doc_types_label(t.doc_type), count = t.count
+                                let text = td_string!(
+                                    locale_of(lang),
+                                    documents_count,
+                                    kind = doc_types_label(t.doc_type, lang),
+                                    count = t.count
                                 )
                                     .to_string();
                                 view! {
@@ -93,13 +102,16 @@ pub fn DocumentsPage() -> impl IntoView {
 /// `/{lang}/documents/types/{type}`: every document of one type, by year.
 #[component]
 pub fn DocumentTypePage() -> impl IntoView {
-    let (lang, i18n, code) = (use_lang(), use_i18n(), use_slug());
+    let (lang, code) = (use_lang(), use_slug());
     move || {
         let (lang, code) = (lang.get(), code.get());
         fetched(Route::DocumentType(code), lang, move |doc: DocumentTypeDoc| {
             view! {
-                <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_documents).to_string(), Route::Documents)] />
-                <PageHeading text=doc_types_label(doc.doc_type) />
+                <Breadcrumbs
+                    lang
+                    trail=vec![(td_string!(locale_of(lang), nav_documents).to_string(), Route::Documents)]
+                />
+                <PageHeading text=doc_types_label(doc.doc_type, lang) />
                 {doc
                     .years
                     .into_iter()
@@ -119,7 +131,6 @@ pub fn DocumentTypePage() -> impl IntoView {
 /// files to download and related documents.
 #[component]
 pub fn DocumentPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Document, move |d: DocumentDoc, lang| {
         let type_route = Route::DocumentType(d.doc_type.code().to_owned());
         let has_text = !d.body.is_empty();
@@ -128,8 +139,8 @@ pub fn DocumentPage() -> impl IntoView {
             <Breadcrumbs
                 lang
                 trail=vec![
-                    (t_string!(i18n, nav_documents).to_string(), Route::Documents),
-                    (doc_types_label(d.doc_type), type_route),
+                    (td_string!(locale_of(lang), nav_documents).to_string(), Route::Documents),
+                    (doc_types_label(d.doc_type, lang), type_route),
                 ]
             />
             <article class="content-page document">
@@ -141,7 +152,7 @@ pub fn DocumentPage() -> impl IntoView {
                     <dl class="requisites">
                         <div>
                             <dt>{td!(locale_of(lang), doc_type)}</dt>
-                            <dd>{doc_type_label(d.doc_type)}</dd>
+                            <dd>{doc_type_label(d.doc_type, lang)}</dd>
                         </div>
                         {d
                             .number
@@ -161,7 +172,7 @@ pub fn DocumentPage() -> impl IntoView {
                         </div>
                         <div>
                             <dt>{td!(locale_of(lang), doc_status)}</dt>
-                            <dd>{status_label(d.validity)}</dd>
+                            <dd>{status_label(d.validity, lang)}</dd>
                         </div>
                         <div>
                             <dt>{td!(locale_of(lang), doc_issued_by)}</dt>

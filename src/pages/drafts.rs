@@ -19,24 +19,24 @@ use portal_content::{
 /// The query parameter of the status filter.
 const STATUS: &str = "status";
 
-pub fn status_label(status: DiscussionStatus) -> String {
-    let i18n = use_i18n();
+pub fn status_label(status: DiscussionStatus, lang: Lang) -> String {
     match status {
-        DiscussionStatus::Open => t_string!(i18n, draft_status_open),
-        DiscussionStatus::Upcoming => t_string!(i18n, draft_status_upcoming),
-        DiscussionStatus::Closed => t_string!(i18n, draft_status_closed),
-        DiscussionStatus::Adopted => t_string!(i18n, draft_status_adopted),
+        DiscussionStatus::Open => td_string!(locale_of(lang), draft_status_open),
+        DiscussionStatus::Upcoming => td_string!(locale_of(lang), draft_status_upcoming),
+        DiscussionStatus::Closed => td_string!(locale_of(lang), draft_status_closed),
+        DiscussionStatus::Adopted => td_string!(locale_of(lang), draft_status_adopted),
     }
     .to_string()
 }
 
 /// When the discussion runs, or until when where its first day is not known.
 fn discussion_dates(opens: Option<&str>, closes: &str, lang: Lang) -> String {
-    let i18n = use_i18n();
     let closes = format::date(closes, lang);
     match opens {
-        Some(opens) => t_string!(i18n, draft_dates, opens = format::date(opens, lang), closes = closes).to_string(),
-        None => t_string!(i18n, draft_dates_until, closes = closes).to_string(),
+        Some(opens) => {
+            td_string!(locale_of(lang), draft_dates, opens = format::date(opens, lang), closes = closes).to_string()
+        }
+        None => td_string!(locale_of(lang), draft_dates_until, closes = closes).to_string(),
     }
 }
 
@@ -45,7 +45,7 @@ fn discussion_dates(opens: Option<&str>, closes: &str, lang: Lang) -> String {
 /// (the page then shows every status, each under its heading).
 #[component]
 pub fn DraftsPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     let chosen = chosen_filters(&[STATUS]);
     move || {
         let lang = lang.get();
@@ -57,7 +57,7 @@ pub fn DraftsPage() -> impl IntoView {
             let years = doc.years;
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, drafts_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), drafts_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), drafts_summary)}</p>
                 <p>{td!(locale_of(lang), drafts_as_of, date = generated)}</p>
                 {move || {
@@ -80,7 +80,7 @@ pub fn DraftsPage() -> impl IntoView {
                                     let id = format!("drafts-{}", s.code());
                                     view! {
                                         <section aria-labelledby=id.clone()>
-                                            <h2 id=id.clone()>{status_label(s)} " (" {of_status.len()} ")"</h2>
+                                            <h2 id=id.clone()>{status_label(s, lang)} " (" {of_status.len()} ")"</h2>
                                             {if of_status.is_empty() {
                                                 view! { <p>{td!(locale_of(lang), drafts_none)}</p> }.into_any()
                                             } else {
@@ -129,14 +129,14 @@ fn YearArchive(lang: Lang, years: Vec<PeriodCount>) -> impl IntoView {
 /// `/{lang}/drafts/archive/{YYYY}`: every draft whose discussion opened in one year.
 #[component]
 pub fn DraftsYearPage() -> impl IntoView {
-    let (lang, i18n, year) = (use_lang(), use_i18n(), use_slug());
+    let (lang, year) = (use_lang(), use_slug());
     move || {
         let (lang, year) = (lang.get(), year.get());
         fetched(Route::DraftsYear(year), lang, move |doc: DraftsYearDoc| {
             let generated = format::date(&doc.generated, lang);
             view! {
-                <Breadcrumbs lang trail=vec![(t_string!(i18n, drafts_title).to_string(), Route::Drafts)] />
-                <PageHeading text=t_string!(i18n, drafts_year_title, year = doc.year).to_string() />
+                <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), drafts_title).to_string(), Route::Drafts)] />
+                <PageHeading text=td_string!(locale_of(lang), drafts_year_title, year = doc.year).to_string() />
                 <p>{td!(locale_of(lang), drafts_as_of, date = generated)}</p>
                 <DraftList lang drafts=doc.drafts />
             }
@@ -147,7 +147,6 @@ pub fn DraftsYearPage() -> impl IntoView {
 /// Links to the list of one status, with how many each has; the chosen one is the current page.
 #[component]
 fn StatusFilter(lang: Lang, drafts: Vec<DraftCard>, chosen: Option<DiscussionStatus>) -> impl IntoView {
-    let i18n = use_i18n();
     let link = move |status: Option<DiscussionStatus>, label: String, count: usize| {
         let href = match status {
             Some(s) => format!("{}?{}", Route::Drafts.url(lang), query_string([(STATUS, s.code())])),
@@ -163,12 +162,12 @@ fn StatusFilter(lang: Lang, drafts: Vec<DraftCard>, chosen: Option<DiscussionSta
         }
     };
     view! {
-        <nav class="status-filter" aria-label=t_string!(i18n, drafts_filter).to_string()>
+        <nav class="status-filter" aria-label=td_string!(locale_of(lang), drafts_filter).to_string()>
             <ul>
-                {link(None, t_string!(i18n, drafts_all).to_string(), drafts.len())}
+                {link(None, td_string!(locale_of(lang), drafts_all).to_string(), drafts.len())}
                 {DiscussionStatus::ALL
                     .into_iter()
-                    .map(|s| link(Some(s), status_label(s), drafts.iter().filter(|d| d.discussion == s).count()))
+                    .map(|s| link(Some(s), status_label(s, lang), drafts.iter().filter(|d| d.discussion == s).count()))
                     .collect_view()}
             </ul>
         </nav>
@@ -190,8 +189,8 @@ pub fn DraftList(lang: Lang, drafts: Vec<DraftCard>) -> impl IntoView {
                                 {d.title}
                             </a>
                             <p class="card-meta">
-                                {doc_type_label(d.doc_type)} " · " {dates} " · "
-                                <span class="card-status">{status_label(d.discussion)}</span>
+                                {doc_type_label(d.doc_type, lang)} " · " {dates} " · "
+                                <span class="card-status">{status_label(d.discussion, lang)}</span>
                             </p>
                             <p class="card-summary">{d.agency.name}</p>
                         </li>
@@ -205,32 +204,31 @@ pub fn DraftList(lang: Lang, drafts: Vec<DraftCard>) -> impl IntoView {
 /// One draft act: its status and dates, where to comment, its files, its text.
 #[component]
 pub fn DraftPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Draft, move |d: DraftDoc, lang| {
         let dates = discussion_dates(d.opens.as_deref(), &d.closes, lang);
-        let as_of = t_string!(i18n, drafts_as_of, date = format::date(&d.generated, lang)).to_string();
+        let as_of = td_string!(locale_of(lang), drafts_as_of, date = format::date(&d.generated, lang)).to_string();
         let open = d.discussion == DiscussionStatus::Open;
         let files = d
             .files
             .into_iter()
             .map(|f| {
                 let label = match f.role {
-                    DraftFileRole::Draft => t_string!(i18n, draft_file_draft),
-                    DraftFileRole::ExplanatoryNote => t_string!(i18n, draft_file_note),
-                    DraftFileRole::ComparisonTable => t_string!(i18n, draft_file_table),
+                    DraftFileRole::Draft => td_string!(locale_of(lang), draft_file_draft),
+                    DraftFileRole::ExplanatoryNote => td_string!(locale_of(lang), draft_file_note),
+                    DraftFileRole::ComparisonTable => td_string!(locale_of(lang), draft_file_table),
                 };
                 view! { <FileItem file=f.file lang label=Some(label.to_string()) /> }
             })
             .collect_view();
         view! {
-            <Breadcrumbs lang trail=vec![(t_string!(i18n, drafts_title).to_string(), Route::Drafts)] />
+            <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), drafts_title).to_string(), Route::Drafts)] />
             <article class="content-page draft">
                 <PageHeading text=d.title />
                 <p class="lead">{d.summary}</p>
                 <dl class="at-a-glance">
                     <div>
                         <dt>{td!(locale_of(lang), draft_status)}</dt>
-                        <dd>{status_label(d.discussion)} " " <small>"(" {as_of} ")"</small></dd>
+                        <dd>{status_label(d.discussion, lang)} " " <small>"(" {as_of} ")"</small></dd>
                     </div>
                     <div>
                         <dt>{td!(locale_of(lang), draft_discussion)}</dt>
@@ -244,7 +242,7 @@ pub fn DraftPage() -> impl IntoView {
                     </div>
                     <div>
                         <dt>{td!(locale_of(lang), draft_type)}</dt>
-                        <dd>{doc_type_label(d.doc_type)}</dd>
+                        <dd>{doc_type_label(d.doc_type, lang)}</dd>
                     </div>
                 </dl>
                 <p>

@@ -10,14 +10,14 @@ use portal_content::{Route, SiteDoc};
 /// feedback form itself (JavaScript off): thanks, and the way on.
 #[component]
 pub fn FeedbackSentPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Home, lang, move |site: SiteDoc| {
             view! {
                 <Breadcrumbs lang trail=vec![] />
                 <div class="feedback-sent-page">
-                    <PageHeading text=t_string!(i18n, feedback_sent_title).to_string() />
+                    <PageHeading text=td_string!(locale_of(lang), feedback_sent_title).to_string() />
                     <p>{td!(locale_of(lang), feedback_sent_text)}</p>
                     <p>{td!(locale_of(lang), feedback_sent_back)}</p>
                     <p>

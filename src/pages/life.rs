@@ -22,14 +22,14 @@ use portal_content::{JourneyDoc, JourneyStep, JourneysDoc, Lang, Route, StepJoin
 /// Every life situation.
 #[component]
 pub fn JourneysPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Journeys, lang, move |doc: JourneysDoc| {
             let cards = doc.journeys.into_iter().map(|j| (Route::Journey(j.slug.clone()), j)).collect();
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, life_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), life_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), life_summary)}</p>
                 <CardList lang cards />
             }
@@ -40,7 +40,6 @@ pub fn JourneysPage() -> impl IntoView {
 /// A journey: its steps in order, each with its text and pages.
 #[component]
 pub fn JourneyPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Journey, move |doc: JourneyDoc, lang| {
         let opened: Vec<RwSignal<bool>> = doc.steps.iter().enumerate().map(|(i, _)| step_opened_early(i)).collect();
         let all_open = {
@@ -63,7 +62,7 @@ pub fn JourneyPage() -> impl IntoView {
             .map(|(i, (step, open))| view! { <Step index=i step open lang /> })
             .collect_view();
         view! {
-            <Breadcrumbs lang trail=vec![(t_string!(i18n, life_title).to_string(), Route::Journeys)] />
+            <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), life_title).to_string(), Route::Journeys)] />
             <article class="journey">
                 <PageHeading text=doc.title />
                 <p class="lead">{doc.summary}</p>
@@ -111,19 +110,20 @@ fn step_id(i: usize) -> String {
 
 #[component]
 fn Step(index: usize, step: JourneyStep, open: RwSignal<bool>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     let id = step_id(index);
     let panel = format!("{id}-panel");
     let join = step.join.map(|join| match join {
-        StepJoin::Or => t_string!(i18n, step_or).to_string(),
-        StepJoin::And => t_string!(i18n, step_and).to_string(),
+        StepJoin::Or => td_string!(locale_of(lang), step_or).to_string(),
+        StepJoin::And => td_string!(locale_of(lang), step_and).to_string(),
     });
     let pages = step
         .pages
         .into_iter()
         .map(|page| {
-            let figures =
-                [(t_string!(i18n, cost).to_string(), page.cost), (t_string!(i18n, timing).to_string(), page.timing)];
+            let figures = [
+                (td_string!(locale_of(lang), cost).to_string(), page.cost),
+                (td_string!(locale_of(lang), timing).to_string(), page.timing),
+            ];
             view! {
                 <li>
                     <a href=Route::Page(page.slug.clone()).url(lang)>{page.title}</a>

@@ -16,7 +16,7 @@ const FILTERS: [&str; 4] = [FILTER_CATEGORY, FILTER_BODY, FILTER_REGION, FILTER_
 /// and month, and the archive by year and month.
 #[component]
 pub fn NewsPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     let chosen = chosen_filters(&FILTERS);
     move || {
         let lang = lang.get();
@@ -24,29 +24,33 @@ pub fn NewsPage() -> impl IntoView {
             let filters = vec![
                 Filter::new(
                     FILTER_CATEGORY,
-                    t_string!(i18n, filter_category).to_string(),
-                    NewsCategory::ALL.iter().map(|&k| (k.code().to_owned(), category_label(k))).collect(),
+                    td_string!(locale_of(lang), filter_category).to_string(),
+                    NewsCategory::ALL.iter().map(|&k| (k.code().to_owned(), category_label(k, lang))).collect(),
+                    lang,
                 ),
                 Filter::new(
                     FILTER_BODY,
-                    t_string!(i18n, filter_body).to_string(),
+                    td_string!(locale_of(lang), filter_body).to_string(),
                     doc.agencies.iter().map(|a| (a.name.clone(), a.name.clone())).collect(),
+                    lang,
                 ),
                 Filter::new(
                     FILTER_REGION,
-                    t_string!(i18n, filter_region).to_string(),
+                    td_string!(locale_of(lang), filter_region).to_string(),
                     doc.regions.iter().map(|r| (r.name.clone(), r.name.clone())).collect(),
+                    lang,
                 ),
                 Filter::new(
                     FILTER_PERIOD,
-                    t_string!(i18n, filter_period).to_string(),
+                    td_string!(locale_of(lang), filter_period).to_string(),
                     doc.months.iter().map(|m| (m.period.clone(), format::month(&m.period, lang))).collect(),
+                    lang,
                 ),
             ];
             let (latest, months, feed) = (doc.latest, doc.months, doc.feed);
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, news_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), news_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), news_summary)}</p>
                 {move || {
                     let chosen = chosen.get();
@@ -69,7 +73,7 @@ pub fn NewsPage() -> impl IntoView {
                         }
                     }
                 }
-                <FeedLink path=feed text=t_string!(i18n, feed_news).to_string() />
+                <FeedLink path=feed text=td_string!(locale_of(lang), feed_news).to_string() />
                 <section aria-labelledby="archive-heading">
                     <h2 id="archive-heading">{td!(locale_of(lang), news_archive_heading)}</h2>
                     <MonthArchive lang months />
@@ -82,7 +86,6 @@ pub fn NewsPage() -> impl IntoView {
 /// Months with news, grouped by year, newest first: each a link to its archive.
 #[component]
 fn MonthArchive(lang: portal_content::Lang, months: Vec<PeriodCount>) -> impl IntoView {
-    let i18n = use_i18n();
     let mut years: Vec<(String, Vec<PeriodCount>)> = vec![];
     for m in months {
         let year = m.period.get(..4).unwrap_or_default().to_owned();
@@ -100,8 +103,11 @@ fn MonthArchive(lang: portal_content::Lang, months: Vec<PeriodCount>) -> impl In
                     {months
                         .into_iter()
                         .map(|m| {
-                            let text = t_string!(
-                                i18n, news_month_count, month = format::month(&m.period, lang), count = m.count
+                            let text = td_string!(
+                                locale_of(lang),
+                                news_month_count,
+                                month = format::month(&m.period, lang),
+                                count = m.count
                             )
                                 .to_string();
                             view! {
@@ -120,13 +126,14 @@ fn MonthArchive(lang: portal_content::Lang, months: Vec<PeriodCount>) -> impl In
 /// `/{lang}/news/archive/{YYYY-MM}`: every item of one month.
 #[component]
 pub fn NewsMonthPage() -> impl IntoView {
-    let (lang, i18n, month) = (use_lang(), use_i18n(), use_slug());
+    let (lang, month) = (use_lang(), use_slug());
     move || {
         let (lang, month) = (lang.get(), month.get());
         fetched(Route::NewsMonth(month), lang, move |doc: NewsMonthDoc| {
-            let title = t_string!(i18n, news_month_title, month = format::month(&doc.month, lang)).to_string();
+            let title =
+                td_string!(locale_of(lang), news_month_title, month = format::month(&doc.month, lang)).to_string();
             view! {
-                <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_news).to_string(), Route::News)] />
+                <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), nav_news).to_string(), Route::News)] />
                 <PageHeading text=title />
                 <NewsList lang items=doc.items />
             }
@@ -137,10 +144,9 @@ pub fn NewsMonthPage() -> impl IntoView {
 /// `/{lang}/news/{slug}`: one news item.
 #[component]
 pub fn NewsItemPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::NewsItem, move |n: NewsItemDoc, lang| {
         view! {
-            <Breadcrumbs lang trail=vec![(t_string!(i18n, nav_news).to_string(), Route::News)] />
+            <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), nav_news).to_string(), Route::News)] />
             <article class="content-page news-item">
                 <PageHeading text=n.title />
                 <WithdrawnNotice withdrawn=n.withdrawn lang />
@@ -175,7 +181,7 @@ pub fn NewsItemPage() -> impl IntoView {
                             view! {
                                 <div>
                                     <dt>{td!(locale_of(lang), filter_category)}</dt>
-                                    <dd>{category_label(k)}</dd>
+                                    <dd>{category_label(k, lang)}</dd>
                                 </div>
                             }
                         })}
@@ -184,7 +190,7 @@ pub fn NewsItemPage() -> impl IntoView {
                 <p class="lead">{n.summary}</p>
                 <Blocks blocks=n.body lang />
             </article>
-            <FeedLink path=n.feed text=t_string!(i18n, feed_body).to_string() />
+            <FeedLink path=n.feed text=td_string!(locale_of(lang), feed_body).to_string() />
         }
     })
 }

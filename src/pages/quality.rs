@@ -11,7 +11,7 @@ use portal_content::{AgencyQuality, Lang, Problem, ProblemKind, QualityDoc, Rout
 /// and every problem an editor must fix, linked to its page.
 #[component]
 pub fn QualityPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Quality, lang, move |doc: QualityDoc| {
@@ -22,7 +22,7 @@ pub fn QualityPage() -> impl IntoView {
             let clean_count = clean.len();
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, quality_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), quality_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), quality_summary)}</p>
                 <dl class="page-meta">
                     <div>
@@ -46,7 +46,7 @@ pub fn QualityPage() -> impl IntoView {
                                 <li>
                                     <span class="quality-figure">{c.count}</span>
                                     " "
-                                    {problem_label(i18n, c.kind)}
+                                    {problem_label(lang, c.kind)}
                                 </li>
                             }
                         })
@@ -56,8 +56,8 @@ pub fn QualityPage() -> impl IntoView {
                 {(!with_problems.is_empty())
                     .then(|| {
                         view! {
-                            <QualityChart agencies=with_problems.clone() />
-                            <QualityTable agencies=with_problems.clone() />
+                            <QualityChart agencies=with_problems.clone() lang />
+                            <QualityTable agencies=with_problems.clone() lang />
                         }
                     })}
                 <ProblemList lang problems=doc.problems agencies=with_problems />
@@ -67,21 +67,23 @@ pub fn QualityPage() -> impl IntoView {
     }
 }
 
-pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) -> String {
+/// What a kind of problem is called in `lang`.
+pub fn problem_label(lang: Lang, kind: ProblemKind) -> String {
+    let locale = locale_of(lang);
     match kind {
-        ProblemKind::DeadLink => t_string!(i18n, problem_dead_link),
-        ProblemKind::TooDeep => t_string!(i18n, problem_too_deep),
-        ProblemKind::BadLink => t_string!(i18n, problem_bad_link),
-        ProblemKind::MissingTranslation => t_string!(i18n, problem_missing_translation),
-        ProblemKind::Incomplete => t_string!(i18n, problem_incomplete),
-        ProblemKind::Stale => t_string!(i18n, problem_stale),
-        ProblemKind::NoRecentNews => t_string!(i18n, problem_no_recent_news),
-        ProblemKind::MissingRequisites => t_string!(i18n, problem_missing_requisites),
-        ProblemKind::Attachment => t_string!(i18n, problem_attachment),
-        ProblemKind::NoTextVersion => t_string!(i18n, problem_no_text_version),
-        ProblemKind::MandatoryInformation => t_string!(i18n, problem_mandatory_information),
-        ProblemKind::Unmapped => t_string!(i18n, problem_unmapped),
-        ProblemKind::Late => t_string!(i18n, problem_late),
+        ProblemKind::DeadLink => td_string!(locale, problem_dead_link),
+        ProblemKind::TooDeep => td_string!(locale, problem_too_deep),
+        ProblemKind::BadLink => td_string!(locale, problem_bad_link),
+        ProblemKind::MissingTranslation => td_string!(locale, problem_missing_translation),
+        ProblemKind::Incomplete => td_string!(locale, problem_incomplete),
+        ProblemKind::Stale => td_string!(locale, problem_stale),
+        ProblemKind::NoRecentNews => td_string!(locale, problem_no_recent_news),
+        ProblemKind::MissingRequisites => td_string!(locale, problem_missing_requisites),
+        ProblemKind::Attachment => td_string!(locale, problem_attachment),
+        ProblemKind::NoTextVersion => td_string!(locale, problem_no_text_version),
+        ProblemKind::MandatoryInformation => td_string!(locale, problem_mandatory_information),
+        ProblemKind::Unmapped => td_string!(locale, problem_unmapped),
+        ProblemKind::Late => td_string!(locale, problem_late),
     }
     .to_string()
 }
@@ -90,14 +92,13 @@ pub fn problem_label(i18n: leptos_i18n::I18nContext<Locale>, kind: ProblemKind) 
 /// text, so they reflow and scale with the reader's text size; only the
 /// bars are SVG, hidden from screen readers because the figure is beside them.
 #[component]
-fn QualityChart(agencies: Vec<AgencyQuality>) -> impl IntoView {
-    let i18n = use_i18n();
+fn QualityChart(agencies: Vec<AgencyQuality>, lang: Lang) -> impl IntoView {
     let max = agencies.iter().map(AgencyQuality::total).max().unwrap_or(1).max(1);
     // The heading stands before the figure: a figure's caption must be its first or last child.
     view! {
-        <h2 id="quality-chart-heading">{t!(i18n, quality_chart_heading)}</h2>
+        <h2 id="quality-chart-heading">{td!(locale_of(lang), quality_chart_heading)}</h2>
         <figure class="quality-chart" aria-labelledby="quality-chart-heading">
-            <figcaption>{t!(i18n, quality_chart_text)}</figcaption>
+            <figcaption>{td!(locale_of(lang), quality_chart_text)}</figcaption>
             <ol class="bar-list">
                 {agencies
                     .iter()
@@ -136,7 +137,6 @@ fn ReadersTable(
     readers: portal_content::ReadersSaid,
     names: std::collections::BTreeMap<String, String>,
 ) -> impl IntoView {
-    let i18n = use_i18n();
     let counted = readers.counted.get(..10).unwrap_or(&readers.counted).to_owned();
     let table = (!readers.pages.is_empty()).then(|| {
         view! {
@@ -160,7 +160,7 @@ fn ReadersTable(
                                 let href = Route::parse_neutral(&p.path).map(|r| r.url(lang)).unwrap_or_default();
                                 let body = match &p.agency {
                                     Some(slug) => names.get(slug).cloned().unwrap_or_else(|| slug.clone()),
-                                    None => t_string!(i18n, quality_portal_items).to_string(),
+                                    None => td_string!(locale_of(lang), quality_portal_items).to_string(),
                                 };
                                 view! {
                                     <tr>
@@ -195,20 +195,19 @@ fn ReadersTable(
 
 /// The chart's figures by kind of problem, as a table.
 #[component]
-fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
-    let i18n = use_i18n();
+fn QualityTable(agencies: Vec<AgencyQuality>, lang: Lang) -> impl IntoView {
     let kinds: Vec<ProblemKind> =
         agencies.first().map(|a| a.counts.iter().map(|c| c.kind).collect()).unwrap_or_default();
     view! {
         <div class="table-wrap" role="region" aria-labelledby="quality-table-caption" tabindex="0">
             <table class="quality-table">
-                <caption id="quality-table-caption">{t!(i18n, quality_table_caption)}</caption>
+                <caption id="quality-table-caption">{td!(locale_of(lang), quality_table_caption)}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t!(i18n, quality_body)}</th>
-                        <th scope="col">{t!(i18n, quality_items)}</th>
-                        {kinds.iter().map(|&k| view! { <th scope="col">{problem_label(i18n, k)}</th> }).collect_view()}
-                        <th scope="col">{t!(i18n, quality_total)}</th>
+                        <th scope="col">{td!(locale_of(lang), quality_body)}</th>
+                        <th scope="col">{td!(locale_of(lang), quality_items)}</th>
+                        {kinds.iter().map(|&k| view! { <th scope="col">{problem_label(lang, k)}</th> }).collect_view()}
+                        <th scope="col">{td!(locale_of(lang), quality_total)}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -235,7 +234,6 @@ fn QualityTable(agencies: Vec<AgencyQuality>) -> impl IntoView {
 /// Every problem, grouped by state body, each linked to the page to fix.
 #[component]
 fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>) -> impl IntoView {
-    let i18n = use_i18n();
     if problems.is_empty() {
         return view! {
             <h2>{td!(locale_of(lang), quality_list_heading)}</h2>
@@ -265,7 +263,11 @@ fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>)
         {(!own.is_empty())
             .then(|| {
                 view! {
-                    <ProblemGroup title=t_string!(i18n, quality_portal_items).to_string().into_any() list=own lang />
+                    <ProblemGroup
+                        title=td_string!(locale_of(lang), quality_portal_items).to_string().into_any()
+                        list=own
+                        lang
+                    />
                 }
             })}
     }
@@ -274,7 +276,6 @@ fn ProblemList(lang: Lang, problems: Vec<Problem>, agencies: Vec<AgencyQuality>)
 
 #[component]
 fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView {
-    let i18n = use_i18n();
     view! {
         <section class="problem-group">
             <h3>{title}</h3>
@@ -288,8 +289,8 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
                             <li>
                                 <a href=href>{p.title}</a>
                                 " — "
-                                {problem_label(i18n, p.kind)}
-                                {(!p.detail.is_empty()).then(|| format!(": {}", detail_text(p.kind, &p.detail)))}
+                                {problem_label(lang, p.kind)}
+                                {(!p.detail.is_empty()).then(|| format!(": {}", detail_text(p.kind, &p.detail, lang)))}
                                 <span class="problem-file">
                                     " ("{td!(locale_of(lang), quality_where)}": " <code>{location}</code>")"
                                 </span>
@@ -305,18 +306,17 @@ fn ProblemGroup(title: AnyView, list: Vec<Problem>, lang: Lang) -> impl IntoView
 /// A problem's detail as the reader's language says it: the sections a body
 /// lacks by their headings on its page; other details (dates, languages,
 /// addresses, field names) as they are.
-fn detail_text(kind: ProblemKind, detail: &str) -> String {
+fn detail_text(kind: ProblemKind, detail: &str, lang: Lang) -> String {
     if kind != ProblemKind::MandatoryInformation {
         return detail.to_owned();
     }
-    let i18n = use_i18n();
     let section = |name: &str| -> String {
         match name {
-            "leadership" => t_string!(i18n, leadership_heading).to_string(),
-            "structure" => t_string!(i18n, structure_heading).to_string(),
-            "contacts" => t_string!(i18n, contacts_heading).to_string(),
-            "reception" => t_string!(i18n, reception_heading).to_string(),
-            "regulation" => t_string!(i18n, regulation_heading).to_string(),
+            "leadership" => td_string!(locale_of(lang), leadership_heading).to_string(),
+            "structure" => td_string!(locale_of(lang), structure_heading).to_string(),
+            "contacts" => td_string!(locale_of(lang), contacts_heading).to_string(),
+            "reception" => td_string!(locale_of(lang), reception_heading).to_string(),
+            "regulation" => td_string!(locale_of(lang), regulation_heading).to_string(),
             other => other.to_owned(),
         }
     };

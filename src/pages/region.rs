@@ -8,11 +8,10 @@ use portal_content::{RegionDoc, Route};
 /// A region or city: its akimat and the other state bodies there.
 #[component]
 pub fn RegionPage() -> impl IntoView {
-    let i18n = use_i18n();
     item_page(Route::Region, move |r: RegionDoc, lang| {
         let others = r.agencies;
         view! {
-            <Breadcrumbs lang trail=vec![(t_string!(i18n, regions_title).to_string(), Route::Regions)] />
+            <Breadcrumbs lang trail=vec![(td_string!(locale_of(lang), regions_title).to_string(), Route::Regions)] />
             <PageHeading text=r.name />
             <p class="lead">{r.summary}</p>
             {r

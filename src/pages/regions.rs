@@ -8,21 +8,21 @@ use portal_content::{RegionKind, RegionsDoc, Route};
 /// Cities of republican significance and regions.
 #[component]
 pub fn RegionsPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     move || {
         let lang = lang.get();
         fetched(Route::Regions, lang, move |doc: RegionsDoc| {
             view! {
                 <Breadcrumbs lang trail=vec![] />
-                <PageHeading text=t_string!(i18n, regions_title).to_string() />
+                <PageHeading text=td_string!(locale_of(lang), regions_title).to_string() />
                 <p class="lead">{td!(locale_of(lang), regions_summary)}</p>
                 {doc
                     .groups
                     .into_iter()
                     .map(|group| {
                         let heading = match group.kind {
-                            RegionKind::City => t_string!(i18n, region_kind_city).to_string(),
-                            RegionKind::Region => t_string!(i18n, region_kind_region).to_string(),
+                            RegionKind::City => td_string!(locale_of(lang), region_kind_city).to_string(),
+                            RegionKind::Region => td_string!(locale_of(lang), region_kind_region).to_string(),
                         };
                         let cards = group.regions.into_iter().map(|r| (Route::Region(r.slug.clone()), r)).collect();
                         view! {

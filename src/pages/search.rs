@@ -26,7 +26,7 @@ const ORDER: &str = "sort";
 /// the page's language, filters, order, and a helpful page when nothing is found.
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let (lang, i18n) = (use_lang(), use_i18n());
+    let lang = use_lang();
     let params = use_query_map();
     let query = Memo::new(move |_| {
         let p = params.read();
@@ -49,7 +49,7 @@ pub fn SearchPage() -> impl IntoView {
     };
     let form = move || {
         let (lang, query) = (lang.get(), query.get());
-        let filters = search_filters(&options.get().unwrap_or_default());
+        let filters = search_filters(&options.get().unwrap_or_default(), lang);
         let mut chosen = query.filters.clone();
         if query.newest_first {
             chosen.insert(ORDER.to_owned(), SORT_DATE.to_owned());
@@ -76,12 +76,12 @@ pub fn SearchPage() -> impl IntoView {
                 view! { <Results lang found words /> }.into_any()
             }
         };
-        let failed = Placement::Part { title: t_string!(i18n, search_failed_title).to_string() };
+        let failed = Placement::Part { title: td_string!(locale_of(lang), search_failed_title).to_string() };
         loaded(failed, || None, load, show).into_any()
     };
     view! {
         <Breadcrumbs lang=lang.get_untracked() trail=vec![] />
-        <PageHeading text=t_string!(i18n, search_title).to_string() />
+        <PageHeading text=td_string!(locale_of(lang.get_untracked()), search_title).to_string() />
         {form}
         <div class="search-results">{results}</div>
     }
@@ -89,42 +89,55 @@ pub fn SearchPage() -> impl IntoView {
 
 /// The filters of the search page, with the values the index holds in the
 /// page's language, and the order.
-fn search_filters(options: &BTreeMap<String, BTreeMap<String, u32>>) -> Vec<Filter> {
-    let i18n = use_i18n();
+fn search_filters(options: &BTreeMap<String, BTreeMap<String, u32>>, lang: Lang) -> Vec<Filter> {
     let values_of = |name: &str| -> Vec<(String, String)> {
         let mut v: Vec<(String, String)> =
             options.get(name).map(|m| m.keys().map(|k| (k.clone(), k.clone())).collect()).unwrap_or_default();
         v.sort_by_key(|(_, text)| text.to_lowercase());
         v
     };
-    let kinds = KINDS.iter().map(|k| (k.to_string(), kind_label(k))).collect();
+    let kinds = KINDS.iter().map(|k| (k.to_string(), kind_label(k, lang))).collect();
     vec![
-        Filter::new(FILTER_TOPIC, t_string!(i18n, search_filter_topic).to_string(), values_of(FILTER_TOPIC)),
-        Filter::new(FILTER_BODY, t_string!(i18n, search_filter_body).to_string(), values_of(FILTER_BODY)),
-        Filter::new(FILTER_REGION, t_string!(i18n, search_filter_region).to_string(), values_of(FILTER_REGION)),
-        Filter::new(FILTER_KIND, t_string!(i18n, search_filter_kind).to_string(), kinds),
+        Filter::new(
+            FILTER_TOPIC,
+            td_string!(locale_of(lang), search_filter_topic).to_string(),
+            values_of(FILTER_TOPIC),
+            lang,
+        ),
+        Filter::new(
+            FILTER_BODY,
+            td_string!(locale_of(lang), search_filter_body).to_string(),
+            values_of(FILTER_BODY),
+            lang,
+        ),
+        Filter::new(
+            FILTER_REGION,
+            td_string!(locale_of(lang), search_filter_region).to_string(),
+            values_of(FILTER_REGION),
+            lang,
+        ),
+        Filter::new(FILTER_KIND, td_string!(locale_of(lang), search_filter_kind).to_string(), kinds, lang),
         Filter {
             name: ORDER,
-            label: t_string!(i18n, search_sort).to_string(),
-            unset: t_string!(i18n, search_sort_relevance).to_string(),
-            choices: vec![(SORT_DATE.to_owned(), t_string!(i18n, search_sort_date).to_string())],
+            label: td_string!(locale_of(lang), search_sort).to_string(),
+            unset: td_string!(locale_of(lang), search_sort_relevance).to_string(),
+            choices: vec![(SORT_DATE.to_owned(), td_string!(locale_of(lang), search_sort_date).to_string())],
         },
     ]
 }
 
 /// What an index kind is called in the page's language.
-fn kind_label(kind: &str) -> String {
-    let i18n = use_i18n();
+fn kind_label(kind: &str, lang: Lang) -> String {
     match kind {
-        KIND_SERVICE => t_string!(i18n, search_kind_service).to_string(),
-        KIND_GUIDE => t_string!(i18n, search_kind_guide).to_string(),
-        KIND_JOURNEY => t_string!(i18n, search_kind_journey).to_string(),
-        KIND_DRAFT => t_string!(i18n, search_kind_draft).to_string(),
-        KIND_BODY => t_string!(i18n, search_kind_body).to_string(),
-        KIND_TOPIC => t_string!(i18n, search_kind_topic).to_string(),
-        KIND_REGION => t_string!(i18n, search_kind_region).to_string(),
-        KIND_NEWS => t_string!(i18n, search_kind_news).to_string(),
-        KIND_DOCUMENT => t_string!(i18n, search_kind_document).to_string(),
+        KIND_SERVICE => td_string!(locale_of(lang), search_kind_service).to_string(),
+        KIND_GUIDE => td_string!(locale_of(lang), search_kind_guide).to_string(),
+        KIND_JOURNEY => td_string!(locale_of(lang), search_kind_journey).to_string(),
+        KIND_DRAFT => td_string!(locale_of(lang), search_kind_draft).to_string(),
+        KIND_BODY => td_string!(locale_of(lang), search_kind_body).to_string(),
+        KIND_TOPIC => td_string!(locale_of(lang), search_kind_topic).to_string(),
+        KIND_REGION => td_string!(locale_of(lang), search_kind_region).to_string(),
+        KIND_NEWS => td_string!(locale_of(lang), search_kind_news).to_string(),
+        KIND_DOCUMENT => td_string!(locale_of(lang), search_kind_document).to_string(),
         other => other.to_owned(),
     }
 }
@@ -133,12 +146,11 @@ fn kind_label(kind: &str) -> String {
 /// the directory, so the reader is never left with an empty list.
 #[component]
 fn NoResults(lang: Lang, words: String) -> impl IntoView {
-    let i18n = use_i18n();
     let announcer = expect_context::<crate::components::Announcer>();
     let title = if words.trim().is_empty() {
-        t_string!(i18n, search_none_filtered).to_string()
+        td_string!(locale_of(lang), search_none_filtered).to_string()
     } else {
-        t_string!(i18n, search_none, words = words.trim().to_owned()).to_string()
+        td_string!(locale_of(lang), search_none, words = words.trim().to_owned()).to_string()
     };
     announcer.say(title.clone());
     view! {
