@@ -7,7 +7,7 @@ use portal_content::Lang;
 const STORAGE_KEY: &str = "portal.lang";
 
 /// The translations for a page's language. Page bodies look their words up
-/// with this (`td!(locale_of(lang), key)`) instead of following the locale
+/// with this (`td!` and `td_string!(locale_of(lang), key)`) instead of following the locale
 /// signal: a page's language is fixed by its URL, and each text that followed
 /// the signal left an entry in its subscriber list on every navigation (the
 /// list is only cleared when the locale changes), so memory grew as the
