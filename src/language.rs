@@ -20,6 +20,18 @@ pub fn locale_of(lang: Lang) -> Locale {
     }
 }
 
+/// The locale of the page being made, for a component that is not given
+/// the page's language: read once, untracked (see [`locale_of`]), as a page
+/// is made again in another language. Outside a page (a component test),
+/// the i18n context's.
+pub fn page_locale() -> Locale {
+    use leptos::prelude::*;
+    match use_context::<Signal<Lang>>() {
+        Some(lang) => locale_of(lang.get_untracked()),
+        None => crate::i18n::use_i18n().get_locale_untracked(),
+    }
+}
+
 /// Remembers the language the reader is using, for their next visit to `/`.
 pub fn remember(lang: Lang) {
     if let Some(storage) = crate::served::local_storage() {

@@ -87,13 +87,13 @@ pub fn PageHeading(
     #[prop(optional)]
     home: bool,
 ) -> impl IntoView {
-    let i18n = use_i18n();
+    let locale = crate::language::page_locale();
     let announcer = expect_context::<Announcer>();
     let heading = NodeRef::<leptos::html::H1>::new();
     let (title, spoken_title) = (text.clone(), text.clone());
     let full_title = move || match home {
         true => title.clone(),
-        false => format!("{title} — {}", t_string!(i18n, portal_name)),
+        false => format!("{title} — {}", td_string!(locale, portal_name)),
     };
     // At build time the renderer writes the title into the page's <head>.
     #[cfg(feature = "ssr")]
@@ -101,8 +101,7 @@ pub fn PageHeading(
         *rendered.0.lock().expect("not poisoned") = full_title();
     }
     // Returns whether the page has been shown: focus and the announcement
-    // are decided on the first run with a heading; later runs (a change of
-    // language) only set the title.
+    // are decided on the first run with a heading.
     Effect::new(move |shown: Option<bool>| {
         let Some(h1) = heading.get() else { return false };
         document().set_title(&full_title());
@@ -112,8 +111,19 @@ pub fn PageHeading(
         if announcer.take_moved() {
             let spoken = announcement
                 .clone()
-                .unwrap_or_else(|| t_string!(i18n, page_loaded, title = spoken_title.clone()).to_string());
-            let _ = h1.focus();
+                .unwrap_or_else(|| td_string!(locale, page_loaded, title = spoken_title.clone()).to_string());
+            // A link to a section of a page (`…#contacts-heading`) takes the
+            // reader to that section, as it does without scripts.
+            match linked_section() {
+                Some(section) => {
+                    let _ = section.set_attribute("tabindex", "-1");
+                    let _ = section.focus();
+                    section.scroll_into_view();
+                }
+                None => {
+                    let _ = h1.focus();
+                }
+            }
             announcer.say(spoken);
         }
         true
@@ -123,6 +133,14 @@ pub fn PageHeading(
             {text}
         </h1>
     }
+}
+
+/// The element the address's fragment names, if the page has it.
+fn linked_section() -> Option<web_sys::HtmlElement> {
+    use wasm_bindgen::JsCast;
+    let hash = window().location().hash().ok()?;
+    let id = hash.strip_prefix('#').filter(|id| !id.is_empty())?;
+    document().get_element_by_id(id)?.dyn_into().ok()
 }
 
 /// The title of the page rendered at build time, as its heading sets it.

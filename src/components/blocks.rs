@@ -127,7 +127,7 @@ fn inline(inline: Inline, lang: Lang) -> AnyView {
 /// A link that leaves the portal, marked so for every reader.
 #[component]
 pub fn ExternalLink(#[prop(into)] href: String, children: Children) -> impl IntoView {
-    let locale = crate::language::locale_of(crate::app::use_lang().get_untracked());
+    let locale = crate::language::page_locale();
     view! {
         <a href=href class="external" rel="external noopener">
             {children()}

@@ -56,8 +56,7 @@ pub fn FilterForm(
     #[prop(optional)] words: Option<String>,
     #[prop(optional)] action: Option<String>,
 ) -> impl IntoView {
-    // The page's language, untracked (see `locale_of`): the form is made again for another.
-    let locale = locale_of(crate::app::use_lang().get_untracked());
+    let locale = crate::language::page_locale();
     let navigate = use_navigate();
     let location = use_location();
     let form = NodeRef::<leptos::html::Form>::new();

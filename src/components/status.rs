@@ -10,8 +10,7 @@ use portal_content::{Lang, Route};
 /// An accessible progress indicator: announced once, visible as a bar.
 #[component]
 pub fn Loading() -> impl IntoView {
-    // Untracked, like every page body's words (see `locale_of`).
-    let locale = crate::language::locale_of(crate::app::use_lang().get_untracked());
+    let locale = crate::language::page_locale();
     view! {
         <div class="loading" role="status" aria-live="polite">
             <div class="loading-bar" aria-hidden="true"></div>

@@ -80,7 +80,10 @@ test('a body shows its leadership, structure, contacts, reception and regulation
   await lawMaking.getByRole('link', { name: 'Earlier draft acts of this body are in the archive by year' }).click();
   await page.waitForURL(/\/en\/drafts#drafts-archive-heading$/);
   assert.equal(await heading(page), 'Draft acts for public discussion');
+  // Focus lands on the section the link names, as it would without scripts, and the page is announced.
+  await page.waitForFunction(() => document.activeElement?.id === 'drafts-archive-heading');
   assert.equal(await page.getByRole('heading', { name: 'Archive by year', level: 2 }).isVisible(), true);
+  await page.locator('#route-announcer', { hasText: 'Draft acts for public discussion' }).waitFor();
   await page.context().close();
 });
 
