@@ -24,8 +24,8 @@ pub fn Loading() -> impl IntoView {
 /// one part of a page (`title`), an alert headed `title`.
 #[component]
 pub fn ErrorPanel(error: ApiError, retry: Callback<()>, title: Option<String>) -> impl IntoView {
-    // The page's language is set by the time a request has failed.
-    let locale = use_i18n().get_locale_untracked();
+    // The page's language, read once: a failed page is made again on a switch.
+    let locale = crate::language::page_locale();
     let message = match &error {
         ApiError::Network | ApiError::NotFound => td_string!(locale, error_network).to_string(),
         ApiError::Timeout => td_string!(locale, error_timeout).to_string(),
