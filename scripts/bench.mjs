@@ -283,7 +283,7 @@ function table(r) {
   }
   lines.push('', '| critical path file | raw | gzip | brotli |', '|---|---|---|---|');
   for (const f of [...r.criticalPath.rows, r.criticalPath.firstPaint, r.criticalPath.total]) lines.push(`| ${f.name} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`);
-  lines.push('', `wasm: ${kb(r.wasm.cargo)} from cargo, ${kb(r.wasm.beforeWasmOpt)} after wasm-bindgen, ${kb(r.wasm.afterWasmOpt)} after wasm-opt -Oz.`);
+  lines.push('', `wasm: ${kb(r.wasm.cargo)} from cargo, ${kb(r.wasm.beforeWasmOpt)} after wasm-bindgen, ${kb(r.wasm.afterWasmOpt)} after the never-called entry points were removed and wasm-opt -Oz (scripts/optimise-wasm.mjs).`);
   lines.push(`client-side navigation (click to new heading painted, 50 navigations): median ${r.navigation.medianMs.toFixed(1)} ms, 90th percentile ${r.navigation.p90Ms.toFixed(1)} ms.`);
   lines.push(`memory growth over 1,000 navigations: JS heap ${kb(r.navigation.heapGrowth)}, wasm memory ${kb(r.navigation.wasmGrowth)}.`);
   return lines.join('\n') + '\n';

@@ -7,7 +7,9 @@
 //  2. Minifies the app's JavaScript (wasm-bindgen's glue and its snippets,
 //     which Trunk leaves as written) with esbuild, and updates their
 //     integrity hashes in index.html.
-//  3. Writes the service worker with this build's id and app-shell files,
+//  3. On a release build, optimises the app's WebAssembly
+//     (scripts/optimise-wasm.mjs) and updates its integrity hash.
+//  4. Writes the service worker with this build's id and app-shell files,
 //     so a new deployment is noticed and an old one is never served forever.
 // Runs in TRUNK_STAGING_DIR (or the folder given as the first argument).
 
@@ -15,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { transformSync } from 'esbuild';
+import { optimiseWasm } from './optimise-wasm.mjs';
 
 const dir = process.argv[2] ?? process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('no staging folder: run as a Trunk hook or pass the folder');
@@ -55,6 +58,14 @@ const walk = (rel) => {
 };
 if (existsSync(join(dir, 'snippets'))) walk('snippets');
 
+/** Trunk's integrity attribute for `file` in index.html, made to match `content`. */
+function setIntegrity(file, content) {
+  const integrity = `sha384-${createHash('sha384').update(content).digest('base64')}`;
+  const link = new RegExp(`(href="[^"]*/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`);
+  if (!link.test(html)) throw new Error(`index.html names no integrity for ${file}: has Trunk changed its output?`);
+  html = html.replace(link, `$1${integrity}$2`);
+}
+
 // The glue is the one script every reader downloads before the app starts:
 // minified, it is about half its size. Names of properties and exports are
 // kept, so the WebAssembly's imports still find their functions.
@@ -64,10 +75,17 @@ for (const file of [...glue, ...snippets]) {
   const path = join(dir, file);
   const code = transformSync(readFileSync(path, 'utf8'), { minify: true, format: 'esm', legalComments: 'none' }).code;
   writeFileSync(path, code);
-  const integrity = `sha384-${createHash('sha384').update(code).digest('base64')}`;
-  const link = new RegExp(`(href="[^"]*/${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}"[^>]*integrity=")[^"]*(")`);
-  if (!link.test(html)) throw new Error(`index.html names no integrity for ${file}: has Trunk changed its output?`);
-  html = html.replace(link, `$1${integrity}$2`);
+  setIntegrity(file, code);
+}
+
+const wasm = assets.filter((f) => /^portal-[0-9a-f]+_bg\.wasm$/.test(f));
+if (wasm.length !== 1) throw new Error(`expected one app wasm file, found: ${wasm.join(', ') || 'none'}`);
+let optimised = 'not optimised (debug build)';
+if (process.env.TRUNK_PROFILE !== 'debug') {
+  const path = join(dir, wasm[0]);
+  const { replaced, before, after } = optimiseWasm(path);
+  setIntegrity(wasm[0], readFileSync(path));
+  optimised = `wasm ${before} -> ${after} bytes (${replaced} functions never called replaced)`;
 }
 writeFileSync(indexPath, html);
 // Plain static hosts answer unknown paths with 404.html: there it is the
@@ -79,4 +97,4 @@ const shell = ['index.html', ...assets, ...snippets.sort()];
 const build = hash(shell.join('\n') + html);
 const template = readFileSync(new URL('../public/sw.js', import.meta.url), 'utf8');
 writeFileSync(join(dir, 'sw.js'), template.replace("'__BUILD_ID__'", JSON.stringify(build)).replace("'__SHELL__'", JSON.stringify(shell)));
-console.log(`postbuild: loader moved to a file, ${1 + snippets.length} scripts minified, service worker for build ${build} (${shell.length} shell files)`);
+console.log(`postbuild: loader moved to a file, ${1 + snippets.length} scripts minified, ${optimised}, service worker for build ${build} (${shell.length} shell files)`);
