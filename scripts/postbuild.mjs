@@ -80,8 +80,10 @@ for (const file of [...glue, ...snippets]) {
 
 const wasm = assets.filter((f) => /^portal-[0-9a-f]+_bg\.wasm$/.test(f));
 if (wasm.length !== 1) throw new Error(`expected one app wasm file, found: ${wasm.join(', ') || 'none'}`);
-let optimised = 'not optimised (debug build)';
-if (process.env.TRUNK_PROFILE !== 'debug') {
+// Only on Trunk's fresh output (its inline loader still there): a folder
+// finished before has lost the function names the optimiser needs.
+let optimised = match ? 'not optimised (debug build)' : 'already optimised';
+if (match && process.env.TRUNK_PROFILE !== 'debug') {
   const path = join(dir, wasm[0]);
   const { replaced, before, after } = optimiseWasm(path);
   setIntegrity(wasm[0], readFileSync(path));
